@@ -1,0 +1,40 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+
+// NutUI's own styles are drawn for a 375 px design; ours for 750 px.
+function designWidth(input?: { file?: string }): number {
+  const file = input?.file?.replace(/\\+/g, '/') ?? ''
+  return file.includes('@nutui') ? 375 : 750
+}
+
+export default defineConfig<'vite'>(async () => {
+  const env = process.env.TARO_ENV ?? 'weapp'
+  const config: UserConfigExport<'vite'> = {
+    projectName: 'weiquan',
+    date: '2026-11-24',
+    designWidth,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${env}`,
+    plugins: [],
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'vite',
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: {} },
+      },
+    },
+    h5: {
+      publicPath: './',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: {} },
+      },
+    },
+  }
+  return config
+})
