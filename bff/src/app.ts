@@ -1,0 +1,72 @@
+import express, { type Express } from 'express';
+import cors from 'cors';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import { authenticate } from './http/middleware/authenticate';
+import { errorHandler, notFoundRoute } from './http/middleware/error-handler';
+import { createRateLimits } from './http/middleware/rate-limits';
+import { authRoutes } from './http/routes/auth-routes';
+import { caseRoutes } from './http/routes/case-routes';
+import { healthRoutes } from './http/routes/health-routes';
+import { meRoutes } from './http/routes/me-routes';
+import { merchantRoutes } from './http/routes/merchant-routes';
+import { metaRoutes } from './http/routes/meta-routes';
+import { uploadRoutes } from './http/routes/upload-routes';
+import type { Services } from './http/services';
+import type { Router } from 'express';
+
+/** Routers that later areas (notifications, stats...) mount under /api/v1 beside the foundation's. */
+export type ExtraRoutes = (services: Services) => Router[];
+
+export function createApp(services: Services, extraRoutes: ExtraRoutes = () => []): Express {
+  const { config, logger } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Only method, path and status: query strings and headers can carry tokens or personal data.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // The H5 build is served from here and loads images of uploads and data: URIs.
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'script-src': ["'self'", "'unsafe-inline'"] },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('/api', cors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'], maxAge: 600 }));
+  app.use(healthRoutes(services));
+
+  const rateLimits = createRateLimits(config);
+  const api = express.Router();
+  api.use(express.json({ limit: '64kb', strict: true }));
+  api.use(authenticate(services.access));
+  for (const router of [authRoutes(services, rateLimits), meRoutes(services), merchantRoutes(services), caseRoutes(services, rateLimits), uploadRoutes(services, rateLimits), metaRoutes(services), ...extraRoutes(services)]) {
+    api.use(router);
+  }
+  api.use(notFoundRoute);
+  app.use('/api/v1', api);
+  app.use('/api', notFoundRoute);
+
+  const h5 = config.H5_DIR ?? path.resolve(import.meta.dirname, '../../miniapp/dist/h5');
+  if (existsSync(h5)) app.use(express.static(h5, { index: 'index.html', maxAge: '1h' }));
+  app.use(errorHandler(logger));
+  return app;
+}

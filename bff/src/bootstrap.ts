@@ -1,0 +1,57 @@
+/** Builds every service from the configuration: shared by main.ts, the worker and the tests. */
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { createAuthService } from './auth/auth-service';
+import { createAccessTokens } from './auth/jwt';
+import type { Config } from './config';
+import type { Services } from './http/services';
+import { createPiiCipher } from './security/pii-cipher';
+import { loadSecrets } from './security/secrets';
+import { createPgliteDb, createPostgresDb, type Db } from './store/db';
+import { migrate } from './store/migrate';
+import { createStore } from './store/store';
+import { createDiskBlobStorage } from './uploads/blob-storage';
+import { createUploadService } from './uploads/upload-service';
+import { createMemoryTokenCache, createWechatClient, type Wechat } from './wechat/wechat-client';
+import { createWechatEmulator } from './wechat/wechat-emulator';
+
+export const VERSION = '0.1.0';
+
+export interface BootOptions {
+  now?: () => Date;
+  /** a database to use instead of opening one from the configuration (tests share one PGlite) */
+  db?: Db;
+  wechat?: Wechat;
+}
+
+export async function openDb(config: Config): Promise<Db> {
+  return config.DATABASE_URL ? createPostgresDb(config.DATABASE_URL) : createPgliteDb(path.join(config.DATA_DIR, 'pglite'));
+}
+
+export async function buildServices(config: Config, logger: Logger, opts: BootOptions = {}): Promise<Services> {
+  const now = opts.now ?? (() => new Date());
+  const secrets = await loadSecrets(config);
+  const db = opts.db ?? (await openDb(config));
+  const applied = await migrate(db);
+  if (applied.length) logger.info({ migrations: applied }, 'store migrated');
+  const cipher = createPiiCipher({ current: { id: 'k1', key: secrets.piiKey } });
+  const store = createStore(db, { cipher, now, caseNoPrefix: config.CASE_NO_PREFIX });
+  const wechat =
+    opts.wechat ??
+    (config.wechatMode === 'wechat'
+      ? createWechatClient({ appId: config.WECHAT_APPID!, secret: config.WECHAT_SECRET!, apiBase: config.WECHAT_API_BASE, timeoutMs: config.WECHAT_TIMEOUT_MS, tokenCache: createMemoryTokenCache(), now })
+      : createWechatEmulator());
+  const access = createAccessTokens(secrets.jwtKey);
+  const blobs = await createDiskBlobStorage(path.join(config.DATA_DIR, 'uploads'));
+  return {
+    config,
+    logger,
+    store,
+    access,
+    wechat,
+    blobs,
+    auth: createAuthService({ wechat, users: store.users, merchants: store.merchants, tokens: store.tokens, access }),
+    uploads: createUploadService(blobs, store.uploads),
+    version: VERSION,
+  };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
+const positiveInt = z.coerce.number().int().positive();
+
+/** Every environment variable the BFF reads, validated once at start; a bad one is named. */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: z.string().url().optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    JWT_SECRET: z.string().optional(),
+    PII_KEY: z.string().optional(),
+    WECHAT_APPID: z.string().min(1).optional(),
+    WECHAT_SECRET: z.string().min(1).optional(),
+    WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+    WECHAT_TIMEOUT_MS: positiveInt.default(5000),
+    WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+    WECHAT_LANG: z.enum(['zh_CN', 'en_US', 'zh_HK', 'zh_TW']).default('zh_CN'),
+    WECHAT_TEMPLATE_CASE_UPDATE: z.string().min(1).optional(),
+    WECHAT_TEMPLATE_MERCHANT_NEW_CASE: z.string().min(1).optional(),
+    WECHAT_TEMPLATE_DEADLINE: z.string().min(1).optional(),
+    STAFF_BOOTSTRAP_USER: z.string().min(1).optional(),
+    STAFF_BOOTSTRAP_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    DEMO_SEED: onOff.optional(),
+    RATE_LIMIT: onOff.default(true),
+    RATE_LIMIT_WECHAT_LOGIN_PER_MINUTE: positiveInt.default(30),
+    RATE_LIMIT_STAFF_LOGIN_PER_15_MINUTES: positiveInt.default(10),
+    RATE_LIMIT_FILINGS_PER_DAY: positiveInt.default(20),
+    RATE_LIMIT_UPLOADS_PER_DAY: positiveInt.default(100),
+    RATE_LIMIT_ACTIONS_PER_MINUTE: positiveInt.default(120),
+    CORS_ORIGINS: z.string().default('http://localhost:3000,http://localhost:10086'),
+    CASE_NO_PREFIX: z.string().regex(/^[A-Z]{2,4}$/).default('XM'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    H5_DIR: z.string().optional(),
+    NOTIFIER: onOff.default(true),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.WECHAT_APPID) !== Boolean(env.WECHAT_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'WECHAT_APPID and WECHAT_SECRET go together' });
+    }
+    if (Boolean(env.STAFF_BOOTSTRAP_USER) !== Boolean(env.STAFF_BOOTSTRAP_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['STAFF_BOOTSTRAP_PASSWORD'], message: 'STAFF_BOOTSTRAP_USER and STAFF_BOOTSTRAP_PASSWORD go together' });
+    }
+    if (env.JWT_SECRET !== undefined && Buffer.byteLength(env.JWT_SECRET) < 32) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be at least 32 bytes' });
+    }
+    if (env.PII_KEY !== undefined && Buffer.from(env.PII_KEY, 'base64').length !== 32) {
+      ctx.addIssue({ code: 'custom', path: ['PII_KEY'], message: 'must be 32 bytes, base64-encoded' });
+    }
+    if (env.NODE_ENV === 'production') {
+      if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+      if (!env.PII_KEY) ctx.addIssue({ code: 'custom', path: ['PII_KEY'], message: 'is required in production' });
+      if (!env.WECHAT_APPID) ctx.addIssue({ code: 'custom', path: ['WECHAT_APPID'], message: 'is required in production (emulator mode is for development)' });
+      if (env.DEMO_SEED) ctx.addIssue({ code: 'custom', path: ['DEMO_SEED'], message: 'demo data is never seeded in production' });
+    }
+  });
+
+export type Config = z.infer<typeof envSchema> & { wechatMode: 'wechat' | 'emulator'; corsOrigins: string[] };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "unset", as shells and .env files write them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    wechatMode: c.WECHAT_APPID ? 'wechat' : 'emulator',
+    corsOrigins: c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+  };
+}

@@ -1,0 +1,36 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Role } from '@weiquan/shared';
+import type { AccessTokens } from '../../auth/jwt';
+import type { Caller } from '../../auth/caller';
+import { AppError } from '../app-error';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    caller?: Caller;
+  }
+}
+
+/** Reads a Bearer token when there is one; routes decide whether they need it (`callerOf`). */
+export function authenticate(access: AccessTokens) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const header = req.headers.authorization;
+    if (header !== undefined) {
+      const m = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header);
+      if (!m) return next(new AppError('UNAUTHENTICATED', 'Use "Authorization: Bearer <accessToken>"'));
+      try {
+        req.caller = access.verify(m[1]);
+      } catch (err) {
+        return next(err);
+      }
+    }
+    next();
+  };
+}
+
+/** The caller, who must be logged in and act in one of these roles (any role when none are named). */
+export function callerOf(req: Request, ...roles: Role[]): Caller {
+  const caller = req.caller;
+  if (!caller) throw new AppError('UNAUTHENTICATED', 'Log in first');
+  if (roles.length && !roles.includes(caller.role)) throw new AppError('FORBIDDEN', `This needs the ${roles.join(' or ')} role`);
+  return caller;
+}

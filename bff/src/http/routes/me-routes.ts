@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import { profileBody } from '@weiquan/shared';
+import { callerOf } from '../middleware/authenticate';
+import { parse } from '../parse';
+import type { Services } from '../services';
+
+export function meRoutes({ store, auth }: Services): Router {
+  const r = Router();
+  r.get('/me', async (req, res) => {
+    const caller = callerOf(req);
+    res.json({ user: await auth.sessionUser(caller), profile: caller.role === 'staff' ? null : await store.users.profileOf(caller.id) });
+  });
+  r.put('/me/profile', async (req, res) => {
+    const caller = callerOf(req, 'consumer', 'merchant');
+    const profile = parse(profileBody, req.body);
+    await store.users.saveProfile(caller.id, profile);
+    res.json({ user: await auth.sessionUser(caller), profile });
+  });
+  return r;
+}

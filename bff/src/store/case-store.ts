@@ -1,0 +1,336 @@
+/**
+ * The central case store: filing (idempotent), listing, reading and every change of a case, each
+ * change one transaction that checks the shared status machine, moves the deadline clocks and
+ * appends its event (the notifier's outbox) beside the status change.
+ */
+import { createHash } from 'node:crypto';
+import {
+  DEADLINE_RULES,
+  ENDED_STATUSES,
+  OPEN_COMPLAINT_STATUSES,
+  PRIORITY_ACCEPTANCE_WORKING_DAYS,
+  REPORT_EXTENSION_WORKING_DAYS,
+  addWorkingDays,
+  beijingDate,
+  computeDue,
+  endOfBeijingDay,
+  extendDue,
+  findTransition,
+  isGreenChannel,
+  routeFiling,
+  workingDaysLeft,
+  type ActionType,
+  type ActorRole,
+  type CaseAction,
+  type CaseList,
+  type CaseListQuery,
+  type CaseView,
+  type ClockEffect,
+  type DeadlineKind,
+  type FileCaseBody,
+} from '@weiquan/shared';
+import type { Caller } from '../auth/caller';
+import { AppError, notFound } from '../http/app-error';
+import type { PiiCipher } from '../security/pii-cipher';
+import { CASE_SELECT, caseFacts, renderCase, type CaseRow } from './case-view';
+import type { Db, Queryable } from './db';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface CaseStoreDeps {
+  db: Db;
+  cipher: PiiCipher;
+  now: () => Date;
+  caseNoPrefix: string;
+}
+
+/** SQL condition (on alias c) for the cases this caller may see, with its parameters from index `at`. */
+function visibility(caller: Caller, at: number): { sql: string; params: unknown[] } {
+  if (caller.role === 'staff') return { sql: 'TRUE', params: [] };
+  if (caller.role === 'merchant') return { sql: `c.merchant_id = $${at}::uuid AND c.kind = 'complaint'`, params: [caller.merchantId] };
+  return { sql: `c.consumer_id = $${at}::uuid`, params: [caller.id] };
+}
+
+const canonicalJson = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(canonicalJson).join(',')}]`
+    : v && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(v);
+
+const encodeCursor = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+function decodeCursor(cursor: string): [string | null, string] {
+  try {
+    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parts) && parts.length === 2 && (parts[0] === null || (typeof parts[0] === 'string' && !Number.isNaN(Date.parse(parts[0])))) && typeof parts[1] === 'string' && UUID.test(parts[1])) {
+      return parts as [string | null, string];
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'cursor', message: 'unknown cursor' }]);
+}
+
+export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps) {
+  async function loadRow(q: Queryable, caller: Caller, id: string, lock: boolean): Promise<CaseRow> {
+    if (!UUID.test(id)) throw notFound('Case not found');
+    const vis = visibility(caller, 2);
+    if (lock) {
+      // Lock the case row first (FOR UPDATE cannot sit beside the aggregates), then read it whole.
+      const locked = await q.query(`SELECT c.id FROM cases c WHERE c.id = $1 AND ${vis.sql} FOR UPDATE`, [id, ...vis.params]);
+      if (!locked.length) throw notFound('Case not found');
+    }
+    const [row] = await q.query<CaseRow>(`${CASE_SELECT} WHERE c.id = $1 AND ${vis.sql}`, [id, ...vis.params]);
+    if (!row) throw notFound('Case not found');
+    return row;
+  }
+
+  async function startDeadline(q: Queryable, caseId: string, kind: DeadlineKind, at: Date, priority: boolean) {
+    const due = computeDue(at, DEADLINE_RULES[kind].workingDays);
+    const target = kind === 'acceptance' && priority ? computeDue(at, PRIORITY_ACCEPTANCE_WORKING_DAYS).dueAt : null;
+    await q.query(
+      'INSERT INTO deadlines (case_id, kind, started_at, due_date, due_at, provisional, target_due_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [caseId, kind, at, due.dueDate, due.dueAt, due.provisional, target],
+    );
+  }
+
+  async function applyClock(q: Queryable, row: CaseRow, clock: ClockEffect, at: Date) {
+    const open = (kind: DeadlineKind) => row.deadlines.find((d) => d.kind === kind && (d.state === 'running' || d.state === 'paused'));
+    if (clock.cancelAll) {
+      await q.query(`UPDATE deadlines SET state = 'cancelled', closed_at = $2 WHERE case_id = $1 AND state IN ('running', 'paused')`, [row.id, at]);
+    }
+    for (const kind of clock.meet ?? []) {
+      await q.query(`UPDATE deadlines SET state = 'met', closed_at = $3 WHERE case_id = $1 AND kind = $2 AND state IN ('running', 'paused')`, [row.id, kind, at]);
+    }
+    if (clock.miss) {
+      await q.query(`UPDATE deadlines SET state = 'missed', closed_at = $3 WHERE case_id = $1 AND kind = $2 AND state = 'running'`, [row.id, clock.miss, at]);
+    }
+    if (clock.pause) {
+      const d = open(clock.pause);
+      // Paused time (testing, appraisal) does not count: keep the working days that were left.
+      if (d) await q.query(`UPDATE deadlines SET state = 'paused', paused_at = $2, remaining_working_days = $3 WHERE id = $1`, [d.id, at, Math.max(0, workingDaysLeft(d.due_date, at))]);
+    }
+    if (clock.resume) {
+      const d = open(clock.resume);
+      if (d) {
+        const due = addWorkingDays(beijingDate(at), d.remaining_working_days ?? 0);
+        await q.query(
+          `UPDATE deadlines SET state = 'running', paused_at = NULL, remaining_working_days = NULL, due_date = $2, due_at = $3, provisional = $4 WHERE id = $1`,
+          [d.id, due.date, endOfBeijingDay(due.date), due.provisional],
+        );
+      }
+    }
+    if (clock.extend) {
+      const d = open(clock.extend);
+      if (d) {
+        const due = extendDue(d.due_date, REPORT_EXTENSION_WORKING_DAYS);
+        await q.query('UPDATE deadlines SET due_date = $2, due_at = $3, provisional = provisional OR $4, extended = true WHERE id = $1', [d.id, due.dueDate, due.dueAt, due.provisional]);
+      }
+    }
+    if (clock.start) await startDeadline(q, row.id, clock.start, at, row.priority);
+    await q.query(`UPDATE cases SET next_due_at = (SELECT min(due_at) FROM deadlines WHERE case_id = $1 AND state = 'running') WHERE id = $1`, [row.id]);
+  }
+
+  /** Marks uploads as evidence of this case; only their uploader may attach them, each once. */
+  async function attachUploads(q: Queryable, caseId: string, ownerId: string, ids: string[], path: string) {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return;
+    const rows = await q.query('UPDATE uploads SET case_id = $1 WHERE id = ANY($2::uuid[]) AND owner_id = $3 AND case_id IS NULL RETURNING id', [caseId, unique, ownerId]);
+    if (rows.length !== unique.length) {
+      throw new AppError('VALIDATION_FAILED', 'Invalid request', [{ path, message: 'unknown upload, or not yours, or already attached to a case' }]);
+    }
+  }
+
+  async function insertEvent(q: Queryable, caseId: string, type: string, actor: { role: ActorRole; id?: string }, from: string | null, to: string | null, data: object, at: Date) {
+    await q.query('INSERT INTO case_events (case_id, type, actor_role, actor_id, from_status, to_status, data, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+      caseId, type, actor.role, actor.id ?? null, from, to, data, at,
+    ]);
+  }
+
+  async function createCase(q: Queryable, caller: Caller, body: FileCaseBody, at: Date): Promise<string> {
+    let merchant: { id: string | null; name: string; address: string; odr: boolean } | null = null;
+    if (body.kind !== 'consultation') {
+      if ('id' in body.merchant) {
+        const [m] = await q.query<{ id: string; name: string; address: string; odr: boolean }>('SELECT id, name, address, odr FROM merchants WHERE id = $1', [body.merchant.id]);
+        if (!m) throw new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'merchant.id', message: 'unknown merchant' }]);
+        merchant = m;
+      } else {
+        merchant = { id: null, name: body.merchant.name, address: body.merchant.address, odr: false };
+      }
+    }
+    const route = routeFiling(body.kind, Boolean(merchant?.odr));
+    const contact = body.kind === 'complaint' ? body.complainant : body.kind === 'report' ? body.reporter : undefined;
+    const content =
+      body.kind === 'complaint'
+        ? { facts: body.facts, demand: body.demand, purchase: body.purchase }
+        : body.kind === 'report'
+          ? { facts: body.facts }
+          : { question: body.question };
+    const [{ id }] = await q.query<{ id: string }>(
+      `INSERT INTO cases (case_no, kind, status, consumer_id, merchant_id, merchant_name, merchant_address, category, priority, body, contact_enc, share_contact, created_at, updated_at)
+       VALUES ($1 || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('case_no_seq')::text, 6, '0'),
+               $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $2, $2)
+       RETURNING id`,
+      [
+        caseNoPrefix, at, body.kind, route.to, caller.id, merchant?.id ?? null, merchant?.name ?? null, merchant?.address ?? null,
+        body.category, body.kind !== 'consultation' && isGreenChannel(body.category), content,
+        contact ? cipher.sealJson(contact) : null, body.kind === 'complaint' ? body.shareContactWithMerchant : false,
+      ],
+    );
+    if (body.kind !== 'consultation') await attachUploads(q, id, caller.id, body.attachments, 'attachments');
+    await insertEvent(q, id, 'filed', { role: 'consumer', id: caller.id }, null, route.to, {}, at);
+    if (route.start) {
+      await startDeadline(q, id, route.start, at, body.kind !== 'consultation' && isGreenChannel(body.category));
+      await q.query(`UPDATE cases SET next_due_at = (SELECT min(due_at) FROM deadlines WHERE case_id = $1 AND state = 'running') WHERE id = $1`, [id]);
+    }
+    return id;
+  }
+
+  /** The change an action makes to the case row itself, beside status and version. */
+  function rowChanges(action: CaseAction | { type: 'merchant_timeout' }, row: CaseRow, at: Date): { sql: string; value: unknown }[] {
+    switch (action.type) {
+      case 'propose':
+        return [{ sql: 'proposal', value: { text: action.text, ...(action.refundFen !== undefined ? { refundFen: action.refundFen } : {}), at: at.toISOString() } }];
+      case 'rate':
+        return [{ sql: 'rating', value: { score: action.score, ...(action.comment ? { comment: action.comment } : {}) } }];
+      case 'close':
+        return [{ sql: 'outcome', value: { outcome: action.outcome, ...(action.ground ? { ground: action.ground } : {}), ...(action.recoveredFen !== undefined ? { recoveredFen: action.recoveredFen } : {}) } }];
+      case 'follow_up':
+        return [{ sql: 'flags', value: { ...row.flags, followUpUsed: true } }];
+      default:
+        return [];
+    }
+  }
+
+  /** What the event records: the action's fields, plus what stats need (the accepted refund). */
+  function eventData(action: CaseAction | { type: 'merchant_timeout' }, row: CaseRow): object {
+    const { type: _type, ...fields } = action as Record<string, unknown>;
+    delete fields.expectedVersion;
+    if (action.type === 'accept_proposal' && row.proposal?.refundFen !== undefined) fields.refundFen = row.proposal.refundFen;
+    return fields;
+  }
+
+  async function applyAction(q: Queryable, row: CaseRow, actor: { role: ActorRole; id?: string }, action: CaseAction | { type: 'merchant_timeout' }, at: Date) {
+    const transition = findTransition(row.kind, row.status, action.type as ActionType, actor.role, caseFacts(row));
+    if (!transition) throw new AppError('ACTION_NOT_ALLOWED', `"${action.type}" is not allowed for ${actor.role} while the case is ${row.status}`);
+    if (action.type === 'supplement' && action.attachments?.length) await attachUploads(q, row.id, actor.id!, action.attachments, 'attachments');
+    const to = transition.to ?? row.status;
+    const changes = rowChanges(action, row, at);
+    const ended = to !== row.status && ENDED_STATUSES.includes(to);
+    await q.query(
+      `UPDATE cases SET status = $2, version = version + 1, updated_at = $3${ended ? ', ended_at = $3' : ''}${changes.map((c, i) => `, ${c.sql} = $${i + 4}`).join('')} WHERE id = $1`,
+      [row.id, to, at, ...changes.map((c) => c.value)],
+    );
+    if (transition.clock) await applyClock(q, row, transition.clock, at);
+    await insertEvent(q, row.id, action.type, actor, row.status, to !== row.status ? to : null, eventData(action, row), at);
+  }
+
+  return {
+    /**
+     * Files a case once per (user, Idempotency-Key): the same key and body answer the stored answer
+     * again; another body is a 409. Concurrent retries wait on the key's row and replay.
+     */
+    async file(caller: Caller, key: string, body: FileCaseBody): Promise<{ view: CaseView; replayed: boolean }> {
+      const requestHash = createHash('sha256').update(canonicalJson(body)).digest('base64url');
+      return db.tx(async (q) => {
+        const claimed = await q.query('INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key', [caller.id, key, requestHash]);
+        if (!claimed.length) {
+          const [prior] = await q.query<{ request_hash: string; answer_enc: string }>('SELECT request_hash, answer_enc FROM idempotency_keys WHERE user_id = $1 AND key = $2', [caller.id, key]);
+          if (prior.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different filing');
+          return { view: cipher.openJson<CaseView>(prior.answer_enc), replayed: true };
+        }
+        const at = now();
+        const id = await createCase(q, caller, body, at);
+        const view = renderCase(await loadRow(q, caller, id, false), caller, cipher, at);
+        await q.query('UPDATE idempotency_keys SET case_id = $3, answer_enc = $4 WHERE user_id = $1 AND key = $2', [caller.id, key, id, cipher.sealJson(view)]);
+        return { view, replayed: false };
+      });
+    },
+
+    async get(caller: Caller, id: string): Promise<CaseView> {
+      return renderCase(await loadRow(db, caller, id, false), caller, cipher, now());
+    },
+
+    async act(caller: Caller, id: string, action: CaseAction): Promise<CaseView> {
+      return db.tx(async (q) => {
+        const row = await loadRow(q, caller, id, true);
+        if (action.expectedVersion !== undefined && action.expectedVersion !== row.version) {
+          throw new AppError('VERSION_CONFLICT', `The case has changed (version ${row.version}); reload it and try again`, { currentVersion: row.version });
+        }
+        const at = now();
+        await applyAction(q, row, { role: caller.role, id: caller.id }, action, at);
+        return renderCase(await loadRow(q, caller, id, false), caller, cipher, at);
+      });
+    },
+
+    /** A change made by the clocks (a missed merchant deadline): answers false when it no longer applies. */
+    async applySystemAction(id: string, type: 'merchant_timeout'): Promise<boolean> {
+      return db.tx(async (q) => {
+        const staff: Caller = { role: 'staff', id: '00000000-0000-0000-0000-000000000000' };
+        let row: CaseRow;
+        try {
+          row = await loadRow(q, staff, id, true);
+        } catch {
+          return false;
+        }
+        if (!findTransition(row.kind, row.status, type, 'system', caseFacts(row))) return false;
+        await applyAction(q, row, { role: 'system' }, { type }, now());
+        return true;
+      });
+    },
+
+    async list(caller: Caller, query: CaseListQuery): Promise<CaseList> {
+      const vis = visibility(caller, 1);
+      const params: unknown[] = [...vis.params];
+      const where = [vis.sql];
+      const add = (sql: (n: number) => string, value: unknown) => {
+        params.push(value);
+        where.push(sql(params.length));
+      };
+      if (query.status) add((n) => `c.status = $${n}`, query.status);
+      if (query.kind) add((n) => `c.kind = $${n}`, query.kind);
+      if (query.merchantId) add((n) => `c.merchant_id = $${n}::uuid`, query.merchantId);
+      if (query.open !== undefined) add((n) => `(c.status = ANY($${n}::text[])) = ${query.open ? 'TRUE' : 'FALSE'}`, [...OPEN_COMPLAINT_STATUSES, 'verifying', 'open']);
+      if (query.overdue !== undefined) {
+        add((n) => `${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.state = 'running' AND d.due_at < $${n})`, now());
+      }
+      // Merchants work by deadline (soonest first); everyone else sees newest first.
+      const byDeadline = caller.role === 'merchant';
+      const sortKey = byDeadline ? `coalesce(c.next_due_at, 'infinity'::timestamptz)` : 'c.created_at';
+      if (query.cursor) {
+        const [t, cid] = decodeCursor(query.cursor);
+        params.push(t ?? 'infinity', cid);
+        where.push(byDeadline ? `(${sortKey}, c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)` : `(${sortKey}, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      }
+      params.push(query.limit + 1);
+      const rows = await db.query<{ id: string; case_no: string; kind: CaseView['kind']; status: CaseView['status']; category: string; priority: boolean; merchant_id: string | null; merchant_name: string | null; created_at: Date; updated_at: Date; next_due_at: Date | null }>(
+        `SELECT c.id, c.case_no, c.kind, c.status, c.category, c.priority, c.merchant_id, c.merchant_name, c.created_at, c.updated_at, c.next_due_at
+           FROM cases c WHERE ${where.join(' AND ')}
+          ORDER BY ${sortKey} ${byDeadline ? 'ASC' : 'DESC'}, c.id ${byDeadline ? 'ASC' : 'DESC'} LIMIT $${params.length}`,
+        params,
+      );
+      const more = rows.length > query.limit;
+      const items = rows.slice(0, query.limit);
+      const last = items[items.length - 1];
+      return {
+        items: items.map((r) => ({
+          id: r.id,
+          caseNo: r.case_no,
+          kind: r.kind,
+          status: r.status,
+          category: r.category as CaseView['category'],
+          priority: r.priority,
+          merchant: r.merchant_name ? { ...(r.merchant_id ? { id: r.merchant_id } : {}), name: r.merchant_name } : null,
+          createdAt: r.created_at.toISOString(),
+          updatedAt: r.updated_at.toISOString(),
+          nextDueAt: r.next_due_at ? r.next_due_at.toISOString() : null,
+        })),
+        nextCursor: more && last ? encodeCursor([byDeadline ? (last.next_due_at?.toISOString() ?? null) : last.created_at.toISOString(), last.id]) : null,
+      };
+    },
+  };
+}
+export type CaseStore = ReturnType<typeof createCaseStore>;

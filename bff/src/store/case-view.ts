@@ -1,0 +1,144 @@
+/** Turns a case row (with its events, deadlines and attachments) into the answer for one caller. */
+import {
+  allowedActions,
+  endOfBeijingDay,
+  beijingDate,
+  maskAddress,
+  maskName,
+  maskPhone,
+  workingDaysLeft,
+  type ActorRole,
+  type CaseFacts,
+  type CaseKind,
+  type CaseStatus,
+  type CaseView,
+  type DeadlineKind,
+  type TimelineEntry,
+} from '@weiquan/shared';
+import type { Caller } from '../auth/caller';
+import type { PiiCipher } from '../security/pii-cipher';
+
+export interface Contact {
+  name: string;
+  phone: string;
+  address: string;
+}
+
+export interface CaseRow {
+  id: string;
+  case_no: string;
+  kind: CaseKind;
+  status: CaseStatus;
+  version: number;
+  consumer_id: string;
+  merchant_id: string | null;
+  merchant_name: string | null;
+  merchant_address: string | null;
+  category: string;
+  priority: boolean;
+  body: Record<string, unknown>;
+  contact_enc: string | null;
+  share_contact: boolean;
+  proposal: { text: string; refundFen?: number; at: string } | null;
+  rating: { score: number; comment?: string } | null;
+  outcome: { outcome: string; ground?: string; recoveredFen?: number } | null;
+  flags: { followUpUsed?: boolean };
+  created_at: Date;
+  updated_at: Date;
+  events: { type: string; actorRole: ActorRole; at: string; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown> }[];
+  deadlines: DeadlineRow[];
+  attachments: { id: string; mime: string; size: number }[];
+}
+
+export interface DeadlineRow {
+  id: number;
+  kind: DeadlineKind;
+  state: 'running' | 'paused' | 'met' | 'missed' | 'cancelled';
+  due_date: string;
+  provisional: boolean;
+  target_due_at: string | null;
+  remaining_working_days: number | null;
+  extended: boolean;
+}
+
+/** One query for the whole case: no N+1 for timelines, deadlines or attachments. */
+export const CASE_SELECT = `
+SELECT c.*,
+  (SELECT coalesce(json_agg(json_build_object('type', e.type, 'actorRole', e.actor_role, 'at', e.at,
+      'fromStatus', e.from_status, 'toStatus', e.to_status, 'data', e.data) ORDER BY e.id), '[]'::json)
+     FROM case_events e WHERE e.case_id = c.id) AS events,
+  (SELECT coalesce(json_agg(json_build_object('id', d.id, 'kind', d.kind, 'state', d.state, 'due_date', d.due_date,
+      'provisional', d.provisional, 'target_due_at', d.target_due_at, 'remaining_working_days', d.remaining_working_days,
+      'extended', d.extended) ORDER BY d.id), '[]'::json)
+     FROM deadlines d WHERE d.case_id = c.id) AS deadlines,
+  (SELECT coalesce(json_agg(json_build_object('id', u.id, 'mime', u.mime, 'size', u.size) ORDER BY u.created_at, u.id), '[]'::json)
+     FROM uploads u WHERE u.case_id = c.id) AS attachments
+FROM cases c`;
+
+export function caseFacts(row: Pick<CaseRow, 'rating' | 'flags' | 'deadlines'>): CaseFacts {
+  return {
+    rated: row.rating !== null,
+    clockPaused: row.deadlines.some((d) => d.state === 'paused'),
+    extended: row.deadlines.some((d) => d.extended),
+    followUpUsed: Boolean(row.flags.followUpUsed),
+  };
+}
+
+// Event data keys that are shown on the timeline; anything else in `data` stays internal.
+const TIMELINE_KEYS = ['text', 'reason', 'refundFen', 'score', 'comment', 'ground', 'outcome', 'recoveredFen', 'attachments'] as const;
+
+const iso = (v: Date | string) => new Date(v).toISOString();
+
+export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now: Date): CaseView {
+  const timeline = row.events.map((e) => {
+    const entry: TimelineEntry = { type: e.type, actorRole: e.actorRole, at: iso(e.at) };
+    for (const k of TIMELINE_KEYS) if (e.data[k] !== undefined) (entry as Record<string, unknown>)[k] = e.data[k];
+    if (e.fromStatus) entry.fromStatus = e.fromStatus;
+    if (e.toStatus) entry.toStatus = e.toStatus;
+    return entry;
+  });
+  const deadlines = row.deadlines
+    .filter((d) => d.state === 'running' || d.state === 'paused')
+    .map((d) => ({
+      kind: d.kind,
+      dueAt: endOfBeijingDay(d.due_date),
+      workingDaysLeft: d.state === 'paused' ? (d.remaining_working_days ?? 0) : workingDaysLeft(d.due_date, now),
+      ...(d.state === 'paused' ? { paused: true } : {}),
+      ...(d.provisional ? { provisional: true } : {}),
+      ...(d.target_due_at ? { targetDueAt: endOfBeijingDay(beijingDate(new Date(d.target_due_at))) } : {}),
+    }));
+
+  const contact = row.contact_enc ? cipher.openJson<Contact>(row.contact_enc) : null;
+  const seesContact = caller.role !== 'merchant' || row.share_contact;
+  const shown = contact && !seesContact ? { name: maskName(contact.name), phone: maskPhone(contact.phone), address: maskAddress(contact.address) } : contact;
+
+  const view: CaseView = {
+    id: row.id,
+    caseNo: row.case_no,
+    kind: row.kind,
+    status: row.status,
+    version: row.version,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    priority: row.priority,
+    merchant: row.merchant_name ? { ...(row.merchant_id ? { id: row.merchant_id } : {}), name: row.merchant_name, address: row.merchant_address ?? '' } : null,
+    category: row.category as CaseView['category'],
+    ...(row.body as object),
+    attachments: row.attachments,
+    timeline,
+    deadlines,
+    allowedActions: allowedActions(row.kind, row.status, caller.role, caseFacts(row)),
+  };
+  if (row.kind === 'complaint') {
+    view.complainant = shown;
+    view.shareContactWithMerchant = row.share_contact;
+    if (caller.role === 'merchant') view.contactMasked = !seesContact;
+    view.proposal = row.proposal;
+    view.rating = row.rating;
+    view.outcome = row.outcome;
+  } else if (row.kind === 'report') {
+    // A reporter's identity never reaches the reported party (merchants cannot load reports at all).
+    view.reporter = contact;
+  }
+  return view;
+}

@@ -1,0 +1,82 @@
+/**
+ * One small query interface over the two PostgreSQLs Weiquan runs on: a `pg` pool for production
+ * and PGlite (PostgreSQL in WASM, in-process) as the zero-set-up default. Same SQL for both.
+ */
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+export interface Db extends Queryable {
+  readonly kind: 'postgres' | 'pglite';
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /** run several statements (migrations) */
+  exec(sql: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// int8 as a JS number (money stays below 2^53), dates as 'YYYY-MM-DD' strings: the same on both stores.
+const INT8 = 20;
+const DATE = 1082;
+
+export function createPostgresDb(url: string, opts: { max?: number } = {}): Db {
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+      if (oid === INT8) return (v: string) => Number(v);
+      if (oid === DATE) return (v: string) => v;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 3000, types });
+  // A dropped idle connection (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const query = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => (await c.query({ text: sql, values: params })).rows as T[];
+  return {
+    kind: 'postgres',
+    query: (sql, params) => query(pool, sql, params),
+    async tx(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn({ query: (sql, params) => query(client, sql, params) });
+        await client.query('COMMIT');
+        return out;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
+  const db = await PGlite.create({
+    dataDir,
+    extensions: { pg_trgm },
+    parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v },
+  });
+  return {
+    kind: 'pglite',
+    query: async (sql, params) => (await db.query(sql, params as unknown[])).rows as never,
+    tx: (fn) => db.transaction((t) => fn({ query: async (sql, params) => (await t.query(sql, params as unknown[])).rows as never })),
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async ping() {
+      await db.query('SELECT 1');
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,59 @@
+import { createHash, randomInt } from 'node:crypto';
+import type { z } from 'zod';
+import type { Merchant, createMerchantBody } from '@weiquan/shared';
+import type { Db } from './db';
+
+type NewMerchant = z.infer<typeof createMerchantBody>;
+
+// No 0/O/1/I/L: binding codes are read aloud and typed on phones.
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const newBindingCode = () => Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('').replace(/(.{4})(?=.)/g, '$1-');
+/** Binding codes carry ~59 bits of randomness, so a plain SHA-256 is enough to store them hashed. */
+const hashBindingCode = (code: string) => createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, '')).digest('hex');
+
+const SELECT_MERCHANT = `SELECT id, name, address, district,
+  json_build_object('odr', odr, 'noReasonReturn', no_reason_return, 'rightsStation', rights_station) AS badges FROM merchants`;
+
+export function createMerchantStore(db: Db) {
+  return {
+    async create(m: NewMerchant): Promise<Merchant & { bindingCode: string }> {
+      const bindingCode = newBindingCode();
+      const [row] = await db.query<Merchant>(
+        `WITH ins AS (
+           INSERT INTO merchants (name, address, district, uscc, odr, no_reason_return, rights_station, binding_code_hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *)
+         SELECT id, name, address, district,
+           json_build_object('odr', odr, 'noReasonReturn', no_reason_return, 'rightsStation', rights_station) AS badges FROM ins`,
+        [m.name, m.address, m.district, m.uscc ?? null, m.badges.odr, m.badges.noReasonReturn, m.badges.rightsStation, hashBindingCode(bindingCode)],
+      );
+      return { ...row, bindingCode };
+    },
+
+    async get(id: string): Promise<Merchant | null> {
+      const [row] = await db.query<Merchant>(`${SELECT_MERCHANT} WHERE id = $1`, [id]);
+      return row ?? null;
+    },
+
+    async findByBindingCode(code: string): Promise<Merchant | null> {
+      const [row] = await db.query<Merchant>(`${SELECT_MERCHANT} WHERE binding_code_hash = $1`, [hashBindingCode(code)]);
+      return row ?? null;
+    },
+
+    /** Directory search: substring match on name, address or district; best (shortest) names first. */
+    async search(q: string | undefined, limit: number): Promise<Merchant[]> {
+      if (!q) return db.query<Merchant>(`${SELECT_MERCHANT} ORDER BY odr DESC, name LIMIT $1`, [limit]);
+      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return db.query<Merchant>(
+        `${SELECT_MERCHANT} WHERE name ILIKE $1 OR address ILIKE $1 OR district ILIKE $1
+         ORDER BY (name ILIKE $1) DESC, length(name), name LIMIT $2`,
+        [like, limit],
+      );
+    },
+
+    async count(): Promise<number> {
+      const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM merchants');
+      return row.n;
+    },
+  };
+}
+export type MerchantStore = ReturnType<typeof createMerchantStore>;

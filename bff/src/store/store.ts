@@ -1,0 +1,20 @@
+import type { PiiCipher } from '../security/pii-cipher';
+import { createCaseStore } from './case-store';
+import type { Db } from './db';
+import { createMerchantStore } from './merchant-store';
+import { createTokenStore } from './token-store';
+import { createUploadStore } from './upload-store';
+import { createUserStore } from './user-store';
+
+/** The central store: one PostgreSQL (server or embedded), one module per aggregate. */
+export function createStore(db: Db, deps: { cipher: PiiCipher; now: () => Date; caseNoPrefix: string }) {
+  return {
+    db,
+    users: createUserStore(db, deps.cipher),
+    merchants: createMerchantStore(db),
+    tokens: createTokenStore(db, deps.now),
+    uploads: createUploadStore(db),
+    cases: createCaseStore({ db, ...deps }),
+  };
+}
+export type Store = ReturnType<typeof createStore>;

@@ -1,0 +1,42 @@
+/**
+ * The API's route table as data: the OpenAPI document is generated from it and the zod schemas it
+ * names, never written by hand. Areas added later append their routes here.
+ */
+import type { z } from 'zod';
+import * as s from './schemas';
+
+export interface ApiRoute {
+  method: 'get' | 'post' | 'put';
+  path: string;
+  summary: string;
+  auth: 'none' | 'any' | 'consumer' | 'merchant' | 'staff';
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** multipart upload with one `file` field */
+  multipart?: boolean;
+  headers?: Record<string, { schema: z.ZodType; required: boolean; description: string }>;
+  answer?: { status: number; schema?: z.ZodType; binary?: boolean };
+  tags?: string[];
+}
+
+export const API_ROUTES: ApiRoute[] = [
+  { method: 'post', path: '/auth/wechat', summary: 'Log in with a wx.login code (emulator: dev:<name>)', auth: 'none', body: s.wechatLoginBody, answer: { status: 200, schema: s.tokenAnswer }, tags: ['auth'] },
+  { method: 'post', path: '/auth/refresh', summary: 'Rotate a refresh token', auth: 'none', body: s.refreshBody, answer: { status: 200, schema: s.tokenAnswer }, tags: ['auth'] },
+  { method: 'post', path: '/auth/staff', summary: 'Staff login', auth: 'none', body: s.staffLoginBody, answer: { status: 200, schema: s.tokenAnswer }, tags: ['auth'] },
+  { method: 'get', path: '/me', summary: 'Who am I, and my real-name profile', auth: 'any', answer: { status: 200, schema: s.meAnswer }, tags: ['me'] },
+  { method: 'put', path: '/me/profile', summary: 'Save the real-name profile used to prefill filings', auth: 'any', body: s.profileBody, answer: { status: 200, schema: s.meAnswer }, tags: ['me'] },
+  { method: 'get', path: '/merchants', summary: 'Search the merchant directory', auth: 'none', query: s.merchantSearchQuery, answer: { status: 200, schema: s.merchantList }, tags: ['merchants'] },
+  { method: 'post', path: '/merchant/bind', summary: 'Bind this user to a merchant with a binding code; answers merchant-role tokens', auth: 'any', body: s.bindMerchantBody, answer: { status: 200, schema: s.tokenAnswer }, tags: ['merchants'] },
+  { method: 'post', path: '/staff/merchants', summary: 'Create a merchant (answers its binding code once)', auth: 'staff', body: s.createMerchantBody, answer: { status: 201, schema: s.createdMerchant }, tags: ['staff'] },
+  {
+    method: 'post', path: '/cases', summary: 'File a complaint, report or consultation', auth: 'consumer', body: s.fileCaseBody,
+    headers: { 'Idempotency-Key': { schema: s.idempotencyKey, required: true, description: '1-128 printable ASCII characters; the same key and body answer the same case' } },
+    answer: { status: 201, schema: s.caseView }, tags: ['cases'],
+  },
+  { method: 'get', path: '/cases', summary: 'The cases the caller may see', auth: 'any', query: s.caseListQuery, answer: { status: 200, schema: s.caseList }, tags: ['cases'] },
+  { method: 'get', path: '/cases/{id}', summary: 'A case with its timeline, deadlines and allowed actions', auth: 'any', answer: { status: 200, schema: s.caseView }, tags: ['cases'] },
+  { method: 'post', path: '/cases/{id}/actions', summary: 'Apply an action to a case', auth: 'any', body: s.caseAction, answer: { status: 200, schema: s.caseView }, tags: ['cases'] },
+  { method: 'post', path: '/uploads', summary: 'Upload evidence (jpeg, png, webp, pdf; 10 MB)', auth: 'any', multipart: true, answer: { status: 201, schema: s.uploadAnswer }, tags: ['uploads'] },
+  { method: 'get', path: '/uploads/{id}', summary: 'The bytes of an upload', auth: 'any', answer: { status: 200, binary: true }, tags: ['uploads'] },
+  { method: 'get', path: '/meta', summary: 'What the client needs before login', auth: 'none', answer: { status: 200, schema: s.metaAnswer }, tags: ['meta'] },
+];

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { beijingDate } from '../calendar';
+
+/** Text people type: trimmed, no control characters other than newline and tab (PostgreSQL refuses NUL). */
+export const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters');
+
+export const uuid = z.uuid();
+export const MAX_FEN = 10_000_000_000;
+/** Money: an integer number of fen (CNY cents), 0 .. CNY 100 million. */
+export const fen = z.number().int().min(0).max(MAX_FEN);
+export const isoDateTime = z.string().describe('ISO 8601 date-time with offset');
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'must be a real date');
+export const pastDate = isoDate.refine((s) => s >= '1900-01-01' && s <= beijingDate(new Date()), 'must not lie in the future');
+
+export const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'must be a mainland mobile or landline number');
+export const idNumber = z.string().trim().regex(/^\d{17}[\dXx]$/, 'must be an 18-character resident ID number');
+export const personName = text(1, 50);
+export const address = text(2, 200);
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export const MAX_PAGE = 100;
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(20),
+  cursor: z.string().max(200).optional(),
+};
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -1,0 +1,203 @@
+/**
+ * The case lifecycle as data: for each kind, status, action and role, the next status, the guard
+ * that must hold, and what the action does to the deadline clocks. The BFF store enforces exactly
+ * this table and computes `allowedActions` from it; the mini-program reads it for labels.
+ */
+import type { DeadlineKind } from './deadline-rules';
+import type { ActorRole } from './roles';
+
+export const CASE_KINDS = ['complaint', 'report', 'consultation'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export const COMPLAINT_STATUSES = [
+  'submitted',
+  'merchant_negotiating',
+  'awaiting_consumer',
+  'pending_acceptance',
+  'accepted',
+  'mediating',
+  'settled',
+  'closed',
+  'refused',
+  'withdrawn',
+] as const;
+export const REPORT_STATUSES = ['verifying', 'case_opened', 'not_opened'] as const;
+export const CONSULTATION_STATUSES = ['open', 'answered'] as const;
+export const CASE_STATUSES = [...COMPLAINT_STATUSES, ...REPORT_STATUSES, ...CONSULTATION_STATUSES] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const ACTION_TYPES = [
+  'withdraw',
+  'supplement',
+  'accept_proposal',
+  'reject_proposal',
+  'rate',
+  'follow_up',
+  'propose',
+  'message',
+  'accept',
+  'refuse',
+  'start_mediation',
+  'pause_clock',
+  'resume_clock',
+  'close',
+  'extend',
+  'open_case',
+  'not_open',
+  'answer',
+  'merchant_timeout',
+] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
+
+/** Statuses in which a complaint has ended (completion rate, duplicate warning, rating). */
+export const ENDED_STATUSES: readonly CaseStatus[] = ['settled', 'closed', 'refused', 'withdrawn', 'case_opened', 'not_opened'];
+const OPEN_COMPLAINT: CaseStatus[] = ['merchant_negotiating', 'awaiting_consumer', 'pending_acceptance', 'accepted', 'mediating'];
+const ENDED_COMPLAINT: CaseStatus[] = ['settled', 'closed', 'refused', 'withdrawn'];
+export const OPEN_COMPLAINT_STATUSES: readonly CaseStatus[] = OPEN_COMPLAINT;
+
+/** Named guards; the store evaluates them against the case's facts. */
+export type Guard = 'not_rated' | 'clock_running' | 'clock_paused' | 'not_extended' | 'follow_up_unused';
+export interface CaseFacts {
+  rated: boolean;
+  clockPaused: boolean;
+  extended: boolean;
+  followUpUsed: boolean;
+}
+export const GUARDS: Record<Guard, (f: CaseFacts) => boolean> = {
+  not_rated: (f) => !f.rated,
+  clock_running: (f) => !f.clockPaused,
+  clock_paused: (f) => f.clockPaused,
+  not_extended: (f) => !f.extended,
+  follow_up_unused: (f) => !f.followUpUsed,
+};
+
+export interface ClockEffect {
+  /** open this deadline, counted from now */
+  start?: DeadlineKind;
+  /** these deadlines are met now */
+  meet?: DeadlineKind[];
+  /** this deadline ran out (the clocks' own action) */
+  miss?: DeadlineKind;
+  /** every open deadline stops without counting (withdrawal) */
+  cancelAll?: true;
+  pause?: DeadlineKind;
+  resume?: DeadlineKind;
+  /** push this deadline's due date out by the extension period */
+  extend?: DeadlineKind;
+}
+
+export interface Transition {
+  kind: CaseKind;
+  from: readonly CaseStatus[];
+  action: ActionType;
+  roles: readonly ActorRole[];
+  /** omitted: the status stays */
+  to?: CaseStatus;
+  guard?: Guard;
+  clock?: ClockEffect;
+}
+
+export const TRANSITIONS: readonly Transition[] = [
+  // Complaints: the ODR merchant negotiates first (10 working days, not counted against the regulator).
+  { kind: 'complaint', from: ['merchant_negotiating'], action: 'propose', roles: ['merchant'], to: 'awaiting_consumer', clock: { meet: ['merchant_response'] } },
+  { kind: 'complaint', from: ['merchant_negotiating'], action: 'merchant_timeout', roles: ['system'], to: 'pending_acceptance', clock: { miss: 'merchant_response', start: 'acceptance' } },
+  { kind: 'complaint', from: ['awaiting_consumer'], action: 'accept_proposal', roles: ['consumer'], to: 'settled' },
+  { kind: 'complaint', from: ['awaiting_consumer'], action: 'reject_proposal', roles: ['consumer'], to: 'pending_acceptance', clock: { start: 'acceptance' } },
+  // The regulator: accept or refuse within 7 working days, mediate within 45 (pausable for testing).
+  { kind: 'complaint', from: ['pending_acceptance'], action: 'accept', roles: ['staff'], to: 'accepted', clock: { meet: ['acceptance'], start: 'mediation' } },
+  { kind: 'complaint', from: ['pending_acceptance'], action: 'refuse', roles: ['staff'], to: 'refused', clock: { meet: ['acceptance'] } },
+  { kind: 'complaint', from: ['accepted'], action: 'start_mediation', roles: ['staff'], to: 'mediating' },
+  { kind: 'complaint', from: ['accepted', 'mediating'], action: 'pause_clock', roles: ['staff'], guard: 'clock_running', clock: { pause: 'mediation' } },
+  { kind: 'complaint', from: ['accepted', 'mediating'], action: 'resume_clock', roles: ['staff'], guard: 'clock_paused', clock: { resume: 'mediation' } },
+  { kind: 'complaint', from: ['accepted', 'mediating'], action: 'close', roles: ['staff'], to: 'closed', clock: { meet: ['mediation'] } },
+  // Anyone involved may talk while the case is open; the consumer may add material or withdraw.
+  { kind: 'complaint', from: OPEN_COMPLAINT, action: 'message', roles: ['merchant', 'staff'] },
+  { kind: 'complaint', from: ENDED_COMPLAINT, action: 'message', roles: ['staff'] },
+  { kind: 'complaint', from: OPEN_COMPLAINT, action: 'supplement', roles: ['consumer'] },
+  { kind: 'complaint', from: OPEN_COMPLAINT, action: 'withdraw', roles: ['consumer'], to: 'withdrawn', clock: { cancelAll: true } },
+  { kind: 'complaint', from: ENDED_COMPLAINT, action: 'rate', roles: ['consumer'], guard: 'not_rated' },
+
+  // Reports: verify within 15 working days, extendable once by 15.
+  { kind: 'report', from: ['verifying'], action: 'extend', roles: ['staff'], guard: 'not_extended', clock: { extend: 'report_verification' } },
+  { kind: 'report', from: ['verifying'], action: 'open_case', roles: ['staff'], to: 'case_opened', clock: { meet: ['report_verification'] } },
+  { kind: 'report', from: ['verifying'], action: 'not_open', roles: ['staff'], to: 'not_opened', clock: { meet: ['report_verification'] } },
+  { kind: 'report', from: ['verifying', 'case_opened', 'not_opened'], action: 'message', roles: ['staff'] },
+  { kind: 'report', from: ['verifying'], action: 'supplement', roles: ['consumer'] },
+
+  // Consultations: answered by staff; one follow-up reopens it.
+  { kind: 'consultation', from: ['open'], action: 'answer', roles: ['staff'], to: 'answered' },
+  { kind: 'consultation', from: ['answered'], action: 'follow_up', roles: ['consumer'], to: 'open', guard: 'follow_up_unused' },
+  { kind: 'consultation', from: ['open', 'answered'], action: 'message', roles: ['staff'] },
+];
+
+/** Where a new filing goes at once; `submitted` never shows outside the store. */
+export interface FilingRoute {
+  kind: CaseKind;
+  when?: 'odr_merchant';
+  to: CaseStatus;
+  start?: DeadlineKind;
+}
+export const FILING_ROUTES: readonly FilingRoute[] = [
+  { kind: 'complaint', when: 'odr_merchant', to: 'merchant_negotiating', start: 'merchant_response' },
+  { kind: 'complaint', to: 'pending_acceptance', start: 'acceptance' },
+  { kind: 'report', to: 'verifying', start: 'report_verification' },
+  { kind: 'consultation', to: 'open' },
+];
+
+export function routeFiling(kind: CaseKind, odrMerchant: boolean): FilingRoute {
+  const route = FILING_ROUTES.find((r) => r.kind === kind && (!r.when || (r.when === 'odr_merchant' && odrMerchant)));
+  if (!route) throw new Error(`no filing route for ${kind}`);
+  return route;
+}
+
+export function findTransition(
+  kind: CaseKind,
+  status: CaseStatus,
+  action: ActionType,
+  role: ActorRole,
+  facts: CaseFacts,
+): Transition | undefined {
+  return TRANSITIONS.find(
+    (t) =>
+      t.kind === kind &&
+      t.action === action &&
+      t.from.includes(status) &&
+      t.roles.includes(role) &&
+      (!t.guard || GUARDS[t.guard](facts)),
+  );
+}
+
+/** The action types this role may apply now, in table order, without duplicates. */
+export function allowedActions(kind: CaseKind, status: CaseStatus, role: ActorRole, facts: CaseFacts): ActionType[] {
+  const out: ActionType[] = [];
+  for (const t of TRANSITIONS) {
+    if (role === 'system' || t.action === 'merchant_timeout') continue;
+    if (t.kind !== kind || !t.from.includes(status) || !t.roles.includes(role)) continue;
+    if (t.guard && !GUARDS[t.guard](facts)) continue;
+    if (!out.includes(t.action)) out.push(t.action);
+  }
+  return out;
+}
+
+/** Labels for people: zh-Hans status names, each a `phrase` (<= 5 characters) for subscribe messages. */
+export const STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
+  submitted: { zh: '已提交', en: 'Submitted' },
+  merchant_negotiating: { zh: '商家处理中', en: 'With merchant' },
+  awaiting_consumer: { zh: '待您确认', en: 'Your decision' },
+  pending_acceptance: { zh: '待受理', en: 'Awaiting acceptance' },
+  accepted: { zh: '已受理', en: 'Accepted' },
+  mediating: { zh: '调解中', en: 'Mediating' },
+  settled: { zh: '已和解', en: 'Settled' },
+  closed: { zh: '已办结', en: 'Closed' },
+  refused: { zh: '不予受理', en: 'Not accepted' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  verifying: { zh: '核查中', en: 'Verifying' },
+  case_opened: { zh: '已立案', en: 'Case opened' },
+  not_opened: { zh: '不予立案', en: 'Not opened' },
+  open: { zh: '待答复', en: 'Open' },
+  answered: { zh: '已答复', en: 'Answered' },
+};
+
+export function statusesOf(kind: CaseKind): readonly CaseStatus[] {
+  return kind === 'complaint' ? COMPLAINT_STATUSES : kind === 'report' ? REPORT_STATUSES : CONSULTATION_STATUSES;
+}
