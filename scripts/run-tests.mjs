@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Runs every test: node:test suites (shared, bff, test/) through tsx, then the mini-program's jest
+// suite. `node scripts/run-tests.mjs unit|api|e2e` runs one group.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const group = process.argv[2];
+
+function find(dir, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist') continue;
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) find(full, out);
+    else if (name.endsWith('.test.ts')) out.push(path.relative(root, full));
+  }
+  return out;
+}
+
+const unit = [...find(path.join(root, 'shared/src')), ...find(path.join(root, 'bff/src'))];
+const all = find(path.join(root, 'test'));
+const e2e = all.filter((f) => f.startsWith('test/e2e/'));
+const api = all.filter((f) => !f.startsWith('test/e2e/'));
+const groups = { unit, api, e2e };
+const selected = group ? groups[group] : [...unit, ...api, ...e2e];
+if (!selected) {
+  console.error(`unknown group ${group}; use unit, api or e2e`);
+  process.exit(2);
+}
+
+let failed = false;
+const run = (cmd, args, opts = {}) => {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  if (r.status !== 0) failed = true;
+};
+
+if (selected.length) {
+  run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...selected]);
+}
+if (!group || group === 'unit') {
+  const mini = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(path.join(root, 'miniapp/package.json'), 'utf8')));
+  if (mini.scripts?.test) run('npm', ['test', '-w', 'miniapp']);
+}
+process.exit(failed ? 1 : 0);
