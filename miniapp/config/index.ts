@@ -1,8 +1,8 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 
 // NutUI's own styles are drawn for a 375 px design; ours for 750 px.
-function designWidth(input?: { file?: string }): number {
-  const file = input?.file?.replace(/\\+/g, '/') ?? ''
+function designWidth(input?: string | number | { file?: string }): number {
+  const file = (typeof input === 'object' ? input?.file : undefined)?.replace(/\\+/g, '/') ?? ''
   return file.includes('@nutui') ? 375 : 750
 }
 
@@ -23,7 +23,7 @@ export default defineConfig<'vite'>(async () => {
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
     h5: {
@@ -32,7 +32,7 @@ export default defineConfig<'vite'>(async () => {
       router: { mode: 'hash' },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
   }

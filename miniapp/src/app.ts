@@ -1,5 +1,10 @@
 import type { PropsWithChildren } from 'react'
+import { installSessionLostHandler } from './features/auth/login'
+import { watchNetwork } from './lib/network'
 import './app.css'
+
+installSessionLostHandler()
+watchNetwork()
 
 function App({ children }: PropsWithChildren) {
   return children

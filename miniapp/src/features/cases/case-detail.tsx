@@ -1,0 +1,61 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { CaseView } from '@weiquan/shared'
+import { api } from '../../api/endpoints'
+import { CaseSummary, DeadlineList, Timeline } from '../../components/case-parts'
+import { ErrorText } from '../../components/field'
+import { NutRate } from '../../components/nut'
+import { Screen } from '../../components/screen'
+import { useRemote } from '../../hooks/use-remote'
+import { useT } from '../../i18n'
+import { fenToYuan } from '../../lib/money'
+import { ConsumerActions } from './case-actions'
+
+export function ProposalCard({ c }: { c: CaseView }) {
+  const t = useT()
+  if (!c.proposal) return null
+  return (
+    <View className="wq-card wq-proposal" data-testid="proposal">
+      <Text className="wq-card-title">{t('case.proposal')}</Text>
+      <Text className="wq-body">{c.proposal.text}</Text>
+      {c.proposal.refundFen !== undefined && <Text className="wq-strong">{t('case.refund', { amount: fenToYuan(c.proposal.refundFen) })}</Text>}
+    </View>
+  )
+}
+
+export function CaseDetailPage() {
+  const t = useT()
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const remote = useRemote(() => api.getCase(id), [id], !!id)
+  const c = remote.data
+  return (
+    <Screen title="title.case" onRetry={remote.reload} testId="page-case">
+      <View className="wq-page">
+        <ErrorText message={remote.error} />
+        {!c && remote.loading && <Text className="wq-muted">{t('common.loading')}</Text>}
+        {c && (
+          <>
+            <CaseSummary c={c} />
+            <DeadlineList deadlines={c.deadlines} />
+            <ProposalCard c={c} />
+            {c.rating && (
+              <View className="wq-card">
+                <Text>{t('case.rated', { score: c.rating.score })}</Text>
+                <NutRate value={c.rating.score} readOnly />
+              </View>
+            )}
+            <ConsumerActions
+              c={c}
+              onChange={(next) => {
+                remote.setData(next)
+                Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 })
+              }}
+            />
+            <Timeline entries={c.timeline} />
+          </>
+        )}
+      </View>
+    </Screen>
+  )
+}

@@ -1,0 +1,86 @@
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { api, type PublicStats } from '../../api/endpoints'
+import { NutBadge, NutButton } from '../../components/nut'
+import { Screen } from '../../components/screen'
+import { useT } from '../../i18n'
+import { fenToYuan } from '../../lib/money'
+import { sessions } from '../../lib/session'
+import { useStore } from '../../lib/store'
+import { go, ROUTES } from '../../routes'
+
+const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`)
+
+export function HomePage() {
+  const t = useT()
+  const { consumer, merchant } = useStore(sessions)
+  const [unread, setUnread] = useState(0)
+  const [stats, setStats] = useState<PublicStats | null>(null)
+
+  const refresh = () => {
+    // the figures show only when the API offers them (a 404 or an error just hides the card)
+    void api.stats().then(setStats, () => setStats(null))
+    if (consumer) void api.inbox('consumer').then((i) => setUnread(i.unread ?? 0), () => undefined)
+  }
+  useDidShow(refresh)
+
+  const totals = stats?.totals
+  return (
+    <Screen title="title.home" onRetry={refresh} testId="page-home">
+      <View className="wq-page">
+        <View className="wq-hero">
+          <Text className="wq-hero-title">{t('app.name')} 12315</Text>
+          <Text className="wq-hint">{t('app.tagline')}</Text>
+        </View>
+        <View className="wq-entries">
+          <NutButton id="entry-file" type="primary" size="large" block onClick={() => go(ROUTES.file)}>
+            {t('home.file')}
+          </NutButton>
+          <NutButton id="entry-cases" size="large" block onClick={() => go(ROUTES.cases)}>
+            {t('home.cases')}
+          </NutButton>
+          <NutButton id="entry-merchant" size="large" block onClick={() => go(merchant ? ROUTES.merchantCases : ROUTES.merchantBind)}>
+            {t('home.merchant')}
+          </NutButton>
+        </View>
+        <View className="wq-row wq-links">
+          <View id="entry-inbox" className="wq-tile" role="link" onClick={() => go(ROUTES.inbox)} aria-label={`${t('home.inbox')} ${unread ? t('home.unread', { n: unread }) : ''}`}>
+            {unread > 0 ? (
+              <NutBadge value={unread} max={99}>
+                <Text className="wq-tile-text">{t('home.inbox')}</Text>
+              </NutBadge>
+            ) : (
+              <Text className="wq-tile-text">{t('home.inbox')}</Text>
+            )}
+            {unread > 0 && <Text className="wq-unread" data-testid="unread">{t('home.unread', { n: unread })}</Text>}
+          </View>
+          <View id="entry-me" className="wq-tile" role="link" onClick={() => go(ROUTES.me)}>
+            <Text className="wq-tile-text">{t('home.me')}</Text>
+          </View>
+        </View>
+        {!consumer && <Text className="wq-hint wq-center">{t('home.login')}</Text>}
+        {totals && (
+          <View className="wq-card" data-testid="stats">
+            <Text className="wq-card-title">{t('home.stats')}</Text>
+            <View className="wq-figures">
+              <Figure label={t('home.stats.received')} value={String(totals.received.complaint)} />
+              <Figure label={t('home.stats.onTime')} value={pct(totals.acceptanceOnTimeRate)} />
+              <Figure label={t('home.stats.satisfaction')} value={totals.satisfaction.average === null ? '—' : totals.satisfaction.average.toFixed(2)} />
+              <Figure label={t('home.stats.recovered')} value={t('common.yuan', { amount: fenToYuan(totals.recoveredFen) })} />
+            </View>
+          </View>
+        )}
+      </View>
+    </Screen>
+  )
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="wq-figure">
+      <Text className="wq-figure-value">{value}</Text>
+      <Text className="wq-muted">{label}</Text>
+    </View>
+  )
+}

@@ -1,0 +1,78 @@
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { api, type InboxItem } from '../../api/endpoints'
+import { ErrorText } from '../../components/field'
+import { NutBadge, NutButton } from '../../components/nut'
+import { Screen } from '../../components/screen'
+import { messageOf } from '../../hooks/use-remote'
+import { useT } from '../../i18n'
+import { getSession, type AppRole } from '../../lib/session'
+import { go, ROUTES } from '../../routes'
+import { ensureConsumer } from '../auth/login'
+
+const isRead = (n: InboxItem) => !!(n.readAt || n.read)
+
+export function InboxPage() {
+  const t = useT()
+  // a merchant reads the merchant inbox while acting as merchant; otherwise the consumer's
+  const role: AppRole = getSession('merchant') && !getSession('consumer') ? 'merchant' : 'consumer'
+  const [items, setItems] = useState<InboxItem[]>([])
+  const [unread, setUnread] = useState(0)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = async () => {
+    if (role === 'consumer' && !(await ensureConsumer())) return
+    try {
+      const inbox = await api.inbox(role)
+      setItems(inbox.items)
+      setUnread(inbox.unread ?? inbox.items.filter((n) => !isRead(n)).length)
+      setError(null)
+    } catch (e) {
+      setError(messageOf(e))
+    }
+  }
+  useDidShow(() => void load())
+
+  const markRead = async (ids: string[]) => {
+    if (!ids.length) return
+    try {
+      await api.markRead(ids, role)
+      setItems((prev) => prev.map((n) => (ids.includes(n.id) ? { ...n, read: true, readAt: n.readAt ?? new Date().toISOString() } : n)))
+      setUnread((u) => Math.max(0, u - ids.length))
+    } catch (e) {
+      setError(messageOf(e))
+    }
+  }
+
+  const open = (n: InboxItem) => {
+    if (!isRead(n)) void markRead([n.id])
+    if (n.caseId) go(role === 'merchant' ? ROUTES.merchantCase : ROUTES.case, { id: n.caseId })
+  }
+
+  return (
+    <Screen title="title.inbox" onRetry={load} testId="page-inbox">
+      <View className="wq-page">
+        <View className="wq-row">
+          <NutBadge value={unread} max={99}>
+            <Text className="wq-card-title">{t('title.inbox')}</Text>
+          </NutBadge>
+          {unread > 0 && (
+            <NutButton id="mark-all" size="small" onClick={() => markRead(items.filter((n) => !isRead(n)).map((n) => n.id))}>
+              {t('inbox.markAll')}
+            </NutButton>
+          )}
+        </View>
+        <ErrorText message={error} />
+        {items.length === 0 && !error && <Text className="wq-muted wq-center">{t('inbox.empty')}</Text>}
+        {items.map((n) => (
+          <View key={n.id} className={`wq-card wq-notice-item ${isRead(n) ? '' : 'wq-unread-item'}`} data-notification-id={n.id} role="link" onClick={() => open(n)}>
+            <Text className="wq-strong">{n.title ?? n.text ?? ''}</Text>
+            {n.body && <Text className="wq-body">{n.body}</Text>}
+            <Text className="wq-muted">{n.createdAt.slice(0, 16).replace('T', ' ')}</Text>
+          </View>
+        ))}
+      </View>
+    </Screen>
+  )
+}

@@ -1,0 +1,55 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { bindMerchantBody } from '@weiquan/shared'
+import { useState } from 'react'
+import { api } from '../../api/endpoints'
+import { ErrorText, Field } from '../../components/field'
+import { NutButton } from '../../components/nut'
+import { Screen } from '../../components/screen'
+import { messageOf } from '../../hooks/use-remote'
+import { useT } from '../../i18n'
+import { saveSession } from '../../lib/session'
+import { ROUTES } from '../../routes'
+import { ensureConsumer } from '../auth/login'
+
+/** 商家入口: a logged-in person binds to a merchant with the staff-issued code and gets merchant tokens. */
+export function MerchantBindPage() {
+  const t = useT()
+  const [code, setCode] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const bind = async () => {
+    const parsed = bindMerchantBody.safeParse({ bindingCode: code })
+    if (!parsed.success) {
+      setError(t('error.required'))
+      return
+    }
+    if (!(await ensureConsumer())) return
+    setBusy(true)
+    try {
+      saveSession('merchant', await api.bindMerchant(parsed.data.bindingCode))
+      setError(null)
+      void Taro.redirectTo({ url: ROUTES.merchantCases })
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Screen title="title.merchantBind" testId="page-merchant-bind">
+      <View className="wq-page">
+        <View className="wq-card">
+          <Text className="wq-hint">{t('merchant.bindHint')}</Text>
+          <Field id="binding-code" label={t('merchant.code')} value={code} onChange={setCode} maxlength={64} />
+          <NutButton id="bind" type="primary" block loading={busy} onClick={bind}>
+            {t('merchant.bind')}
+          </NutButton>
+          <ErrorText message={error} />
+        </View>
+      </View>
+    </Screen>
+  )
+}

@@ -1,0 +1,5 @@
+import { MerchantCasePage } from '../../features/merchant/merchant-case-page'
+
+export default function Page() {
+  return <MerchantCasePage />
+}

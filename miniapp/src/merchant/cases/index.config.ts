@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '商家待办', enablePullDownRefresh: true })

@@ -1,0 +1,5 @@
+import { MePage } from '../../features/me/me-page'
+
+export default function Page() {
+  return <MePage />
+}
