@@ -39,4 +39,7 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/uploads', summary: 'Upload evidence (jpeg, png, webp, pdf; 10 MB)', auth: 'any', multipart: true, answer: { status: 201, schema: s.uploadAnswer }, tags: ['uploads'] },
   { method: 'get', path: '/uploads/{id}', summary: 'The bytes of an upload', auth: 'any', answer: { status: 200, binary: true }, tags: ['uploads'] },
   { method: 'get', path: '/meta', summary: 'What the client needs before login', auth: 'none', answer: { status: 200, schema: s.metaAnswer }, tags: ['meta'] },
+  { method: 'post', path: '/subscriptions', summary: 'Record what the user granted in wx.requestSubscribeMessage (each accept: one message)', auth: 'any', body: s.subscriptionsBody, answer: { status: 200, schema: s.subscriptionsAnswer }, tags: ['notifications'] },
+  { method: 'get', path: '/notifications', summary: 'The in-app inbox, newest first, with the unread count', auth: 'any', query: s.notificationListQuery, answer: { status: 200, schema: s.notificationList }, tags: ['notifications'] },
+  { method: 'post', path: '/notifications/read', summary: 'Mark notices read (by id, or all)', auth: 'any', body: s.notificationsReadBody, answer: { status: 200, schema: s.notificationsReadAnswer }, tags: ['notifications'] },
 ];

@@ -6,5 +6,6 @@ export * from './categories';
 export * from './grounds';
 export * from './status-machine';
 export * from './masking';
+export * from './notification-rules';
 export * from './schemas';
 export * from './api-routes';

@@ -5,3 +5,8 @@ export * from './merchants';
 export * from './cases';
 export * from './uploads';
 export * from './meta';
+export * from './notifications';
+export * from './stats';
+export * from './faq';
+export * from './articles';
+export * from './hotspots';
