@@ -34,7 +34,7 @@ export async function buildServices(config: Config, logger: Logger, opts: BootOp
   const db = opts.db ?? (await openDb(config));
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, 'store migrated');
-  const cipher = createPiiCipher({ current: { id: 'k1', key: secrets.piiKey } });
+  const cipher = createPiiCipher({ current: { id: config.PII_KEY_ID, key: secrets.piiKey }, previous: config.piiPreviousKeys });
   const store = createStore(db, { cipher, now, caseNoPrefix: config.CASE_NO_PREFIX });
   const wechat =
     opts.wechat ??

@@ -11,8 +11,15 @@ const envSchema = z
     HOST: z.string().default('0.0.0.0'),
     DATABASE_URL: z.string().url().optional(),
     DATA_DIR: z.string().min(1).default('./data'),
-    JWT_SECRET: z.string().optional(),
-    PII_KEY: z.string().optional(),
+    // Checked per field (not in superRefine, which zod skips once any field fails) so that every bad variable is named at once.
+    JWT_SECRET: z.string().refine((v) => Buffer.byteLength(v) >= 32, 'must be at least 32 bytes').optional(),
+    PII_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded').optional(),
+    PII_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, 'must be 1-16 letters, digits, _ or -').default('k1'),
+    // Key rotation: earlier keys that still open old values, "<id>:<base64 key>" separated by commas.
+    PII_KEY_PREVIOUS: z
+      .string()
+      .refine((v) => v.split(',').every((p) => /^[A-Za-z0-9_-]{1,16}:/.test(p) && Buffer.from(p.slice(p.indexOf(':') + 1), 'base64').length === 32), 'must be "<id>:<base64 32-byte key>" items separated by commas')
+      .optional(),
     WECHAT_APPID: z.string().min(1).optional(),
     WECHAT_SECRET: z.string().min(1).optional(),
     WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
@@ -44,12 +51,6 @@ const envSchema = z
     if (Boolean(env.STAFF_BOOTSTRAP_USER) !== Boolean(env.STAFF_BOOTSTRAP_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['STAFF_BOOTSTRAP_PASSWORD'], message: 'STAFF_BOOTSTRAP_USER and STAFF_BOOTSTRAP_PASSWORD go together' });
     }
-    if (env.JWT_SECRET !== undefined && Buffer.byteLength(env.JWT_SECRET) < 32) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be at least 32 bytes' });
-    }
-    if (env.PII_KEY !== undefined && Buffer.from(env.PII_KEY, 'base64').length !== 32) {
-      ctx.addIssue({ code: 'custom', path: ['PII_KEY'], message: 'must be 32 bytes, base64-encoded' });
-    }
     if (env.NODE_ENV === 'production') {
       if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
       if (!env.PII_KEY) ctx.addIssue({ code: 'custom', path: ['PII_KEY'], message: 'is required in production' });
@@ -58,7 +59,7 @@ const envSchema = z
     }
   });
 
-export type Config = z.infer<typeof envSchema> & { wechatMode: 'wechat' | 'emulator'; corsOrigins: string[] };
+export type Config = z.infer<typeof envSchema> & { wechatMode: 'wechat' | 'emulator'; corsOrigins: string[]; piiPreviousKeys: { id: string; key: Buffer }[] };
 
 export class ConfigError extends Error {}
 
@@ -75,5 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...c,
     wechatMode: c.WECHAT_APPID ? 'wechat' : 'emulator',
     corsOrigins: c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    piiPreviousKeys: (c.PII_KEY_PREVIOUS ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((p) => ({ id: p.slice(0, p.indexOf(':')), key: Buffer.from(p.slice(p.indexOf(':') + 1), 'base64') })),
   };
 }

@@ -11,15 +11,21 @@ export function storeKinds(): StoreKind[] {
 
 export interface TestDatabase {
   db: Db;
+  kind: StoreKind;
   url?: string;
+  /** the PGlite directory when file-backed */
+  dir?: string;
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database: an in-memory PGlite, or a new database on the PostgreSQL server. */
-export async function createTestDatabase(kind: StoreKind): Promise<TestDatabase> {
+/**
+ * A fresh, empty database: an in-memory PGlite (file-backed under `pgliteDir` when given, for
+ * restart tests), or a new database on the PostgreSQL server.
+ */
+export async function createTestDatabase(kind: StoreKind, opts: { pgliteDir?: string } = {}): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const db = await createPgliteDb(undefined);
-    return { db, drop: () => db.close() };
+    const db = await createPgliteDb(opts.pgliteDir);
+    return { db, kind, dir: opts.pgliteDir, drop: () => db.close() };
   }
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set');
@@ -33,6 +39,7 @@ export async function createTestDatabase(kind: StoreKind): Promise<TestDatabase>
   const db = createPostgresDb(url.toString());
   return {
     db,
+    kind,
     url: url.toString(),
     async drop() {
       await db.close().catch(() => {});
@@ -42,4 +49,15 @@ export async function createTestDatabase(kind: StoreKind): Promise<TestDatabase>
       await c.end();
     },
   };
+}
+
+/** The same database opened again, as a restarted BFF would (close the old handle first). */
+export async function reopenTestDatabase(old: TestDatabase): Promise<TestDatabase> {
+  if (old.kind === 'pglite') {
+    if (!old.dir) throw new Error('an in-memory PGlite cannot be reopened: create it with pgliteDir');
+    const db = await createPgliteDb(old.dir);
+    return { ...old, db, drop: () => db.close() };
+  }
+  const db = createPostgresDb(old.url!);
+  return { ...old, db, drop: async () => { await db.close().catch(() => {}); await old.drop(); } };
 }

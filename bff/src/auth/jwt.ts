@@ -33,7 +33,8 @@ export function createAccessTokens(key: KeyObject): AccessTokens {
         throw new AppError('UNAUTHENTICATED', 'The access token is invalid or expired');
       }
       const role = payload.role as Role;
-      if (!payload.sub || !ROLES.includes(role) || (role === 'merchant' && typeof payload.mid !== 'string')) {
+      // jsonwebtoken accepts a token without `exp` as never expiring: ours always carry one.
+      if (typeof payload.exp !== 'number' || !payload.sub || !ROLES.includes(role) || (role === 'merchant' && typeof payload.mid !== 'string')) {
         throw new AppError('UNAUTHENTICATED', 'The access token is invalid or expired');
       }
       return { id: payload.sub, role, ...(role === 'merchant' ? { merchantId: payload.mid as string } : {}) };
