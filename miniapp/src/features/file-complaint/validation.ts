@@ -89,21 +89,25 @@ interface Issue {
   minimum?: number | bigint
   maximum?: number | bigint
   origin?: string
-  input?: unknown
 }
 
-function messageFor(field: FieldName, issue: Issue, t: Translate): string {
-  if (field === 'merchant' || field === 'merchantName' || field === 'merchantAddress') {
-    if (field !== 'merchant' && issue.code === 'too_small' && issue.origin === 'string') return t('error.tooShort', { min: Number(issue.minimum) })
-    return t(field === 'merchant' ? 'error.merchant' : 'error.required')
-  }
+function isEmpty(form: ComplaintForm, field: FieldName): boolean {
+  if (field === 'merchant') return !form.merchant
+  if (field === 'photos') return false
+  const v = form[field]
+  return typeof v === 'string' && v.trim() === ''
+}
+
+function messageFor(field: FieldName, issue: Issue, t: Translate, empty: boolean): string {
+  if (field === 'merchant') return t('error.merchant')
   if (field === 'category') return t('error.category')
+  if (empty) return t('error.required')
   if (field === 'phone') return t('error.phone')
   if (field === 'occurredOn') return t('error.date')
   if (field === 'demandAmount' || field === 'purchaseAmount') return t('error.amount')
-  if (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.input === undefined) return t('error.required')
-  if (issue.code === 'too_small' && issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('error.required') : t('error.tooShort', { min: Number(issue.minimum) })
+  if (issue.code === 'too_small' && issue.origin === 'string') return t('error.tooShort', { min: Number(issue.minimum) })
   if (issue.code === 'too_big' && issue.origin === 'string') return t('error.tooLong', { max: Number(issue.maximum) })
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_value') return t('error.required')
   return t('error.invalid')
 }
 
@@ -118,13 +122,13 @@ export function validateForm(form: ComplaintForm, t: Translate): { errors: Field
         if (!free.success) {
           for (const sub of free.error.issues as Issue[]) {
             const f = sub.path[0] === 'address' ? 'merchantAddress' : 'merchantName'
-            errors[f] ??= messageFor(f, sub, t)
+            errors[f] ??= messageFor(f, sub, t, isEmpty(form, f))
           }
           continue
         }
       }
       const field = fieldOf(issue.path, form)
-      if (field && !errors[field]) errors[field] = messageFor(field, issue, t)
+      if (field && !errors[field]) errors[field] = messageFor(field, issue, t, isEmpty(form, field))
     }
   }
   return Object.keys(errors).length ? { errors } : { errors, body: result.success ? result.data : undefined }

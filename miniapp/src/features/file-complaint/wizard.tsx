@@ -47,8 +47,9 @@ export function FileComplaintWizard() {
   const step = draft.step
 
   // the draft saves itself on every change, so closing the app loses nothing
+  const filed = useRef(false)
   useEffect(() => {
-    saveDraft(draft)
+    if (!filed.current) saveDraft(draft)
   }, [draft])
 
   useEffect(() => {
@@ -137,11 +138,12 @@ export function FileComplaintWizard() {
     setSubmitError(null)
     setDraft((d) => ({ ...d, attempted: true }))
     try {
-      const filed = await api.fileComplaint(body, draft.idempotencyKey)
+      const answer = await api.fileComplaint(body, draft.idempotencyKey)
+      filed.current = true
       clearDraft()
-      Taro.showToast({ title: t('wizard.submitted', { caseNo: filed.caseNo }), icon: 'none' })
+      Taro.showToast({ title: t('wizard.submitted', { caseNo: answer.caseNo }), icon: 'none' })
       if (subscribed !== undefined) Taro.showToast({ title: t('wizard.subscribed', { n: subscribed }), icon: 'none' })
-      void Taro.redirectTo({ url: `${ROUTES.case}?id=${filed.id}` })
+      void Taro.redirectTo({ url: `${ROUTES.case}?id=${answer.id}` })
     } catch (e) {
       setSubmitError(e instanceof ApiError && e.code === 'NETWORK' ? t('error.network') : messageOf(e))
     } finally {
