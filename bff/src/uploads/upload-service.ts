@@ -32,7 +32,8 @@ export function createUploadService(storage: BlobStorage, uploads: UploadStore) 
       }
       let bb: busboy.Busboy;
       try {
-        bb = busboy({ headers, limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 5, parts: 6 } });
+        // busboy signals 'limit' on reaching fileSize, not on passing it: +1 so that exactly 10 MB is accepted.
+        bb = busboy({ headers, limits: { files: 1, fileSize: MAX_UPLOAD_BYTES + 1, fields: 5, parts: 6 } });
       } catch {
         throw new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'file', message: 'malformed multipart body' }]);
       }
