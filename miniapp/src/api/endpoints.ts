@@ -10,10 +10,16 @@ import type {
   MeAnswer,
   Merchant,
   MetaAnswer,
+  NotificationList,
+  NotificationsReadBody,
+  StatsAnswer,
+  SubscriptionsBody,
   Profile,
   TokenAnswer,
   UploadAnswer,
 } from '@weiquan/shared'
+import type { notificationsReadAnswer } from '@weiquan/shared'
+import type { z } from 'zod'
 import { apiRequest, apiUpload, type Auth } from '../lib/api-client'
 import type { AppRole } from '../lib/session'
 
@@ -22,38 +28,9 @@ export interface Page<T> {
   nextCursor: string | null
 }
 
-/** The inbox (notification issue); fields beyond these are ignored. */
-export interface InboxItem {
-  id: string
-  title?: string
-  body?: string
-  text?: string
-  caseId?: string
-  createdAt: string
-  readAt?: string | null
-  read?: boolean
-}
-export interface Inbox extends Page<InboxItem> {
-  unread: number
-}
-
-/** Public figures (GET /stats); only the totals are shown. */
-export interface PublicStats {
-  from: string
-  to: string
-  totals: {
-    received: { complaint: number; report: number; consultation: number }
-    acceptanceOnTimeRate: number | null
-    completionRate: number | null
-    mediationSuccessRate: number | null
-    satisfaction: { average: number | null; count: number; share4or5: number | null }
-    recoveredFen: number
-  }
-}
-
 export const api = {
   meta: () => apiRequest<MetaAnswer>('/meta', { auth: 'none' }),
-  stats: () => apiRequest<PublicStats>('/stats', { auth: 'none' }),
+  stats: () => apiRequest<StatsAnswer>('/stats', { auth: 'none' }),
 
   loginWechat: (code: string, as?: AppRole) =>
     apiRequest<TokenAnswer>('/auth/wechat', { method: 'POST', auth: 'none', body: as ? { code, as } : { code } }),
@@ -75,10 +52,10 @@ export const api = {
 
   upload: (filePath: string, onProgress: (percent: number) => void, auth: AppRole = 'consumer') =>
     apiUpload<UploadAnswer>(filePath, onProgress, auth),
-  saveSubscriptions: (results: Record<string, string>) =>
-    apiRequest<unknown>('/subscriptions', { method: 'POST', body: { results } }),
+  saveSubscriptions: (results: SubscriptionsBody['results']) =>
+    apiRequest<unknown>('/subscriptions', { method: 'POST', body: { results } satisfies SubscriptionsBody }),
 
-  inbox: (auth: AppRole = 'consumer', cursor?: string) => apiRequest<Inbox>('/notifications', { auth, query: { cursor } }),
-  markRead: (ids: string[], auth: AppRole = 'consumer') =>
-    apiRequest<unknown>('/notifications/read', { method: 'POST', body: { ids }, auth }),
+  inbox: (auth: AppRole = 'consumer', cursor?: string) => apiRequest<NotificationList>('/notifications', { auth, query: { cursor } }),
+  markRead: (body: NotificationsReadBody, auth: AppRole = 'consumer') =>
+    apiRequest<z.infer<typeof notificationsReadAnswer>>('/notifications/read', { method: 'POST', body, auth }),
 }

@@ -1,6 +1,6 @@
 import { Button, Image, Input, Label, Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { beijingDate, CATEGORIES, DEMAND_TYPES, MAX_ATTACHMENTS, type Merchant, type MetaAnswer } from '@weiquan/shared'
+import { beijingDate, CATEGORIES, DEMAND_TYPES, MAX_ATTACHMENTS, SUBSCRIPTION_RESULTS, type Merchant, type MetaAnswer } from '@weiquan/shared'
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../../api/endpoints'
 import { MerchantBadges } from '../../components/case-parts'
@@ -18,6 +18,8 @@ import { usePrivacyGate } from '../privacy/privacy-gate'
 import { clearDraft, isBlank, loadDraft, newDraft, saveDraft, type ComplaintForm, type Draft, type Photo } from './draft'
 import { stepErrors, STEPS, validateForm, type FieldErrors } from './validation'
 
+type SubscriptionResult = (typeof SUBSCRIPTION_RESULTS)[number]
+
 /** Subscribe messages: WeChat allows at most 3 template ids per request, and only inside a tap. */
 async function askForSubscriptions(meta: MetaAnswer | undefined): Promise<number | undefined> {
   if (!isWeapp() || !meta) return undefined
@@ -25,7 +27,8 @@ async function askForSubscriptions(meta: MetaAnswer | undefined): Promise<number
   if (!tmplIds.length) return undefined
   try {
     const res = (await Taro.requestSubscribeMessage({ tmplIds } as never)) as unknown as Record<string, string>
-    const results = Object.fromEntries(tmplIds.map((id) => [id, res[id] ?? 'reject']))
+    const known = (r: string | undefined): r is SubscriptionResult => (SUBSCRIPTION_RESULTS as readonly string[]).includes(r ?? '')
+    const results: Record<string, SubscriptionResult> = Object.fromEntries(tmplIds.map((id) => [id, known(res[id]) ? res[id] : 'reject']))
     void api.saveSubscriptions(results).catch(() => undefined)
     return Object.values(results).filter((r) => r === 'accept').length
   } catch {

@@ -19,7 +19,7 @@ const STATS = {
 describe('首页', () => {
   it('when logged in with unread notices, then the three entries, the unread badge and the public figures show', async () => {
     loggedIn()
-    fakeApi({ 'GET /stats': { body: STATS }, 'GET /notifications': { body: { items: [], nextCursor: null, unread: 3 } } })
+    fakeApi({ 'GET /stats': { body: STATS }, 'GET /notifications': { body: { items: [], nextCursor: null, unreadCount: 3 } } })
     render(<HomePage />)
     expect(screen.getByText('我要投诉')).toBeInTheDocument()
     expect(screen.getByText('我的投诉')).toBeInTheDocument()

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type PublicStats } from '../../api/endpoints'
+import type { StatsAnswer } from '@weiquan/shared'
+import { api } from '../../api/endpoints'
 import { NutBadge, NutButton } from '../../components/nut'
 import { Screen } from '../../components/screen'
 import { useT } from '../../i18n'
@@ -16,12 +17,12 @@ export function HomePage() {
   const t = useT()
   const { consumer, merchant } = useStore(sessions)
   const [unread, setUnread] = useState(0)
-  const [stats, setStats] = useState<PublicStats | null>(null)
+  const [stats, setStats] = useState<StatsAnswer | null>(null)
 
   const refresh = () => {
     // the figures show only when the API offers them (a 404 or an error just hides the card)
     void api.stats().then(setStats, () => setStats(null))
-    if (consumer) void api.inbox('consumer').then((i) => setUnread(i.unread ?? 0), () => undefined)
+    if (consumer) void api.inbox('consumer').then((i) => setUnread(i.unreadCount), () => undefined)
   }
   useDidShow(refresh)
 

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { api, type InboxItem } from '../../api/endpoints'
+import type { NotificationItem } from '@weiquan/shared'
+import { api } from '../../api/endpoints'
 import { ErrorText } from '../../components/field'
 import { NutBadge, NutButton } from '../../components/nut'
 import { Screen } from '../../components/screen'
@@ -11,13 +12,12 @@ import { getSession, type AppRole } from '../../lib/session'
 import { go, ROUTES } from '../../routes'
 import { ensureConsumer } from '../auth/login'
 
-const isRead = (n: InboxItem) => !!(n.readAt || n.read)
 
 export function InboxPage() {
   const t = useT()
   // a merchant reads the merchant inbox while acting as merchant; otherwise the consumer's
   const role: AppRole = getSession('merchant') && !getSession('consumer') ? 'merchant' : 'consumer'
-  const [items, setItems] = useState<InboxItem[]>([])
+  const [items, setItems] = useState<NotificationItem[]>([])
   const [unread, setUnread] = useState(0)
   const [error, setError] = useState<string | null>(null)
 
@@ -26,7 +26,7 @@ export function InboxPage() {
     try {
       const inbox = await api.inbox(role)
       setItems(inbox.items)
-      setUnread(inbox.unread ?? inbox.items.filter((n) => !isRead(n)).length)
+      setUnread(inbox.unreadCount)
       setError(null)
     } catch (e) {
       setError(messageOf(e))
@@ -34,19 +34,19 @@ export function InboxPage() {
   }
   useDidShow(() => void load())
 
-  const markRead = async (ids: string[]) => {
-    if (!ids.length) return
+  const markRead = async (ids: string[] | 'all') => {
+    if (ids !== 'all' && !ids.length) return
     try {
-      await api.markRead(ids, role)
-      setItems((prev) => prev.map((n) => (ids.includes(n.id) ? { ...n, read: true, readAt: n.readAt ?? new Date().toISOString() } : n)))
-      setUnread((u) => Math.max(0, u - ids.length))
+      const answer = await api.markRead(ids === 'all' ? { all: true } : { ids }, role)
+      setItems((prev) => prev.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, read: true } : n)))
+      setUnread(answer.unreadCount)
     } catch (e) {
       setError(messageOf(e))
     }
   }
 
-  const open = (n: InboxItem) => {
-    if (!isRead(n)) void markRead([n.id])
+  const open = (n: NotificationItem) => {
+    if (!n.read) void markRead([n.id])
     if (n.caseId) go(role === 'merchant' ? ROUTES.merchantCase : ROUTES.case, { id: n.caseId })
   }
 
@@ -58,7 +58,7 @@ export function InboxPage() {
             <Text className="wq-card-title">{t('title.inbox')}</Text>
           </NutBadge>
           {unread > 0 && (
-            <NutButton id="mark-all" size="small" onClick={() => markRead(items.filter((n) => !isRead(n)).map((n) => n.id))}>
+            <NutButton id="mark-all" size="small" onClick={() => markRead('all')}>
               {t('inbox.markAll')}
             </NutButton>
           )}
@@ -66,9 +66,10 @@ export function InboxPage() {
         <ErrorText message={error} />
         {items.length === 0 && !error && <Text className="wq-muted wq-center">{t('inbox.empty')}</Text>}
         {items.map((n) => (
-          <View key={n.id} className={`wq-card wq-notice-item ${isRead(n) ? '' : 'wq-unread-item'}`} data-notification-id={n.id} role="link" onClick={() => open(n)}>
-            <Text className="wq-strong">{n.title ?? n.text ?? ''}</Text>
-            {n.body && <Text className="wq-body">{n.body}</Text>}
+          <View key={n.id} className={`wq-card wq-notice-item ${n.read ? '' : 'wq-unread-item'}`} data-notification-id={n.id} role="link" onClick={() => open(n)}>
+            <Text className="wq-strong">{n.title}</Text>
+            <Text className="wq-muted">{n.caseNo}</Text>
+            <Text className="wq-body">{n.body}</Text>
             <Text className="wq-muted">{n.createdAt.slice(0, 16).replace('T', ' ')}</Text>
           </View>
         ))}
