@@ -8,12 +8,17 @@ import { randomUUID } from 'node:crypto';
 import { authenticate } from './http/middleware/authenticate';
 import { errorHandler, notFoundRoute } from './http/middleware/error-handler';
 import { createRateLimits } from './http/middleware/rate-limits';
+import { articleRoutes } from './http/routes/article-routes';
 import { authRoutes } from './http/routes/auth-routes';
 import { caseRoutes } from './http/routes/case-routes';
+import { faqRoutes } from './http/routes/faq-routes';
 import { healthRoutes } from './http/routes/health-routes';
+import { hotspotRoutes } from './http/routes/hotspot-routes';
 import { meRoutes } from './http/routes/me-routes';
 import { merchantRoutes } from './http/routes/merchant-routes';
 import { metaRoutes } from './http/routes/meta-routes';
+import { statsRoutes } from './http/routes/stats-routes';
+import { notificationRoutes } from './http/routes/notification-routes';
 import { uploadRoutes } from './http/routes/upload-routes';
 import type { Services } from './http/services';
 import type { Router } from 'express';
@@ -58,9 +63,11 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
   const api = express.Router();
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use(authenticate(services.access));
-  for (const router of [authRoutes(services, rateLimits), meRoutes(services), merchantRoutes(services), caseRoutes(services, rateLimits), uploadRoutes(services, rateLimits), metaRoutes(services), ...extraRoutes(services)]) {
+  for (const router of [authRoutes(services, rateLimits), meRoutes(services), merchantRoutes(services), caseRoutes(services, rateLimits), uploadRoutes(services, rateLimits), metaRoutes(services), notificationRoutes(services), ...extraRoutes(services)]) {
     api.use(router);
   }
+  // Breadth (issue 7): public figures, FAQ, articles, hot spots.
+  for (const router of [statsRoutes(services), faqRoutes(services), articleRoutes(services), hotspotRoutes(services)]) api.use(router);
   api.use(notFoundRoute);
   app.use('/api/v1', api);
   app.use('/api', notFoundRoute);

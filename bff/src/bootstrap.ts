@@ -12,7 +12,8 @@ import { migrate } from './store/migrate';
 import { createStore } from './store/store';
 import { createDiskBlobStorage } from './uploads/blob-storage';
 import { createUploadService } from './uploads/upload-service';
-import { createMemoryTokenCache, createWechatClient, type Wechat } from './wechat/wechat-client';
+import { createDbTokenCache } from './notify/token-cache';
+import { createWechatClient, type Wechat } from './wechat/wechat-client';
 import { createWechatEmulator } from './wechat/wechat-emulator';
 
 export const VERSION = '0.1.0';
@@ -39,7 +40,7 @@ export async function buildServices(config: Config, logger: Logger, opts: BootOp
   const wechat =
     opts.wechat ??
     (config.wechatMode === 'wechat'
-      ? createWechatClient({ appId: config.WECHAT_APPID!, secret: config.WECHAT_SECRET!, apiBase: config.WECHAT_API_BASE, timeoutMs: config.WECHAT_TIMEOUT_MS, tokenCache: createMemoryTokenCache(), now })
+      ? createWechatClient({ appId: config.WECHAT_APPID!, secret: config.WECHAT_SECRET!, apiBase: config.WECHAT_API_BASE, timeoutMs: config.WECHAT_TIMEOUT_MS, tokenCache: createDbTokenCache(db, cipher, config.WECHAT_APPID!), now })
       : createWechatEmulator());
   const access = createAccessTokens(secrets.jwtKey);
   const blobs = await createDiskBlobStorage(path.join(config.DATA_DIR, 'uploads'));
@@ -53,5 +54,6 @@ export async function buildServices(config: Config, logger: Logger, opts: BootOp
     auth: createAuthService({ wechat, users: store.users, merchants: store.merchants, tokens: store.tokens, access }),
     uploads: createUploadService(blobs, store.uploads),
     version: VERSION,
+    now,
   };
 }

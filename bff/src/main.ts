@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { buildServices } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { createNotifications } from './notify';
 import { seedDemo } from './store/demo-seed';
 
 async function main() {
@@ -35,6 +36,10 @@ async function main() {
     console.log('');
   }
 
+  // The notifier and the clocks run here unless NOTIFIER=off (then `npm run worker` runs them).
+  const notifications = config.NOTIFIER ? createNotifications(services) : null;
+  notifications?.start();
+
   const app = createApp(services);
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
@@ -48,6 +53,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close(async () => {
+      await notifications?.stop().catch(() => {});
       await services.store.db.close().catch(() => {});
       process.exit(0);
     });

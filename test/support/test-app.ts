@@ -12,6 +12,7 @@ import { buildServices, type BootOptions } from '../../bff/src/bootstrap';
 import { loadConfig } from '../../bff/src/config';
 import type { Services } from '../../bff/src/http/services';
 import { createLogger } from '../../bff/src/logger';
+import { createNotifications, type Notifications, type NotificationsOptions } from '../../bff/src/notify';
 import { createApiClient, type ApiClient } from './api-client';
 import { createTestClock, type TestClock } from './test-clock';
 import { createTestDatabase, type StoreKind, type TestDatabase } from './test-db';
@@ -26,6 +27,8 @@ export interface TestApp {
   dataDir: string;
   logLines: string[];
   database: TestDatabase;
+  /** the notifier and clocks over this app's services: call drain()/tick() directly, or start them */
+  notifications: Notifications;
   /** stop the listener; keeps the database and DATA_DIR (for restart tests) */
   stop(): Promise<void>;
   /** stop and remove everything */
@@ -40,6 +43,8 @@ export interface TestAppOptions extends Omit<BootOptions, 'db' | 'now'> {
   database?: TestDatabase;
   dataDir?: string;
   extraRoutes?: ExtraRoutes;
+  /** notifier and clocks options; they run in the background only with `start: true` (default off) */
+  notify?: NotificationsOptions & { start?: boolean };
 }
 
 export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
@@ -65,6 +70,8 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
   const logger = createLogger(config.LOG_LEVEL, sink);
   const services = await buildServices(config, logger, { ...opts, db: database.db, now: clock.now });
   await services.auth.bootstrapStaff(STAFF.username, STAFF.password);
+  const notifications = createNotifications(services, opts.notify);
+  if (opts.notify?.start) notifications.start();
   const app = createApp(services, opts.extraRoutes);
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -73,6 +80,7 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    await notifications.stop();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
@@ -84,6 +92,7 @@ export async function startTestApp(opts: TestAppOptions): Promise<TestApp> {
     dataDir,
     logLines,
     database,
+    notifications,
     stop,
     async close() {
       await stop();

@@ -18,4 +18,6 @@ export interface Services {
   blobs: BlobStorage;
   wechat: Wechat;
   version: string;
+  /** the clock every service reads (tests move it) */
+  now: () => Date;
 }

@@ -4,6 +4,8 @@
 
 -- The fan-out's claim bookkeeping: NULL = not yet turned into notices.
 ALTER TABLE case_events ADD COLUMN notified_at timestamptz;
+-- History before the notifier existed is not news: only later events are told.
+UPDATE case_events SET notified_at = at;
 CREATE INDEX case_events_unnotified ON case_events (id) WHERE notified_at IS NULL;
 
 -- One-time subscribe-message grants: each `accept` adds one, each message sent spends one.

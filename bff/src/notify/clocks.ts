@@ -1,0 +1,128 @@
+/**
+ * The deadline clocks: a scheduler that reads the running deadlines and acts by itself.
+ * - a merchant negotiation past its due time moves the case to pending_acceptance (a system event
+ *   through the shared status machine; the notifier then tells consumer and merchant);
+ * - 2 working days before a merchant deadline, the merchant is reminded;
+ * - an acceptance deadline with 1 working day left, and every overdue mediation, alert staff.
+ * Each reminder or alert happens once per deadline (clock_marks), in the same transaction as its
+ * notices, so several workers may tick at once.
+ */
+import {
+  MERCHANT_REMINDER_WORKING_DAYS_BEFORE,
+  addWorkingDays,
+  beijingDate,
+  isOverdue,
+  type ClockNotice,
+  type DeadlineKind,
+  type IsoDate,
+  type TemplateSlot,
+} from '@weiquan/shared';
+import type { Logger } from 'pino';
+import type { Db } from '../store/db';
+import type { CaseStore } from '../store/case-store';
+import { fanOut } from './fan-out';
+
+export interface ClocksOptions {
+  db: Db;
+  cases: Pick<CaseStore, 'applySystemAction'>;
+  logger: Logger;
+  now: () => Date;
+  templates: Partial<Record<TemplateSlot, string>>;
+  emulator: boolean;
+  intervalMs?: number;
+}
+
+/** When each alert is due, for a running deadline: the Beijing date from which it fires. */
+const ALERTS: { kind: DeadlineKind; mark: ClockNotice; firesFrom: (dueDate: IsoDate, dueAt: string, now: Date) => boolean }[] = [
+  {
+    kind: 'merchant_response',
+    mark: 'merchant_deadline_reminder',
+    firesFrom: (dueDate, dueAt, now) => !isOverdue(dueAt, now) && beijingDate(now) >= addWorkingDays(dueDate, -MERCHANT_REMINDER_WORKING_DAYS_BEFORE).date,
+  },
+  { kind: 'acceptance', mark: 'acceptance_due_soon', firesFrom: (dueDate, _dueAt, now) => beijingDate(now) >= addWorkingDays(dueDate, -1).date },
+  { kind: 'mediation', mark: 'mediation_overdue', firesFrom: (_dueDate, dueAt, now) => isOverdue(dueAt, now) },
+];
+
+/** Candidates are read this far ahead of their due time (2 working days can span a long holiday). */
+const LOOKAHEAD = '30 days';
+
+export function createClocks(opts: ClocksOptions) {
+  const { db, cases, logger, now } = opts;
+
+  /** Missed merchant deadlines: the period lasts to the end of its due day, to the second. */
+  async function escalate(at: Date): Promise<number> {
+    const rows = await db.query<{ case_id: string }>(
+      `SELECT DISTINCT case_id FROM deadlines WHERE state = 'running' AND kind = 'merchant_response' AND due_at < date_trunc('second', $1::timestamptz)`,
+      [at],
+    );
+    let moved = 0;
+    for (const r of rows) {
+      if (await cases.applySystemAction(r.case_id, 'merchant_timeout')) moved += 1;
+    }
+    return moved;
+  }
+
+  async function alert(at: Date): Promise<number> {
+    const rows = await db.query<{ id: number; case_id: string; kind: DeadlineKind; due_date: IsoDate; due_at: Date }>(
+      `SELECT d.id, d.case_id, d.kind, d.due_date, d.due_at FROM deadlines d
+        WHERE d.state = 'running' AND d.kind = ANY($1::text[]) AND d.due_at < $2::timestamptz + interval '${LOOKAHEAD}'
+          AND NOT EXISTS (SELECT 1 FROM clock_marks m WHERE m.deadline_id = d.id AND m.mark = (CASE d.kind ${ALERTS.map((a) => `WHEN '${a.kind}' THEN '${a.mark}'`).join(' ')} END))`,
+      [ALERTS.map((a) => a.kind), at],
+    );
+    let fired = 0;
+    for (const d of rows) {
+      const rule = ALERTS.find((a) => a.kind === d.kind)!;
+      if (!rule.firesFrom(d.due_date, d.due_at.toISOString(), at)) continue;
+      const done = await db.tx(async (q) => {
+        const [still] = await q.query<{ state: string }>('SELECT state FROM deadlines WHERE id = $1 FOR UPDATE', [d.id]);
+        if (still?.state !== 'running') return false;
+        const marked = await q.query('INSERT INTO clock_marks (deadline_id, mark, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING mark', [d.id, rule.mark, at]);
+        if (!marked.length) return false;
+        await fanOut(
+          q,
+          { key: `clock:${rule.mark}:${d.id}`, caseId: d.case_id, type: rule.mark, actorRole: 'system', actorId: null, fromStatus: null, toStatus: null, data: { dueAt: d.due_at.toISOString() }, at },
+          { templates: opts.templates, emulator: opts.emulator, now: at },
+        );
+        return true;
+      });
+      if (done) fired += 1;
+    }
+    return fired;
+  }
+
+  async function tick(): Promise<{ escalated: number; alerts: number }> {
+    const at = now();
+    const escalated = await escalate(at);
+    const alerts = await alert(at);
+    if (escalated || alerts) logger.info({ escalated, alerts }, 'clocks acted');
+    return { escalated, alerts };
+  }
+
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  return {
+    tick,
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          await tick().catch((err) => logger.error({ err: (err as Error).message }, 'clocks tick failed; retrying'));
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, opts.intervalMs ?? 30_000);
+            timer.unref();
+            wake = () => (clearTimeout(timer), resolve());
+          });
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      loop = null;
+    },
+  };
+}
+export type Clocks = ReturnType<typeof createClocks>;

@@ -1,0 +1,257 @@
+/**
+ * The notifier: two loops over the database, safe to run in any number of processes at once.
+ * - fan-out claims unnotified case events (FOR UPDATE SKIP LOCKED), writes notices and deliveries
+ *   and marks the events, all in one transaction;
+ * - delivery claims due deliveries by leasing them (state 'sending', lease_until), sends outside
+ *   any transaction, and records the outcome. A process that dies after sending and before
+ *   recording leaves a lease that runs out: the message is sent again (at most one repeat per
+ *   crash), never lost. Attempt numbers fence late recordings from a worker whose lease expired.
+ */
+import type { Logger } from 'pino';
+import type { ActorRole, CaseStatus, TemplateSlot } from '@weiquan/shared';
+import type { Db } from '../store/db';
+import type { SendOutcome, Wechat } from '../wechat/wechat-client';
+import { fanOut, type SourceEvent } from './fan-out';
+import { refundGrant } from './grant-store';
+
+export interface NotifierOptions {
+  db: Db;
+  wechat: Wechat;
+  logger: Logger;
+  now: () => Date;
+  templates: Partial<Record<TemplateSlot, string>>;
+  miniprogramState?: 'developer' | 'trial' | 'formal';
+  lang?: 'zh_CN' | 'en_US' | 'zh_HK' | 'zh_TW';
+  /** sends in flight at once, per process */
+  concurrency?: number;
+  /** events claimed per fan-out transaction */
+  batchSize?: number;
+  /** how long a claimed delivery is ours; longer than the WeChat client can take (token + send, twice) */
+  leaseMs?: number;
+  /** first retry delay; doubles per attempt up to maxDelayMs, with jitter */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** retrying stops (dead letter) when the next attempt would fall this long after the first */
+  retryBudgetMs?: number;
+  /** idle polling interval of the loops */
+  pollMs?: number;
+  random?: () => number;
+}
+
+interface DeliveryRow {
+  id: string;
+  user_id: string;
+  touser: string;
+  template_id: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  attempts: number;
+  created_at: Date;
+}
+
+interface EventRow {
+  id: number;
+  case_id: string;
+  type: string;
+  actor_role: ActorRole;
+  actor_id: string | null;
+  from_status: CaseStatus | null;
+  to_status: CaseStatus | null;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+export function createNotifier(opts: NotifierOptions) {
+  const { db, wechat, logger, now } = opts;
+  const concurrency = opts.concurrency ?? 32;
+  const batchSize = opts.batchSize ?? 100;
+  const leaseMs = opts.leaseMs ?? 60_000;
+  const baseDelayMs = opts.baseDelayMs ?? 10_000;
+  const maxDelayMs = opts.maxDelayMs ?? 15 * 60_000;
+  const retryBudgetMs = opts.retryBudgetMs ?? 60 * 60_000;
+  const pollMs = opts.pollMs ?? 100;
+  const random = opts.random ?? Math.random;
+  const emulator = wechat.mode === 'emulator';
+
+  /** One transaction: claim a batch of events, fan each out, mark them. Answers how many. */
+  async function fanOutOnce(limit = batchSize): Promise<number> {
+    return db.tx(async (q) => {
+      const events = await q.query<EventRow>(
+        `SELECT id, case_id, type, actor_role, actor_id, from_status, to_status, data, at FROM case_events
+          WHERE notified_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      if (!events.length) return 0;
+      const at = now();
+      for (const e of events) {
+        const source: SourceEvent = {
+          key: `event:${e.id}`,
+          caseId: e.case_id,
+          type: e.type,
+          actorRole: e.actor_role,
+          actorId: e.actor_id,
+          fromStatus: e.from_status,
+          toStatus: e.to_status,
+          data: e.data ?? {},
+          at: e.at,
+        };
+        await fanOut(q, source, { templates: opts.templates, emulator, now: at });
+      }
+      await q.query('UPDATE case_events SET notified_at = $2 WHERE id = ANY($1::bigint[])', [events.map((e) => e.id), at]);
+      return events.length;
+    });
+  }
+
+  /** Leases up to `limit` due deliveries (and any whose lease ran out: their sender died). */
+  async function claim(limit: number): Promise<DeliveryRow[]> {
+    if (limit <= 0) return [];
+    const at = now();
+    return db.query<DeliveryRow>(
+      `UPDATE deliveries d SET state = 'sending', attempts = d.attempts + 1, lease_until = $2
+        WHERE d.id IN (SELECT id FROM deliveries
+                        WHERE (state = 'pending' AND next_attempt_at <= $1) OR (state = 'sending' AND lease_until <= $1)
+                        ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING d.id::text AS id, d.user_id, d.touser, d.template_id, d.page, d.data, d.attempts, d.created_at`,
+      [at, new Date(at.getTime() + leaseMs), limit],
+    );
+  }
+
+  function retryDelay(attempts: number): number {
+    const exp = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempts - 1));
+    return Math.round(exp * (0.5 + random() * 0.5)); // jitter: spread retries of a burst apart
+  }
+
+  async function record(d: DeliveryRow, outcome: SendOutcome): Promise<void> {
+    const at = now();
+    const mine = 'id = $1 AND attempts = $2 AND state = $3';
+    const fence = [d.id, d.attempts, 'sending'];
+    if (outcome.ok) {
+      await db.query(`UPDATE deliveries SET state = 'sent', msgid = $4, sent_at = $5, finished_at = $5, lease_until = NULL, last_error = NULL WHERE ${mine}`, [...fence, outcome.msgid ?? null, at]);
+      return;
+    }
+    const reason = `${outcome.message}${outcome.errcode !== undefined ? ` [errcode ${outcome.errcode}]` : ''}${outcome.httpStatus !== undefined ? ` [HTTP ${outcome.httpStatus}]` : ''}`;
+    if (outcome.kind === 'no_subscription') {
+      // WeChat says the user has no subscription left: the grant is spent; retrying cannot help.
+      await db.query(`UPDATE deliveries SET state = 'no_subscription', last_error = $4, finished_at = $5, lease_until = NULL WHERE ${mine}`, [...fence, reason, at]);
+      logger.info({ deliveryId: d.id, userId: d.user_id, errcode: outcome.errcode }, 'push not delivered: no subscription (43101)');
+      return;
+    }
+    if (outcome.kind === 'retryable') {
+      const next = new Date(at.getTime() + retryDelay(d.attempts));
+      if (next.getTime() - d.created_at.getTime() <= retryBudgetMs) {
+        await db.query(`UPDATE deliveries SET state = 'pending', next_attempt_at = $4, last_error = $5, lease_until = NULL WHERE ${mine}`, [...fence, next, reason]);
+        logger.warn({ deliveryId: d.id, attempts: d.attempts, nextAttemptAt: next.toISOString(), reason }, 'push failed; will retry');
+        return;
+      }
+      await deadLetter(d, `retry budget exhausted after ${d.attempts} attempts: ${reason}`, at, false);
+      return;
+    }
+    await deadLetter(d, reason, at, true);
+  }
+
+  async function deadLetter(d: DeliveryRow, reason: string, at: Date, refund: boolean) {
+    await db.tx(async (q) => {
+      const rows = await q.query(`UPDATE deliveries SET state = 'dead', last_error = $4, finished_at = $5, lease_until = NULL WHERE id = $1 AND attempts = $2 AND state = $3 RETURNING id`, [
+        d.id, d.attempts, 'sending', reason, at,
+      ]);
+      // WeChat refused the message before it reached the user: the grant was not used up.
+      if (rows.length && refund && !emulator) await refundGrant(q, d.user_id, d.template_id, at);
+    });
+    logger.error({ deliveryId: d.id, userId: d.user_id, templateId: d.template_id, attempts: d.attempts, reason }, 'push dead-lettered');
+  }
+
+  async function deliver(d: DeliveryRow): Promise<void> {
+    let outcome: SendOutcome;
+    try {
+      outcome = await wechat.sendSubscribeMessage({
+        touser: d.touser,
+        templateId: d.template_id,
+        page: d.page,
+        data: d.data,
+        miniprogramState: opts.miniprogramState,
+        lang: opts.lang,
+      });
+    } catch (err) {
+      outcome = { ok: false, kind: 'retryable', message: `send failed: ${(err as Error).message}` };
+    }
+    await record(d, outcome);
+  }
+
+  /** Claims one batch of due deliveries and sends them all. Answers how many. */
+  async function sendOnce(limit = concurrency): Promise<number> {
+    const claimed = await claim(limit);
+    await Promise.all(claimed.map(deliver));
+    return claimed.length;
+  }
+
+  /** Until nothing is left to do at the current time (tests and benchmarks). */
+  async function drain(): Promise<void> {
+    for (;;) {
+      const events = await fanOutOnce();
+      const sent = await sendOnce();
+      if (events === 0 && sent === 0) return;
+    }
+  }
+
+  // --- the loops (npm start, npm run worker) ---
+
+  let running = false;
+  let loops: Promise<void>[] = [];
+  let wake: (() => void) | null = null;
+
+  const onError = (what: string) => (err: unknown) => logger.error({ err: (err as Error).message }, `notifier ${what} failed; retrying`);
+
+  async function fanOutLoop() {
+    while (running) {
+      const n = await fanOutOnce().catch((err) => (onError('fan-out')(err), -1));
+      if (n > 0) wake?.();
+      if (n <= 0) await sleep(n < 0 ? 1000 : pollMs);
+    }
+  }
+
+  async function sendLoop() {
+    const inFlight = new Set<Promise<void>>();
+    while (running) {
+      let claimed = 0;
+      try {
+        const batch = await claim(concurrency - inFlight.size);
+        claimed = batch.length;
+        for (const d of batch) {
+          const p: Promise<void> = deliver(d)
+            .catch(onError('delivery'))
+            .finally(() => inFlight.delete(p));
+          inFlight.add(p);
+        }
+      } catch (err) {
+        onError('claim')(err);
+        await sleep(1000);
+      }
+      if (claimed > 0 && inFlight.size < concurrency) continue;
+      const woken = new Promise<void>((resolve) => (wake = resolve));
+      await Promise.race([sleep(pollMs), woken, ...inFlight]);
+      wake = null;
+    }
+    await Promise.all(inFlight);
+  }
+
+  return {
+    fanOutOnce,
+    sendOnce,
+    drain,
+    start() {
+      if (running) return;
+      running = true;
+      loops = [fanOutLoop(), sendLoop()];
+    },
+    /** Stops claiming and waits for the sends in flight to be recorded. */
+    async stop() {
+      running = false;
+      wake?.();
+      await Promise.all(loops);
+      loops = [];
+    },
+  };
+}
+export type Notifier = ReturnType<typeof createNotifier>;
