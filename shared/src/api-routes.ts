@@ -42,4 +42,11 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/subscriptions', summary: 'Record what the user granted in wx.requestSubscribeMessage (each accept: one message)', auth: 'any', body: s.subscriptionsBody, answer: { status: 200, schema: s.subscriptionsAnswer }, tags: ['notifications'] },
   { method: 'get', path: '/notifications', summary: 'The in-app inbox, newest first, with the unread count', auth: 'any', query: s.notificationListQuery, answer: { status: 200, schema: s.notificationList }, tags: ['notifications'] },
   { method: 'post', path: '/notifications/read', summary: 'Mark notices read (by id, or all)', auth: 'any', body: s.notificationsReadBody, answer: { status: 200, schema: s.notificationsReadAnswer }, tags: ['notifications'] },
+  // Breadth (issue 7): public figures, FAQ, articles, hot spots.
+  { method: 'get', path: '/stats', summary: 'Public figures by month (received, on-time acceptance, completion, mediation success, satisfaction, recovered) and ODR merchants’ timely-response record; lag at most 60 s', auth: 'none', query: s.statsQuery, answer: { status: 200, schema: s.statsAnswer }, tags: ['figures'] },
+  { method: 'get', path: '/faq', summary: 'Search published consultation answers (Chinese or English), best match first', auth: 'none', query: s.faqQuery, answer: { status: 200, schema: s.faqList }, tags: ['faq'] },
+  { method: 'get', path: '/articles', summary: 'Consumer warnings and typical cases, newest first', auth: 'none', query: s.articleListQuery, answer: { status: 200, schema: s.articleList }, tags: ['articles'] },
+  { method: 'get', path: '/articles/{id}', summary: 'One article', auth: 'none', answer: { status: 200, schema: s.article }, tags: ['articles'] },
+  { method: 'post', path: '/staff/articles', summary: 'Publish a consumer warning or typical case', auth: 'staff', body: s.createArticleBody, answer: { status: 201, schema: s.article }, tags: ['staff', 'articles'] },
+  { method: 'get', path: '/staff/hotspots', summary: 'Merchant and category pairs whose last-7-day complaints are at least 5 and 3x their prior 8-week weekly average', auth: 'staff', answer: { status: 200, schema: s.hotspotList }, tags: ['staff'] },
 ];

@@ -46,6 +46,7 @@ export const ACTION_TYPES = [
   'not_open',
   'answer',
   'merchant_timeout',
+  'split_report',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -56,12 +57,14 @@ const ENDED_COMPLAINT: CaseStatus[] = ['settled', 'closed', 'refused', 'withdraw
 export const OPEN_COMPLAINT_STATUSES: readonly CaseStatus[] = OPEN_COMPLAINT;
 
 /** Named guards; the store evaluates them against the case's facts. */
-export type Guard = 'not_rated' | 'clock_running' | 'clock_paused' | 'not_extended' | 'follow_up_unused';
+export type Guard = 'not_rated' | 'clock_running' | 'clock_paused' | 'not_extended' | 'follow_up_unused' | 'not_split';
 export interface CaseFacts {
   rated: boolean;
   clockPaused: boolean;
   extended: boolean;
   followUpUsed: boolean;
+  /** a report was already split off this complaint */
+  split?: boolean;
 }
 export const GUARDS: Record<Guard, (f: CaseFacts) => boolean> = {
   not_rated: (f) => !f.rated,
@@ -69,6 +72,7 @@ export const GUARDS: Record<Guard, (f: CaseFacts) => boolean> = {
   clock_paused: (f) => f.clockPaused,
   not_extended: (f) => !f.extended,
   follow_up_unused: (f) => !f.followUpUsed,
+  not_split: (f) => !f.split,
 };
 
 export interface ClockEffect {
@@ -116,6 +120,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { kind: 'complaint', from: OPEN_COMPLAINT, action: 'supplement', roles: ['consumer'] },
   { kind: 'complaint', from: OPEN_COMPLAINT, action: 'withdraw', roles: ['consumer'], to: 'withdrawn', clock: { cancelAll: true } },
   { kind: 'complaint', from: ENDED_COMPLAINT, action: 'rate', roles: ['consumer'], guard: 'not_rated' },
+  // A mixed submission is split: staff file the report part as a linked report (once); the complaint goes on.
+  { kind: 'complaint', from: OPEN_COMPLAINT, action: 'split_report', roles: ['staff'], guard: 'not_split' },
 
   // Reports: verify within 15 working days, extendable once by 15.
   { kind: 'report', from: ['verifying'], action: 'extend', roles: ['staff'], guard: 'not_extended', clock: { extend: 'report_verification' } },

@@ -8,6 +8,8 @@ import {
   DEADLINE_RULES,
   ENDED_STATUSES,
   OPEN_COMPLAINT_STATUSES,
+  REPORT_STATUSES,
+  CONSULTATION_STATUSES,
   PRIORITY_ACCEPTANCE_WORKING_DAYS,
   REPORT_EXTENSION_WORKING_DAYS,
   addWorkingDays,
@@ -34,6 +36,7 @@ import { AppError, notFound } from '../http/app-error';
 import type { PiiCipher } from '../security/pii-cipher';
 import { CASE_SELECT, caseFacts, renderCase, type CaseRow } from './case-view';
 import type { Db, Queryable } from './db';
+import { publishFaq } from './faq-store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -189,8 +192,31 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     return id;
   }
 
+  /**
+   * Splits the report part off a mixed complaint: a linked report for the same consumer, merchant and
+   * category, the complainant as its real-name reporter, verified on its own 15-working-day clock.
+   */
+  async function createSplitReport(q: Queryable, row: CaseRow, actor: { role: ActorRole; id?: string }, facts: string | undefined, at: Date): Promise<{ id: string; caseNo: string }> {
+    const route = routeFiling('report', false);
+    const priority = isGreenChannel(row.category as Parameters<typeof isGreenChannel>[0]);
+    const [report] = await q.query<{ id: string; case_no: string }>(
+      `INSERT INTO cases (case_no, kind, status, consumer_id, merchant_id, merchant_name, merchant_address, category, priority, body, contact_enc, share_contact, flags, created_at, updated_at)
+       VALUES ($1 || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('case_no_seq')::text, 6, '0'),
+               'report', $3, $4, $5, $6, $7, $8, $9, $10, $11, false, $12, $2, $2)
+       RETURNING id, case_no`,
+      [
+        caseNoPrefix, at, route.to, row.consumer_id, row.merchant_id, row.merchant_name, row.merchant_address, row.category, priority,
+        { facts: facts ?? (row.body.facts as string) }, row.contact_enc, { splitFromId: row.id },
+      ],
+    );
+    await insertEvent(q, report.id, 'filed', actor, null, route.to, { text: `由投诉 ${row.case_no} 拆分`, linkedCaseId: row.id, linkedCaseNo: row.case_no, realName: row.contact_enc !== null }, at);
+    if (route.start) await startDeadline(q, report.id, route.start, at, priority);
+    await q.query(`UPDATE cases SET next_due_at = (SELECT min(due_at) FROM deadlines WHERE case_id = $1 AND state = 'running') WHERE id = $1`, [report.id]);
+    return { id: report.id, caseNo: report.case_no };
+  }
+
   /** The change an action makes to the case row itself, beside status and version. */
-  function rowChanges(action: CaseAction | { type: 'merchant_timeout' }, row: CaseRow, at: Date): { sql: string; value: unknown }[] {
+  function rowChanges(action: CaseAction | { type: 'merchant_timeout' }, row: CaseRow, at: Date, linked?: { id: string }): { sql: string; value: unknown }[] {
     switch (action.type) {
       case 'propose':
         return [{ sql: 'proposal', value: { text: action.text, ...(action.refundFen !== undefined ? { refundFen: action.refundFen } : {}), at: at.toISOString() } }];
@@ -200,16 +226,24 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
         return [{ sql: 'outcome', value: { outcome: action.outcome, ...(action.ground ? { ground: action.ground } : {}), ...(action.recoveredFen !== undefined ? { recoveredFen: action.recoveredFen } : {}) } }];
       case 'follow_up':
         return [{ sql: 'flags', value: { ...row.flags, followUpUsed: true } }];
+      case 'split_report':
+        return [{ sql: 'flags', value: { ...row.flags, splitReportId: linked?.id } }];
       default:
         return [];
     }
   }
 
   /** What the event records: the action's fields, plus what stats need (the accepted refund). */
-  function eventData(action: CaseAction | { type: 'merchant_timeout' }, row: CaseRow): object {
+  function eventData(action: CaseAction | { type: 'merchant_timeout' }, row: CaseRow, linked?: { id: string; caseNo: string }): object {
     const { type: _type, ...fields } = action as Record<string, unknown>;
     delete fields.expectedVersion;
     if (action.type === 'accept_proposal' && row.proposal?.refundFen !== undefined) fields.refundFen = row.proposal.refundFen;
+    // The notifier tells a real-name reporter of the decision (5-working-day rule): say whether there is one.
+    if (action.type === 'open_case' || action.type === 'not_open' || action.type === 'extend') fields.realName = row.contact_enc !== null;
+    if (action.type === 'split_report') {
+      delete fields.facts;
+      if (linked) Object.assign(fields, { linkedCaseId: linked.id, linkedCaseNo: linked.caseNo });
+    }
     return fields;
   }
 
@@ -217,15 +251,19 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     const transition = findTransition(row.kind, row.status, action.type as ActionType, actor.role, caseFacts(row));
     if (!transition) throw new AppError('ACTION_NOT_ALLOWED', `"${action.type}" is not allowed for ${actor.role} while the case is ${row.status}`);
     if (action.type === 'supplement' && action.attachments?.length) await attachUploads(q, row.id, actor.id!, action.attachments, 'attachments');
+    const linked = action.type === 'split_report' ? await createSplitReport(q, row, actor, action.facts, at) : undefined;
     const to = transition.to ?? row.status;
-    const changes = rowChanges(action, row, at);
+    const changes = rowChanges(action, row, at, linked);
     const ended = to !== row.status && ENDED_STATUSES.includes(to);
     await q.query(
       `UPDATE cases SET status = $2, version = version + 1, updated_at = $3${ended ? ', ended_at = $3' : ''}${changes.map((c, i) => `, ${c.sql} = $${i + 4}`).join('')} WHERE id = $1`,
       [row.id, to, at, ...changes.map((c) => c.value)],
     );
     if (transition.clock) await applyClock(q, row, transition.clock, at);
-    await insertEvent(q, row.id, action.type, actor, row.status, to !== row.status ? to : null, eventData(action, row), at);
+    await insertEvent(q, row.id, action.type, actor, row.status, to !== row.status ? to : null, eventData(action, row, linked), at);
+    if (action.type === 'answer' && action.publishAsFaq) {
+      await publishFaq(q, { caseId: row.id, category: row.category, question: String(row.body.question ?? ''), answer: action.text, at });
+    }
   }
 
   return {
@@ -293,7 +331,12 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
       if (query.status) add((n) => `c.status = $${n}`, query.status);
       if (query.kind) add((n) => `c.kind = $${n}`, query.kind);
       if (query.merchantId) add((n) => `c.merchant_id = $${n}::uuid`, query.merchantId);
-      if (query.open !== undefined) add((n) => `(c.status = ANY($${n}::text[])) = ${query.open ? 'TRUE' : 'FALSE'}`, [...OPEN_COMPLAINT_STATUSES, 'verifying', 'open']);
+      if (query.open !== undefined) {
+        // "open" is per kind; without a kind it means open complaints (the duplicate warning before filing).
+        const openStatuses = query.kind === 'report' ? REPORT_STATUSES.filter((st) => st === 'verifying') : query.kind === 'consultation' ? CONSULTATION_STATUSES.filter((st) => st === 'open') : OPEN_COMPLAINT_STATUSES;
+        if (!query.kind) add((n) => `c.kind = $${n}`, 'complaint');
+        add((n) => `(c.status = ANY($${n}::text[])) = ${query.open ? 'TRUE' : 'FALSE'}`, [...openStatuses]);
+      }
       if (query.overdue !== undefined) {
         add((n) => `${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.state = 'running' AND d.due_at < $${n})`, now());
       }

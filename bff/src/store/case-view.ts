@@ -42,7 +42,7 @@ export interface CaseRow {
   proposal: { text: string; refundFen?: number; at: string } | null;
   rating: { score: number; comment?: string } | null;
   outcome: { outcome: string; ground?: string; recoveredFen?: number } | null;
-  flags: { followUpUsed?: boolean };
+  flags: { followUpUsed?: boolean; splitReportId?: string; splitFromId?: string };
   created_at: Date;
   updated_at: Date;
   events: { type: string; actorRole: ActorRole; at: string; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown> }[];
@@ -81,16 +81,19 @@ export function caseFacts(row: Pick<CaseRow, 'rating' | 'flags' | 'deadlines'>):
     clockPaused: row.deadlines.some((d) => d.state === 'paused'),
     extended: row.deadlines.some((d) => d.extended),
     followUpUsed: Boolean(row.flags.followUpUsed),
+    split: Boolean(row.flags.splitReportId),
   };
 }
 
 // Event data keys that are shown on the timeline; anything else in `data` stays internal.
-const TIMELINE_KEYS = ['text', 'reason', 'refundFen', 'score', 'comment', 'ground', 'outcome', 'recoveredFen', 'attachments'] as const;
+const TIMELINE_KEYS = ['text', 'reason', 'refundFen', 'score', 'comment', 'ground', 'outcome', 'recoveredFen', 'attachments', 'linkedCaseId', 'linkedCaseNo'] as const;
+// Merchants never learn that a report was split off their complaint (a reporter is never disclosed).
+const HIDDEN_FROM_MERCHANTS = new Set(['split_report']);
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 
 export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now: Date): CaseView {
-  const timeline = row.events.map((e) => {
+  const timeline = row.events.filter((e) => caller.role !== 'merchant' || !HIDDEN_FROM_MERCHANTS.has(e.type)).map((e) => {
     const entry: TimelineEntry = { type: e.type, actorRole: e.actorRole, at: iso(e.at) };
     for (const k of TIMELINE_KEYS) if (e.data[k] !== undefined) (entry as Record<string, unknown>)[k] = e.data[k];
     if (e.fromStatus) entry.fromStatus = e.fromStatus;

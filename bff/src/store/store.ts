@@ -1,7 +1,11 @@
 import type { PiiCipher } from '../security/pii-cipher';
+import { createArticleStore } from './article-store';
 import { createCaseStore } from './case-store';
 import type { Db } from './db';
+import { createFaqStore } from './faq-store';
+import { createHotspotStore } from './hotspot-store';
 import { createMerchantStore } from './merchant-store';
+import { createStatsStore } from './stats-store';
 import { createTokenStore } from './token-store';
 import { createUploadStore } from './upload-store';
 import { createUserStore } from './user-store';
@@ -15,6 +19,10 @@ export function createStore(db: Db, deps: { cipher: PiiCipher; now: () => Date; 
     tokens: createTokenStore(db, deps.now),
     uploads: createUploadStore(db),
     cases: createCaseStore({ db, ...deps }),
+    faq: createFaqStore(db),
+    stats: createStatsStore(db, deps.now),
+    articles: createArticleStore(db, deps.now),
+    hotspots: createHotspotStore(db, deps.now),
   };
 }
 export type Store = ReturnType<typeof createStore>;

@@ -89,6 +89,8 @@ export const caseAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('open_case'), text: note, ...v }),
   z.strictObject({ type: z.literal('not_open'), ground: z.enum(REPORT_NOT_OPEN_GROUNDS_CODES), text: note, ...v }),
   z.strictObject({ type: z.literal('answer'), text: text(1, 4000), publishAsFaq: z.boolean().optional(), ...v }),
+  /** staff: file the report part of a mixed complaint as a linked report (facts default to the complaint's) */
+  z.strictObject({ type: z.literal('split_report'), facts: text(10, 2000).optional(), text: note.optional(), ...v }),
 ]);
 export type CaseAction = z.infer<typeof caseAction>;
 
@@ -107,6 +109,9 @@ export const timelineEntry = z.object({
   attachments: z.array(z.string()).optional(),
   fromStatus: z.string().optional(),
   toStatus: z.string().optional(),
+  /** the other case of a split (complaint <-> report); never shown to merchants */
+  linkedCaseId: z.string().optional(),
+  linkedCaseNo: z.string().optional(),
 });
 export const deadlineView = z.object({
   kind: z.enum(DEADLINE_KINDS),
