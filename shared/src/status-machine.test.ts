@@ -26,17 +26,17 @@ const EXPECTED: Record<string, string[]> = {
   'complaint merchant_negotiating merchant': ['propose>awaiting_consumer', 'message>='],
   'complaint merchant_negotiating system': ['merchant_timeout>pending_acceptance'],
   'complaint merchant_negotiating consumer': ['supplement>=', 'withdraw>withdrawn'],
-  'complaint merchant_negotiating staff': ['message>='],
+  'complaint merchant_negotiating staff': ['message>=', 'split_report>='],
   'complaint awaiting_consumer consumer': ['accept_proposal>settled', 'reject_proposal>pending_acceptance', 'supplement>=', 'withdraw>withdrawn'],
   'complaint awaiting_consumer merchant': ['message>='],
-  'complaint awaiting_consumer staff': ['message>='],
-  'complaint pending_acceptance staff': ['accept>accepted', 'refuse>refused', 'message>='],
+  'complaint awaiting_consumer staff': ['message>=', 'split_report>='],
+  'complaint pending_acceptance staff': ['accept>accepted', 'refuse>refused', 'message>=', 'split_report>='],
   'complaint pending_acceptance consumer': ['supplement>=', 'withdraw>withdrawn'],
   'complaint pending_acceptance merchant': ['message>='],
-  'complaint accepted staff': ['start_mediation>mediating', 'pause_clock>=', 'close>closed', 'message>='],
+  'complaint accepted staff': ['start_mediation>mediating', 'pause_clock>=', 'close>closed', 'message>=', 'split_report>='],
   'complaint accepted consumer': ['supplement>=', 'withdraw>withdrawn'],
   'complaint accepted merchant': ['message>='],
-  'complaint mediating staff': ['pause_clock>=', 'close>closed', 'message>='],
+  'complaint mediating staff': ['pause_clock>=', 'close>closed', 'message>=', 'split_report>='],
   'complaint mediating consumer': ['supplement>=', 'withdraw>withdrawn'],
   'complaint mediating merchant': ['message>='],
   'complaint settled consumer': ['rate>='],
@@ -91,6 +91,9 @@ describe('status machine', () => {
   });
   test('when a report was extended once, then it cannot be extended again', () => {
     assert.equal(findTransition('report', 'verifying', 'extend', 'staff', { ...fresh, extended: true }), undefined);
+  });
+  test('when a report was split off a complaint, then it cannot be split again (ADR 0005)', () => {
+    assert.equal(findTransition('complaint', 'mediating', 'split_report', 'staff', { ...fresh, split: true }), undefined);
   });
   test('when a consultation had its follow-up, then no second one', () => {
     assert.equal(findTransition('consultation', 'answered', 'follow_up', 'consumer', { ...fresh, followUpUsed: true }), undefined);
