@@ -201,7 +201,7 @@ for (const store of storeKinds()) {
     });
 
     test('when two workers run at once, then no message is sent twice', async () => {
-      const consumers = [];
+      const consumers: Awaited<ReturnType<NotifyWorld['login']>>[] = [];
       for (let i = 0; i < 10; i++) consumers.push(await w.login(openid('oTwo')));
       for (const consumer of consumers) await w.grant(consumer.accessToken, TEMPLATES.caseUpdate, 4);
       const cases = await Promise.all(consumers.map((consumer) => fileComplaint(w.app, consumer.accessToken)));
@@ -215,7 +215,7 @@ for (const store of storeKinds()) {
     });
 
     test('when a worker dies between sending and recording, then another worker finishes the job: nothing lost, at most one repeat each', async () => {
-      const consumers = [];
+      const consumers: Awaited<ReturnType<NotifyWorld['login']>>[] = [];
       for (let i = 0; i < 4; i++) consumers.push(await w.login(openid('oKill')));
       for (const consumer of consumers) await w.grant(consumer.accessToken, TEMPLATES.caseUpdate, 5);
       const cases = await Promise.all(consumers.map((consumer) => fileComplaint(w.app, consumer.accessToken)));

@@ -57,7 +57,7 @@ export async function startNotifyWorld(store: StoreKind, opts: Partial<TestAppOp
     login,
     async loginMerchant(merchant, openid) {
       const user = await login(openid);
-      const res = await app.api.post('/merchant/bind', { bindingCode: merchant.bindingCode }, { token: user.accessToken });
+      const res: { status: number; body: TokenAnswer } = await app.api.post('/merchant/bind', { bindingCode: merchant.bindingCode }, { token: user.accessToken });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       return { ...res.body, openid };
     },
