@@ -63,7 +63,7 @@ export async function startNotifyWorld(store: StoreKind, opts: Partial<TestAppOp
     },
     async grant(token, templateId, times = 1, result = 'accept') {
       for (let i = 0; i < times; i++) {
-        const res = await app.api.post('/subscriptions', { results: { [templateId]: result } }, { token });
+        const res: { status: number; body: unknown } = await app.api.post('/subscriptions', { results: { [templateId]: result } }, { token });
         assert.equal(res.status, 200, JSON.stringify(res.body));
       }
     },
