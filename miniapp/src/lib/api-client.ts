@@ -133,22 +133,49 @@ export interface UploadHandle<T> {
   abort(): void
 }
 
+/** The bytes of an H5 pick, by its blob URL: sent as they are (see `browserUpload`). */
+const browserFiles = new Map<string, Blob>()
+export function rememberBrowserFile(path: string, file: Blob): void {
+  browserFiles.set(path, file)
+}
+
+type UploadResult = { statusCode: number; data: unknown }
+type UploadTask = Promise<UploadResult> & { progress?: (cb: (r: { progress: number }) => void) => void; abort?: () => void }
+
+/**
+ * H5 only: Taro.uploadFile re-reads a blob: URL with XHR, which a Content-Security-Policy without
+ * `connect-src blob:` blocks; posting the picked File itself needs no such permission.
+ */
+function browserUpload(url: string, file: Blob, header: Record<string, string>): UploadTask {
+  const xhr = new XMLHttpRequest()
+  const task = new Promise<UploadResult>((resolve, reject) => {
+    xhr.open('POST', url)
+    Object.entries(header).forEach(([k, v]) => xhr.setRequestHeader(k, v))
+    xhr.onload = () => resolve({ statusCode: xhr.status, data: xhr.responseText })
+    xhr.onerror = () => reject({ errMsg: 'uploadFile:fail' })
+    xhr.onabort = () => reject({ errMsg: 'uploadFile:fail abort' })
+    const form = new FormData()
+    form.append('file', file, (file as File).name || 'photo')
+    xhr.send(form)
+  }) as UploadTask
+  task.progress = (cb) => {
+    xhr.upload.onprogress = (e) => e.lengthComputable && cb({ progress: Math.round((e.loaded / e.total) * 100) })
+  }
+  task.abort = () => xhr.abort()
+  return task
+}
+
 /** One file per call (WeChat's rule), multipart field `file`, progress 0..100. */
 export function apiUpload<T>(filePath: string, onProgress: (percent: number) => void, auth: AppRole = 'consumer'): UploadHandle<T> {
   let aborted = false
   let current: { abort?: () => void } | undefined
   const once = () =>
-    new Promise<{ statusCode: number; data: unknown }>((resolve, reject) => {
+    new Promise<UploadResult>((resolve, reject) => {
       const token = getSession(auth)?.accessToken
-      const task = Taro.uploadFile({
-        url: `${apiBase()}/uploads`,
-        filePath,
-        name: 'file',
-        header: token ? { Authorization: `Bearer ${token}` } : {},
-      }) as unknown as Promise<{ statusCode: number; data: unknown }> & {
-        progress?: (cb: (r: { progress: number }) => void) => void
-        abort?: () => void
-      }
+      const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {}
+      const url = `${apiBase()}/uploads`
+      const file = browserFiles.get(filePath)
+      const task: UploadTask = file ? browserUpload(url, file, header) : (Taro.uploadFile({ url, filePath, name: 'file', header }) as unknown as UploadTask)
       current = task
       task.progress?.((r) => onProgress(r.progress))
       task.then(resolve, (e: { errMsg?: string }) => {

@@ -10,7 +10,7 @@ import { NutButton, NutProgress, NutTag } from '../../components/nut'
 import { Screen } from '../../components/screen'
 import { messageOf } from '../../hooks/use-remote'
 import { categoryLabel, useT, type MessageKey } from '../../i18n'
-import { ApiError } from '../../lib/api-client'
+import { ApiError, rememberBrowserFile } from '../../lib/api-client'
 import { isWeapp } from '../../lib/platform'
 import { ROUTES } from '../../routes'
 import { ensureConsumer } from '../auth/login'
@@ -109,6 +109,10 @@ export function FileComplaintWizard() {
       } else {
         const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'] })
         paths = res.tempFilePaths
+        res.tempFiles.forEach((f, i) => {
+          const file = (f as { originalFileObj?: Blob }).originalFileObj
+          if (file) rememberBrowserFile(res.tempFilePaths[i], file)
+        })
       }
     } catch {
       return // cancelled

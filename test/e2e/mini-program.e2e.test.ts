@@ -1,0 +1,204 @@
+/**
+ * The mini-program end to end, in headless Chromium against the real BFF: a consumer files a
+ * complaint with a photo against an ODR merchant, the merchant binds and proposes, the consumer
+ * rejects, staff accept and close through the API, and the consumer rates. Every page visited is
+ * saved as a screenshot under test-artifacts/e2e/.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { buildIfNeeded, cleanArtifacts, launchChromium, PNG, screenshot, STAFF, startBff, type Bff } from './harness';
+
+let bff: Bff;
+let chromium: { browser: Browser; stop(): Promise<void> };
+
+before(async () => {
+  buildIfNeeded('h5');
+  cleanArtifacts();
+  bff = await startBff();
+  chromium = await launchChromium();
+});
+
+after(async () => {
+  await chromium?.stop();
+  await bff?.stop();
+});
+
+async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('[page error]', e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error('[console]', m.text());
+  });
+  return { context, page };
+}
+
+/** Taro H5 keeps earlier pages of the stack in the DOM, hidden: act on visible elements only. */
+const visible = (page: Page, selector: string): Locator => page.locator(selector).locator('visible=true').first();
+const text = (page: Page, s: string | RegExp): Locator => page.getByText(s, { exact: typeof s === 'string' }).locator('visible=true').first();
+
+async function fill(page: Page, id: string, value: string) {
+  const field = visible(page, `#${id} input, #${id} textarea, input#${id}, textarea#${id}`);
+  await field.fill(value);
+}
+
+async function at(page: Page, route: string) {
+  await page.waitForFunction((r) => location.hash.includes(r), route, { timeout: 15_000 });
+  await page.waitForTimeout(650);
+}
+
+async function api<T>(method: string, path: string, token: string | undefined, body?: unknown): Promise<T> {
+  const res = await fetch(`${bff.base}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = (await res.json()) as T;
+  assert.ok(res.ok, `${method} ${path} answered ${res.status}: ${JSON.stringify(data)}`);
+  return data;
+}
+
+test('when a consumer, a merchant and staff each play their part, then the complaint goes from filing to rating in the browser', { timeout: 300_000 }, async () => {
+  const odr = bff.bindingCodes.find((m) => m.odr);
+  assert.ok(odr, `the demo seed printed an ODR merchant with its binding code: ${JSON.stringify(bff.bindingCodes)}`);
+
+  // consumer: home, demo login
+  const consumer = await phone(chromium.browser);
+  const c = consumer.page;
+  await c.goto(`${bff.base}/#/pages/home/index`);
+  await text(c, '我要投诉').waitFor();
+  assert.ok(await text(c, '我的投诉').isVisible());
+  assert.ok(await text(c, '商家入口').isVisible());
+  await screenshot(c, 'home');
+
+  await visible(c, '#entry-file').click();
+  await at(c, '/pages/login/index');
+  await fill(c, 'demo-name', '王小明');
+  await screenshot(c, 'login');
+  await visible(c, '#login-demo').click();
+  await at(c, '/pages/file/index');
+
+  // the wizard: merchant from the directory, with its badges
+  await fill(c, 'merchant-q', odr.name.slice(0, 4));
+  await visible(c, '#merchant-search').click();
+  await text(c, odr.name).click();
+  await text(c, 'ODR 在线调解').waitFor();
+  await screenshot(c, 'file-merchant');
+  await visible(c, '#wizard-next').click();
+
+  await visible(c, '[data-value="household_appliances"]').click();
+  await visible(c, '#wizard-next').click();
+
+  await fill(c, 'facts', '太短');
+  await visible(c, '#wizard-next').click();
+  await text(c, '至少 10 个字').waitFor();
+  await screenshot(c, 'file-facts-error');
+  await fill(c, 'facts', '在店里买的电饭煲用了三天就不加热了，商家说要收检测费才肯维修，拒绝退货。');
+  await visible(c, '#wizard-next').click();
+
+  await visible(c, '[data-value="refund"]').click();
+  await fill(c, 'demand-amount', '299');
+  await visible(c, '#wizard-next').click();
+
+  await fill(c, 'purchase-amount', '299');
+  await visible(c, '#today').click();
+  await visible(c, '[data-value="offline"]').click();
+  await visible(c, '#wizard-next').click();
+
+  const [chooser] = await Promise.all([c.waitForEvent('filechooser'), visible(c, '#add-photos').click()]);
+  await chooser.setFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: PNG });
+  await visible(c, '[data-status="done"]').waitFor({ timeout: 20_000 });
+  await screenshot(c, 'file-photo-uploaded');
+  await visible(c, '#wizard-next').click();
+
+  await fill(c, 'contact-name', '王小明');
+  await fill(c, 'contact-phone', '13800138000');
+  await fill(c, 'contact-address', '福建省厦门市思明区湖滨南路 100 号');
+  await screenshot(c, 'file-contact');
+  await visible(c, '#wizard-next').click();
+  await visible(c, '[data-testid="review"]').waitFor();
+  await screenshot(c, 'file-review');
+  await visible(c, '#wizard-submit').click();
+
+  await at(c, '/pages/case/index');
+  await text(c, '商家协商中').waitFor();
+  await text(c, /剩 \d+ 个工作日/).waitFor();
+  const caseId = new URL(c.url().replace('#', '')).searchParams.get('id');
+  assert.ok(caseId, 'the detail page carries the new case id');
+  await screenshot(c, 'case-filed');
+
+  // 我的投诉 lists it
+  await c.goto(`${bff.base}/#/pages/cases/index`);
+  await visible(c, `[data-case-id="${caseId}"]`).waitFor();
+  await screenshot(c, 'my-cases');
+
+  // merchant: another person binds with the code and proposes
+  const merchant = await phone(chromium.browser);
+  const m = merchant.page;
+  await m.goto(`${bff.base}/#/pages/home/index`);
+  await visible(m, '#entry-merchant').click();
+  await at(m, '/merchant/bind/index');
+  await fill(m, 'binding-code', odr.code);
+  await screenshot(m, 'merchant-bind');
+  await visible(m, '#bind').click();
+  await at(m, '/pages/login/index');
+  await fill(m, 'demo-name', '店长老陈');
+  await visible(m, '#login-demo').click();
+  await at(m, '/merchant/bind/index');
+  await visible(m, '#bind').click();
+  await at(m, '/merchant/cases/index');
+  await visible(m, `[data-case-id="${caseId}"]`).click();
+  await at(m, '/merchant/case/index');
+  await text(m, '投诉人未同意提供联系方式，信息已打码').waitFor();
+  await screenshot(m, 'merchant-case');
+  await fill(m, 'proposal-text', '可免费维修，或退款 150 元。');
+  await fill(m, 'proposal-refund', '150');
+  await visible(m, '#action-propose').click();
+  await text(m, '待您确认方案').waitFor();
+  await screenshot(m, 'merchant-proposed');
+
+  // consumer: the notice arrives; reject the proposal
+  await c.goto(`${bff.base}/#/pages/home/index`);
+  await visible(c, '[data-testid="unread"]').waitFor();
+  await screenshot(c, 'home-unread');
+  await c.goto(`${bff.base}/#/pages/inbox/index`);
+  const notice = visible(c, '.wq-unread-item');
+  await notice.waitFor();
+  await screenshot(c, 'inbox');
+  await notice.click();
+  await at(c, '/pages/case/index');
+  await text(c, '退款 150.00 元').waitFor();
+  await screenshot(c, 'case-proposal');
+  await visible(c, '#action-reject_proposal').click();
+  await fill(c, 'reject-reason', '电饭煲是新买的，要求全额退款。');
+  await visible(c, '#confirm-reject').click();
+  await text(c, '待受理').waitFor();
+  await screenshot(c, 'case-rejected');
+
+  // staff, through the API: accept and close
+  const staff = await api<{ accessToken: string }>('POST', '/auth/staff', undefined, STAFF);
+  await api('POST', `/cases/${caseId}/actions`, staff.accessToken, { type: 'accept' });
+  await api('POST', `/cases/${caseId}/actions`, staff.accessToken, { type: 'close', outcome: 'mediated', recoveredFen: 29900, text: '经调解，商家同意全额退款。' });
+
+  // consumer rates
+  await c.goto(`${bff.base}/#/pages/case/index?id=${caseId}`);
+  await text(c, '已办结').waitFor();
+  await visible(c, '#action-rate').click();
+  await visible(c, '#rate-stars .nut-rate-item:nth-child(5)').click();
+  await fill(c, 'rate-comment', '处理及时');
+  await visible(c, '#confirm-rate').click();
+  await text(c, '您的评价：5 星').waitFor();
+  await screenshot(c, 'case-rated');
+
+  // the remaining pages, for the record
+  await c.goto(`${bff.base}/#/pages/me/index`);
+  await visible(c, '#profile-save').waitFor();
+  await screenshot(c, 'me');
+  await m.goto(`${bff.base}/#/merchant/cases/index`);
+  await visible(m, `[data-case-id="${caseId}"]`).waitFor();
+  await screenshot(m, 'merchant-cases');
+
+  await consumer.context.close();
+  await merchant.context.close();
+});
