@@ -1,14 +1,28 @@
 import { z } from 'zod';
 import { beijingDate } from '../calendar';
 
-/** Text people type: trimmed, no control characters other than newline and tab (PostgreSQL refuses NUL). */
+/** Whether every UTF-16 surrogate is paired: a lone one cannot be stored (PostgreSQL's jsonb refuses it). */
+export function isWellFormedText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return false;
+  }
+  return true;
+}
+
+/** Text people type: trimmed, no control characters other than newline and tab (PostgreSQL refuses NUL), no lone surrogates. */
 export const text = (min: number, max: number) =>
   z
     .string()
     .trim()
     .min(min)
     .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters');
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters')
+    .refine(isWellFormedText, 'must be well-formed Unicode text');
 
 export const uuid = z.uuid();
 export const MAX_FEN = 10_000_000_000;

@@ -14,7 +14,7 @@ export const merchant = z.object({
   badges: z.object({ odr: z.boolean(), noReasonReturn: z.boolean(), rightsStation: z.boolean() }),
 });
 export type Merchant = z.infer<typeof merchant>;
-export const merchantSearchQuery = z.object({ q: z.string().trim().max(100).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const merchantSearchQuery = z.object({ q: text(0, 100).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
 export const merchantList = z.object({ items: z.array(merchant) });
 export const createMerchantBody = z.strictObject({
   name: text(2, 100),
