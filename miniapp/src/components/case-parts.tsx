@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { CaseView, DeadlineView, Merchant, TimelineEntry } from '@weiquan/shared'
 import { useT, type MessageKey } from '../i18n'
 import { fenToYuan } from '../lib/money'
+import { beijingDateTime, beijingDay } from '../lib/time'
 import { NutTag } from './nut'
 
 const ENDED = new Set(['settled', 'closed', 'refused', 'withdrawn', 'case_opened', 'not_opened', 'answered'])
@@ -27,10 +28,7 @@ export function MerchantBadges({ badges }: { badges: Merchant['badges'] }) {
   )
 }
 
-/** `dueAt` is Beijing time with +08:00: show its date part as written. */
-export function beijingDay(iso: string): string {
-  return iso.slice(0, 10)
-}
+export { beijingDay }
 
 export function daysLeftText(t: ReturnType<typeof useT>, d: Pick<DeadlineView, 'workingDaysLeft' | 'paused'>): string {
   if (d.paused) return t('deadline.paused')
@@ -74,7 +72,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
       {entries.map((e, i) => (
         <View key={i} className="wq-timeline-entry" data-type={e.type}>
           <Text className="wq-muted">
-            {e.at.slice(0, 16).replace('T', ' ')} · {t(`actor.${e.actorRole}` as MessageKey)}
+            {beijingDateTime(e.at)} · {t(`actor.${e.actorRole}` as MessageKey)}
           </Text>
           <Text className="wq-timeline-title">{t(`timeline.${e.type}` as MessageKey)}</Text>
           {entryDetail(t, e) && <Text className="wq-timeline-text">{entryDetail(t, e)}</Text>}

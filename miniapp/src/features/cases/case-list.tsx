@@ -75,7 +75,7 @@ export function CaseList({ role, onOpen, title, sortByDeadline }: { role: AppRol
               <StatusTag status={c.status} />
             </View>
             <Text className="wq-muted">
-              {c.caseNo} · {categoryLabel(t.lang, c.category)} · {c.createdAt.slice(0, 10)}
+              {c.caseNo} · {categoryLabel(t.lang, c.category)} · {beijingDay(c.createdAt)}
             </Text>
             {c.nextDueAt && <Text className="wq-muted">{t('merchant.due', { date: beijingDay(c.nextDueAt) })}</Text>}
           </View>

@@ -8,6 +8,7 @@ import { NutBadge, NutButton } from '../../components/nut'
 import { Screen } from '../../components/screen'
 import { messageOf } from '../../hooks/use-remote'
 import { useT } from '../../i18n'
+import { beijingDateTime } from '../../lib/time'
 import { getSession, type AppRole } from '../../lib/session'
 import { go, ROUTES } from '../../routes'
 import { ensureConsumer } from '../auth/login'
@@ -58,7 +59,7 @@ export function InboxPage() {
             <Text className="wq-card-title">{t('title.inbox')}</Text>
           </NutBadge>
           {unread > 0 && (
-            <NutButton id="mark-all" size="small" onClick={() => markRead('all')}>
+            <NutButton id="mark-all" onClick={() => markRead('all')}>
               {t('inbox.markAll')}
             </NutButton>
           )}
@@ -70,7 +71,7 @@ export function InboxPage() {
             <Text className="wq-strong">{n.title}</Text>
             <Text className="wq-muted">{n.caseNo}</Text>
             <Text className="wq-body">{n.body}</Text>
-            <Text className="wq-muted">{n.createdAt.slice(0, 16).replace('T', ' ')}</Text>
+            <Text className="wq-muted">{beijingDateTime(n.createdAt)}</Text>
           </View>
         ))}
       </View>

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useT } from '../../i18n'
 import { isWeapp } from '../../lib/platform'
 
@@ -13,6 +13,16 @@ export function usePrivacyGate() {
   const t = useT()
   const [open, setOpen] = useState(false)
   const settle = useRef<(ok: boolean) => void>()
+  // WeChat's own prompt hook: a privacy API called before consent waits for this resolve
+  const wechatResolve = useRef<(r: { event: 'agree' | 'disagree'; buttonId?: string }) => void>()
+
+  useEffect(() => {
+    if (!isWeapp()) return
+    Taro.onNeedPrivacyAuthorization((resolve: (r: { event: 'agree' | 'disagree'; buttonId?: string }) => void) => {
+      wechatResolve.current = resolve
+      setOpen(true)
+    })
+  }, [])
 
   const ensure = useCallback((): Promise<boolean> => {
     if (!isWeapp()) return Promise.resolve(true)
@@ -30,6 +40,8 @@ export function usePrivacyGate() {
 
   const finish = (ok: boolean) => {
     setOpen(false)
+    wechatResolve.current?.(ok ? { event: 'agree', buttonId: 'agree-privacy' } : { event: 'disagree' })
+    wechatResolve.current = undefined
     settle.current?.(ok)
     settle.current = undefined
   }
