@@ -1,14 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { CaseView } from '@weiquan/shared'
+import { MAX_ATTACHMENTS, type CaseView } from '@weiquan/shared'
 import { api } from '../../api/endpoints'
 import { CaseSummary, DeadlineList, Timeline } from '../../components/case-parts'
 import { ErrorText } from '../../components/field'
 import { NutRate } from '../../components/nut'
 import { Screen } from '../../components/screen'
-import { useRemote } from '../../hooks/use-remote'
+import { messageOf, useRemote } from '../../hooks/use-remote'
 import { useT } from '../../i18n'
 import { fenToYuan } from '../../lib/money'
+import { pickPhotos } from '../file-complaint/pick-photos'
+import { usePrivacyGate } from '../privacy/privacy-gate'
 import { ConsumerActions } from './case-actions'
 
 export function ProposalCard({ c }: { c: CaseView }) {
@@ -29,6 +31,20 @@ export function CaseDetailPage() {
   const id = params.id ?? ''
   const remote = useRemote(() => api.getCase(id), [id], !!id)
   const c = remote.data
+  const privacy = usePrivacyGate()
+  // 补充材料: pick, then upload one by one; answers the upload ids for the supplement action
+  const addPhotos = async (): Promise<string[]> => {
+    if (!(await privacy.ensure())) return []
+    const ids: string[] = []
+    for (const path of await pickPhotos(MAX_ATTACHMENTS)) {
+      try {
+        ids.push((await api.upload(path, () => undefined).promise).id)
+      } catch (e) {
+        Taro.showToast({ title: messageOf(e), icon: 'none' })
+      }
+    }
+    return ids
+  }
   return (
     <Screen title="title.case" onRetry={remote.reload} testId="page-case">
       <View className="wq-page">
@@ -47,6 +63,7 @@ export function CaseDetailPage() {
             )}
             <ConsumerActions
               c={c}
+              onAddPhotos={addPhotos}
               onChange={(next) => {
                 remote.setData(next)
                 Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 })
@@ -56,6 +73,7 @@ export function CaseDetailPage() {
           </>
         )}
       </View>
+      {privacy.dialog}
     </Screen>
   )
 }

@@ -10,11 +10,12 @@ import { NutButton, NutProgress, NutTag } from '../../components/nut'
 import { Screen } from '../../components/screen'
 import { messageOf } from '../../hooks/use-remote'
 import { categoryLabel, useT, type MessageKey } from '../../i18n'
-import { ApiError, rememberBrowserFile } from '../../lib/api-client'
+import { ApiError } from '../../lib/api-client'
 import { isWeapp } from '../../lib/platform'
 import { ROUTES } from '../../routes'
 import { ensureConsumer } from '../auth/login'
 import { usePrivacyGate } from '../privacy/privacy-gate'
+import { pickPhotos } from './pick-photos'
 import { clearDraft, isBlank, loadDraft, newDraft, saveDraft, type ComplaintForm, type Draft, type Photo } from './draft'
 import { stepErrors, STEPS, validateForm, type FieldErrors } from './validation'
 
@@ -101,23 +102,7 @@ export function FileComplaintWizard() {
     const room = MAX_ATTACHMENTS - form.photos.length
     if (room <= 0) return
     if (!(await privacy.ensure())) return
-    let paths: string[] = []
-    try {
-      if (isWeapp()) {
-        const res = await Taro.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'] })
-        paths = res.tempFiles.map((f) => f.tempFilePath)
-      } else {
-        const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'] })
-        paths = res.tempFilePaths
-        res.tempFiles.forEach((f, i) => {
-          const file = (f as { originalFileObj?: Blob }).originalFileObj
-          if (file) rememberBrowserFile(res.tempFilePaths[i], file)
-        })
-      }
-    } catch {
-      return // cancelled
-    }
-    paths = paths.slice(0, room)
+    const paths = await pickPhotos(room)
     setDraft((d) => ({ ...d, form: { ...d.form, photos: [...d.form.photos, ...paths.map((path) => ({ path, status: 'uploading' as const, progress: 0 }))] } }))
     paths.forEach(startUpload)
   }

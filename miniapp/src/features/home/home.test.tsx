@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { updateSettings } from '../../i18n'
-import { fakeApi, loggedIn } from '../../../test/fake-api'
+import { fakeApi, loggedIn, networkDown } from '../../../test/fake-api'
 import { HomePage } from './home'
 
 const STATS = {
@@ -39,5 +39,15 @@ describe('首页', () => {
     expect(await screen.findByText('File a complaint')).toBeInTheDocument()
     updateSettings({ lang: 'zh-Hant' })
     expect(await screen.findByText('我要投訴')).toBeInTheDocument()
+  })
+
+  it('when the network is down, then the offline banner offers a retry that reloads the figures', async () => {
+    fakeApi({ 'GET /stats': networkDown })
+    render(<HomePage />)
+    expect(await screen.findByText('网络已断开，填写的内容不会丢失')).toBeInTheDocument()
+    fakeApi({ 'GET /stats': { body: STATS } })
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('1234')).toBeInTheDocument()
+    expect(screen.queryByText('网络已断开，填写的内容不会丢失')).toBeNull()
   })
 })
