@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { bindMerchantBody } from '@weiquan/shared'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { api } from '../../api/endpoints'
 import { ErrorText, Field } from '../../components/field'
 import { NutButton } from '../../components/nut'
@@ -10,7 +10,8 @@ import { messageOf } from '../../hooks/use-remote'
 import { useT } from '../../i18n'
 import { saveSession } from '../../lib/session'
 import { ROUTES } from '../../routes'
-import { ensureConsumer } from '../auth/login'
+import { ensureConsumer, loginWithWechat } from '../auth/login'
+import { isWeapp } from '../../lib/platform'
 
 /** 商家入口: a logged-in person binds to a merchant with the staff-issued code and gets merchant tokens. */
 export function MerchantBindPage() {
@@ -18,6 +19,15 @@ export function MerchantBindPage() {
   const [code, setCode] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+
+  // a shop already bound on WeChat logs straight back in as merchant (`as: "merchant"`)
+  useEffect(() => {
+    if (!isWeapp()) return
+    loginWithWechat('merchant').then(
+      () => void Taro.redirectTo({ url: ROUTES.merchantCases }),
+      () => undefined,
+    )
+  }, [])
 
   const bind = async () => {
     const parsed = bindMerchantBody.safeParse({ bindingCode: code })
