@@ -51,7 +51,7 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
     helmet({
       contentSecurityPolicy: {
         // The H5 build is served from here and loads images of uploads and data: URIs.
-        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'script-src': ["'self'", "'unsafe-inline'"] },
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'", 'blob:'], 'script-src': ["'self'", "'unsafe-inline'"] },
       },
       crossOriginEmbedderPolicy: false,
     }),
