@@ -1,6 +1,6 @@
 /** One autocannon load (after its warm-up) with the server's peak RSS sampled meanwhile. */
 import autocannon from 'autocannon';
-import { rssOf } from './processes';
+import { cpuMsOf, rssOf } from './processes';
 
 export interface LoadSpec {
   name: string;
@@ -17,6 +17,8 @@ export interface Figure {
   p50: number;
   p99: number;
   rss: number;
+  /** the server's own CPU time per answered request, in microseconds: steadier than req/s on a busy machine */
+  cpuUs: number;
   requests: number;
   non2xx: number;
   errors: number;
@@ -49,14 +51,17 @@ export async function measure(spec: LoadSpec, pid: number, opts: LoadOptions): P
   if (opts.warmup > 0) await run(spec, opts.connections, opts.warmup);
   let rss = rssOf(pid);
   const sampler = setInterval(() => (rss = Math.max(rss, rssOf(pid))), 200);
+  const cpu0 = cpuMsOf(pid);
   try {
     const r = await run(spec, opts.connections, opts.duration);
+    const cpuMs = cpuMsOf(pid) - cpu0;
     return {
       name: spec.name,
       rps: r.requests.average,
       p50: r.latency.p50,
       p99: r.latency.p99,
       rss: Math.max(rss, rssOf(pid)),
+      cpuUs: r.requests.total ? (cpuMs * 1000) / r.requests.total : 0,
       requests: r.requests.total,
       non2xx: r.non2xx,
       errors: r.errors + r.timeouts,

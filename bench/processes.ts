@@ -83,3 +83,13 @@ export function rssOf(pid: number): number {
     return 0;
   }
 }
+
+/** CPU time a process has used so far (user + system), in milliseconds (Linux, 100 ticks a second). */
+export function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}

@@ -47,7 +47,7 @@ const ratio = (a: number, b: number | undefined) => (b ? (a / b).toFixed(2) : 'n
 function line(label: string, f: Figure, ref?: { label: string; rps: number }, extra = '') {
   const bad = f.non2xx || f.errors ? `  (non-2xx ${f.non2xx}, errors ${f.errors} of ${f.requests})` : '';
   out(
-    `${label.padEnd(34)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${ms(f.p50).padStart(7)}  p99 ${ms(f.p99).padStart(7)}  RSS ${mb(f.rss).padStart(6)}` +
+    `${label.padEnd(34)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${ms(f.p50).padStart(7)}  p99 ${ms(f.p99).padStart(7)}  RSS ${mb(f.rss).padStart(6)}  CPU ${f.cpuUs.toFixed(0).padStart(4)} us/req` +
       (ref ? `  x${ratio(f.rps, ref.rps)} of ${ref.label}` : '') +
       extra +
       bad,

@@ -172,23 +172,32 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
         : body.kind === 'report'
           ? { facts: body.facts }
           : { question: body.question };
+    // One statement for the case, its first event and its first clock (filing is the hot write path):
+    // the first deadline is the only running one, so it is also the case's next_due_at.
+    const priority = body.kind !== 'consultation' && isGreenChannel(body.category);
+    const due = route.start ? computeDue(at, DEADLINE_RULES[route.start].workingDays) : null;
+    const target = route.start === 'acceptance' && priority ? computeDue(at, PRIORITY_ACCEPTANCE_WORKING_DAYS).dueAt : null;
     const [{ id }] = await q.query<{ id: string }>(
-      `INSERT INTO cases (case_no, kind, status, consumer_id, merchant_id, merchant_name, merchant_address, category, priority, body, contact_enc, share_contact, created_at, updated_at)
-       VALUES ($1 || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('case_no_seq')::text, 6, '0'),
-               $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $2, $2)
-       RETURNING id`,
+      `WITH c AS (
+         INSERT INTO cases (case_no, kind, status, consumer_id, merchant_id, merchant_name, merchant_address, category, priority, body, contact_enc, share_contact, next_due_at, created_at, updated_at)
+         VALUES ($1 || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('case_no_seq')::text, 6, '0'),
+                 $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $2, $2)
+         RETURNING id),
+       e AS (
+         INSERT INTO case_events (case_id, type, actor_role, actor_id, from_status, to_status, data, at)
+         SELECT id, 'filed', 'consumer', $5, NULL, $4, '{}'::jsonb, $2 FROM c),
+       d AS (
+         INSERT INTO deadlines (case_id, kind, started_at, due_date, due_at, provisional, target_due_at)
+         SELECT id, $15, $2, $16, $14, $17, $18 FROM c WHERE $15::text IS NOT NULL)
+       SELECT id FROM c`,
       [
         caseNoPrefix, at, body.kind, route.to, caller.id, merchant?.id ?? null, merchant?.name ?? null, merchant?.address ?? null,
-        body.category, body.kind !== 'consultation' && isGreenChannel(body.category), content,
+        body.category, priority, content,
         contact ? cipher.sealJson(contact) : null, body.kind === 'complaint' ? body.shareContactWithMerchant : false,
+        due?.dueAt ?? null, route.start ?? null, due?.dueDate ?? null, due?.provisional ?? false, target,
       ],
     );
     if (body.kind !== 'consultation') await attachUploads(q, id, caller.id, body.attachments, 'attachments');
-    await insertEvent(q, id, 'filed', { role: 'consumer', id: caller.id }, null, route.to, {}, at);
-    if (route.start) {
-      await startDeadline(q, id, route.start, at, body.kind !== 'consultation' && isGreenChannel(body.category));
-      await q.query(`UPDATE cases SET next_due_at = (SELECT min(due_at) FROM deadlines WHERE case_id = $1 AND state = 'running') WHERE id = $1`, [id]);
-    }
     return id;
   }
 
@@ -255,12 +264,16 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     const to = transition.to ?? row.status;
     const changes = rowChanges(action, row, at, linked);
     const ended = to !== row.status && ENDED_STATUSES.includes(to);
+    // The change and its event in one statement (one round trip fewer on every action); the clock's follow.
+    const ev = 4 + changes.length;
     await q.query(
-      `UPDATE cases SET status = $2, version = version + 1, updated_at = $3${ended ? ', ended_at = $3' : ''}${changes.map((c, i) => `, ${c.sql} = $${i + 4}`).join('')} WHERE id = $1`,
-      [row.id, to, at, ...changes.map((c) => c.value)],
+      `WITH u AS (
+         UPDATE cases SET status = $2, version = version + 1, updated_at = $3${ended ? ', ended_at = $3' : ''}${changes.map((c, i) => `, ${c.sql} = $${i + 4}`).join('')} WHERE id = $1 RETURNING id)
+       INSERT INTO case_events (case_id, type, actor_role, actor_id, from_status, to_status, data, at)
+       SELECT id, $${ev}, $${ev + 1}, $${ev + 2}, $${ev + 3}, $${ev + 4}, $${ev + 5}, $3 FROM u`,
+      [row.id, to, at, ...changes.map((c) => c.value), action.type, actor.role, actor.id ?? null, row.status, to !== row.status ? to : null, eventData(action, row, linked)],
     );
     if (transition.clock) await applyClock(q, row, transition.clock, at);
-    await insertEvent(q, row.id, action.type, actor, row.status, to !== row.status ? to : null, eventData(action, row, linked), at);
     if (action.type === 'answer' && action.publishAsFaq) {
       await publishFaq(q, { caseId: row.id, category: row.category, question: String(row.body.question ?? ''), answer: action.text, at });
     }

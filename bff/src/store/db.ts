@@ -21,6 +21,7 @@ export interface Db extends Queryable {
 // int8 as a JS number (money stays below 2^53), dates as 'YYYY-MM-DD' strings: the same on both stores.
 const INT8 = 20;
 const DATE = 1082;
+const MAX_NAMED_STATEMENTS = 1000;
 
 export function createPostgresDb(url: string, opts: { max?: number } = {}): Db {
   const types = {
@@ -33,7 +34,17 @@ export function createPostgresDb(url: string, opts: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 3000, types });
   // A dropped idle connection (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  const query = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => (await c.query({ text: sql, values: params })).rows as T[];
+  // Named (prepared) statements: each connection parses and plans a statement once instead of on
+  // every call (the case view's query costs ~4x less server time). Parameterless SQL (migrations,
+  // DDL) stays unnamed, and past the cap, so that generated SQL cannot grow the cache without bound.
+  const names = new Map<string, string>();
+  const config = (sql: string, params?: unknown[]): pg.QueryConfig => {
+    if (!params?.length) return { text: sql, values: params };
+    let name = names.get(sql);
+    if (!name && names.size < MAX_NAMED_STATEMENTS) names.set(sql, (name = `wq${names.size + 1}`));
+    return name ? { name, text: sql, values: params } : { text: sql, values: params };
+  };
+  const query = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => (await c.query(config(sql, params))).rows as T[];
   return {
     kind: 'postgres',
     query: (sql, params) => query(pool, sql, params),
