@@ -65,7 +65,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export function createNotifier(opts: NotifierOptions) {
   const { db, wechat, logger, now } = opts;
-  const concurrency = opts.concurrency ?? 32;
+  const concurrency = opts.concurrency ?? 64;
   const batchSize = opts.batchSize ?? 100;
   const leaseMs = opts.leaseMs ?? 60_000;
   const baseDelayMs = opts.baseDelayMs ?? 10_000;
@@ -190,7 +190,7 @@ export function createNotifier(opts: NotifierOptions) {
   async function drain(): Promise<void> {
     for (;;) {
       const events = await fanOutOnce();
-      const sent = await sendOnce();
+      const sent = await sendOnce(Math.max(concurrency, batchSize));
       if (events === 0 && sent === 0) return;
     }
   }
