@@ -141,6 +141,22 @@ for (const store of storeKinds()) {
       assert.equal(d.state, 'cancelled');
     });
 
+    test('when the acceptance deadline passes, then the case is overdue from 00:00 Beijing after the due day, not before', async () => {
+      app.clock.set('2026-11-24T02:00:00Z');
+      const consumer = await loginConsumer(app);
+      const staff = await loginStaff(app);
+      const c = await fileComplaint(app, consumer.accessToken);
+      const overdueIds = async () => (await app.api.get('/cases?overdue=true&limit=100', { token: staff.accessToken })).body.items.map((i: { id: string }) => i.id);
+      app.clock.set('2026-12-03T15:59:59.500Z'); // 23:59:59.5 on the due day
+      assert.ok(!(await overdueIds()).includes(c.id));
+      assert.equal((await app.api.get(`/cases/${c.id}`, { token: consumer.accessToken })).body.deadlines[0].workingDaysLeft, 0);
+      app.clock.set('2026-12-03T16:00:00Z'); // 00:00 on Friday
+      assert.ok((await overdueIds()).includes(c.id));
+      app.clock.set('2026-12-07T03:00:00Z'); // Monday: two working days past (Fri, Mon)
+      assert.equal((await app.api.get(`/cases/${c.id}`, { token: consumer.accessToken })).body.deadlines[0].workingDaysLeft, -2);
+      app.clock.set('2026-11-24T02:00:00Z');
+    });
+
     test('when a stale expectedVersion is sent, then it is a 409 VERSION_CONFLICT and nothing changes', async () => {
       const consumer = await loginConsumer(app);
       const c = await fileComplaint(app, consumer.accessToken);

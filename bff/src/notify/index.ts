@@ -1,4 +1,7 @@
-/** The notification area wired from the services: notifier + clocks (one handle to start and stop). */
+/**
+ * The background work wired from the services: notifier, deadline clocks, and the public figures'
+ * summary tables kept fresh (so no /stats request waits for a rebuild). One handle to start and stop.
+ */
 import type { Services } from '../http/services';
 import { createClocks, type ClocksOptions } from './clocks';
 import { createNotifier, type NotifierOptions } from './notifier';
@@ -7,7 +10,11 @@ import { templateIds } from './templates';
 export interface NotificationsOptions {
   notifier?: Partial<Omit<NotifierOptions, 'db' | 'logger' | 'now' | 'templates'>>;
   clocks?: Partial<Pick<ClocksOptions, 'intervalMs'>>;
+  /** how often the figures' summary tables are rebuilt; the contract allows them to lag 60 s */
+  statsRefreshMs?: number;
 }
+
+const STATS_REFRESH_MS = 45_000;
 
 export function createNotifications(services: Services, opts: NotificationsOptions = {}) {
   const { config, store, logger, now } = services;
@@ -32,15 +39,23 @@ export function createNotifications(services: Services, opts: NotificationsOptio
     emulator: wechat.mode === 'emulator',
     ...opts.clocks,
   });
+  let statsTimer: NodeJS.Timeout | null = null;
+  let statsRun: Promise<void> = Promise.resolve();
+  const refreshStats = () => {
+    statsRun = store.stats.refresh().catch((err) => logger.warn({ err }, 'stats refresh failed; the next request rebuilds'));
+  };
   return {
     notifier,
     clocks,
     start() {
       notifier.start();
       clocks.start();
+      statsTimer = setInterval(refreshStats, opts.statsRefreshMs ?? STATS_REFRESH_MS);
+      statsTimer.unref();
     },
     async stop() {
-      await Promise.all([clocks.stop(), notifier.stop()]);
+      if (statsTimer) clearInterval(statsTimer);
+      await Promise.all([clocks.stop(), notifier.stop(), statsRun]);
     },
   };
 }

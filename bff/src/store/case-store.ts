@@ -351,7 +351,8 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
         add((n) => `(c.status = ANY($${n}::text[])) = ${query.open ? 'TRUE' : 'FALSE'}`, [...openStatuses]);
       }
       if (query.overdue !== undefined) {
-        add((n) => `${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.state = 'running' AND d.due_at < $${n})`, now());
+        // Overdue from 00:00:00 after the due day, as the clocks and `isOverdue` count: due_at is 23:59:59.
+        add((n) => `${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.state = 'running' AND d.due_at < date_trunc('second', $${n}::timestamptz))`, now());
       }
       // Merchants work by deadline (soonest first); everyone else sees newest first.
       const byDeadline = caller.role === 'merchant';
