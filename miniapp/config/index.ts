@@ -1,4 +1,10 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { bundleReport } from './bundle-report'
+import { leanShared } from './lean-shared'
+import { subpackageChunks } from './subpackage-chunks'
+
+// the subpackage roots of src/app.config.ts (the weapp package check compares them with app.json)
+const SUBPACKAGE_ROOTS = ['consumer', 'merchant']
 
 // NutUI's own styles are drawn for a 375 px design; ours for 750 px.
 function designWidth(input?: string | number | { file?: string }): number {
@@ -19,7 +25,14 @@ export default defineConfig<'vite'>(async () => {
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
-    compiler: 'vite',
+    compiler: {
+      type: 'vite',
+      vitePlugins: [
+        leanShared(),
+        ...(env === 'weapp' ? [subpackageChunks(SUBPACKAGE_ROOTS)] : []),
+        bundleReport(),
+      ],
+    },
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },

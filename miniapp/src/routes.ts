@@ -1,14 +1,17 @@
 import Taro from '@tarojs/taro'
 
-/** Page paths; the merchant pages live in their own subpackage (loaded only by merchants). */
+/** Page paths: home and login in the main package, the consumer and merchant pages in subpackages. */
 export const ROUTES = {
   home: '/pages/home/index',
   login: '/pages/login/index',
-  file: '/pages/file/index',
-  cases: '/pages/cases/index',
-  case: '/pages/case/index',
-  inbox: '/pages/inbox/index',
-  me: '/pages/me/index',
+  file: '/consumer/file/index',
+  report: '/consumer/report/index',
+  consult: '/consumer/consult/index',
+  cases: '/consumer/cases/index',
+  case: '/consumer/case/index',
+  inbox: '/consumer/inbox/index',
+  me: '/consumer/me/index',
+  article: '/consumer/article/index',
   merchantBind: '/merchant/bind/index',
   merchantCases: '/merchant/cases/index',
   merchantCase: '/merchant/case/index',

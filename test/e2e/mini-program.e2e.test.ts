@@ -77,7 +77,7 @@ test('when a consumer, a merchant and staff each play their part, then the compl
   await fill(c, 'demo-name', '王小明');
   await screenshot(c, 'login');
   await visible(c, '#login-demo').click();
-  await at(c, '/pages/file/index');
+  await at(c, '/consumer/file/index');
 
   // the wizard: merchant from the directory, with its badges
   await fill(c, 'merchant-q', odr.name.slice(0, 4));
@@ -121,7 +121,7 @@ test('when a consumer, a merchant and staff each play their part, then the compl
   await screenshot(c, 'file-review');
   await visible(c, '#wizard-submit').click();
 
-  await at(c, '/pages/case/index');
+  await at(c, '/consumer/case/index');
   await text(c, '商家协商中').waitFor();
   await text(c, /剩 \d+ 个工作日/).waitFor();
   const caseId = new URL(c.url().replace('#', '')).searchParams.get('id');
@@ -129,7 +129,7 @@ test('when a consumer, a merchant and staff each play their part, then the compl
   await screenshot(c, 'case-filed');
 
   // 我的投诉 lists it
-  await c.goto(`${bff.base}/#/pages/cases/index`);
+  await c.goto(`${bff.base}/#/consumer/cases/index`);
   await visible(c, `[data-case-id="${caseId}"]`).waitFor();
   await screenshot(c, 'my-cases');
 
@@ -162,12 +162,12 @@ test('when a consumer, a merchant and staff each play their part, then the compl
   await c.goto(`${bff.base}/#/pages/home/index`);
   await visible(c, '[data-testid="unread"]').waitFor();
   await screenshot(c, 'home-unread');
-  await c.goto(`${bff.base}/#/pages/inbox/index`);
+  await c.goto(`${bff.base}/#/consumer/inbox/index`);
   const notice = visible(c, '.wq-unread-item');
   await notice.waitFor();
   await screenshot(c, 'inbox');
   await notice.click();
-  await at(c, '/pages/case/index');
+  await at(c, '/consumer/case/index');
   await text(c, '退款 150.00 元').waitFor();
   await screenshot(c, 'case-proposal');
   await visible(c, '#action-reject_proposal').click();
@@ -182,7 +182,7 @@ test('when a consumer, a merchant and staff each play their part, then the compl
   await api('POST', `/cases/${caseId}/actions`, staff.accessToken, { type: 'close', outcome: 'mediated', recoveredFen: 29900, text: '经调解，商家同意全额退款。' });
 
   // consumer rates
-  await c.goto(`${bff.base}/#/pages/case/index?id=${caseId}`);
+  await c.goto(`${bff.base}/#/consumer/case/index?id=${caseId}`);
   await text(c, '已办结').waitFor();
   await visible(c, '#action-rate').click();
   await visible(c, '#rate-stars .nut-rate-item:nth-child(5)').click();
@@ -192,7 +192,7 @@ test('when a consumer, a merchant and staff each play their part, then the compl
   await screenshot(c, 'case-rated');
 
   // the remaining pages, for the record
-  await c.goto(`${bff.base}/#/pages/me/index`);
+  await c.goto(`${bff.base}/#/consumer/me/index`);
   await visible(c, '#profile-save').waitFor();
   await screenshot(c, 'me');
   await m.goto(`${bff.base}/#/merchant/cases/index`);

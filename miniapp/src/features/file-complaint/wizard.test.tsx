@@ -140,7 +140,7 @@ describe('我要投诉 wizard', () => {
     expect(storedDraft().idempotencyKey).toBe(seeded.idempotencyKey)
 
     fireEvent.click(screen.getByText('提交投诉'))
-    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/case/index?id=${filed.id}` }))
+    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: `/consumer/case/index?id=${filed.id}` }))
     const posts = api.calls('POST', '/cases')
     expect(posts).toHaveLength(2)
     expect(posts.map((p) => p.header['Idempotency-Key'])).toEqual([seeded.idempotencyKey, seeded.idempotencyKey])
