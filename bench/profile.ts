@@ -69,8 +69,8 @@ const specs: Record<string, (base: string) => LoadSpec> = {
       name: route,
       url: base,
       requests: [
-        { method: 'POST', setupRequest: (r, c) => ((c.caseId = caseId(next++)), { ...r, path: `/api/v1/cases/${c.caseId}/actions`, headers: { ...json, authorization: merchant }, body: JSON.stringify({ type: 'propose', text: '同意退款', refundFen: 100 }) }) },
-        { method: 'POST', setupRequest: (r, c) => ({ ...r, path: `/api/v1/cases/${c.caseId}/actions`, headers: { ...json, authorization: consumer(CYCLE_CONSUMER) }, body: JSON.stringify({ type: 'reject_proposal', reason: '不同意' }) }) },
+        { method: 'POST', setupRequest: (r, c: { caseId?: string }) => ((c.caseId = caseId(next++)), { ...r, path: `/api/v1/cases/${c.caseId}/actions`, headers: { ...json, authorization: merchant }, body: JSON.stringify({ type: 'propose', text: '同意退款', refundFen: 100 }) }) },
+        { method: 'POST', setupRequest: (r, c: { caseId?: string }) => ({ ...r, path: `/api/v1/cases/${c.caseId}/actions`, headers: { ...json, authorization: consumer(CYCLE_CONSUMER) }, body: JSON.stringify({ type: 'reject_proposal', reason: '不同意' }) }) },
       ],
     };
   },

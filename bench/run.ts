@@ -94,11 +94,10 @@ function pgliteStore(name: string): Store {
   };
 }
 
-async function seed(store: Store, plan: SeedPlan): Promise<number> {
+async function seed(store: Store, plan: SeedPlan): Promise<{ ms: number; settledMs: number }> {
   const db = await store.open();
   try {
-    const r = await seedStore(db, cipher, plan);
-    return r.ms;
+    return await seedStore(db, cipher, plan);
   } finally {
     await db.close();
   }
@@ -187,13 +186,13 @@ function cycleSpec(base: string, plan: SeedPlan): LoadSpec {
         method: 'POST',
         setupRequest: (req, context) => {
           // Past the last waiting case, requests fail (409) and show up as non-2xx: seed more.
-          context.caseId = caseId(Math.min(next++, last));
-          return { ...req, path: `/api/v1/cases/${context.caseId}/actions`, headers: { authorization: merchant, 'content-type': 'application/json' }, body: propose };
+          (context as { caseId?: string }).caseId = caseId(Math.min(next++, last));
+          return { ...req, path: `/api/v1/cases/${(context as { caseId?: string }).caseId}/actions`, headers: { authorization: merchant, 'content-type': 'application/json' }, body: propose };
         },
       },
       {
         method: 'POST',
-        setupRequest: (req, context) => ({ ...req, path: `/api/v1/cases/${context.caseId}/actions`, headers: { authorization: consumer, 'content-type': 'application/json' }, body: reject }),
+        setupRequest: (req, context) => ({ ...req, path: `/api/v1/cases/${(context as { caseId?: string }).caseId}/actions`, headers: { authorization: consumer, 'content-type': 'application/json' }, body: reject }),
       },
     ],
   };
@@ -202,7 +201,7 @@ function cycleSpec(base: string, plan: SeedPlan): LoadSpec {
 /** Checks one answer before loading, so that a broken route does not pass for a fast one. */
 async function probe(spec: LoadSpec, base: string) {
   const r0 = spec.requests?.[0];
-  const req = r0?.setupRequest ? (r0.setupRequest({ method: r0.method ?? 'GET', path: '/', headers: {} } as never, {}) as { method: string; path: string; headers: Record<string, string>; body?: string }) : null;
+  const req = typeof r0?.setupRequest === 'function' ? (r0.setupRequest({ method: r0.method ?? 'GET', path: '/', headers: {} } as never, {}) as { method: string; path: string; headers: Record<string, string>; body?: string }) : null;
   const res = req ? await fetch(`${base}${req.path}`, { method: req.method, headers: req.headers, body: req.body }) : await fetch(spec.url, { headers: spec.headers });
   if (!res.ok) throw new Error(`${spec.name}: probe answered ${res.status} ${await res.text()}`);
 }
@@ -248,10 +247,12 @@ async function runEngine(makeStore: (size: 'small' | 'large') => Promise<Store>,
   try {
     const t0 = performance.now();
     process.stdout.write(`seeding ${LARGE.cases.toLocaleString('en')} cases, ${LARGE.consumers.toLocaleString('en')} consumers, ${LARGE.merchants.toLocaleString('en')} merchants... `);
-    const seedMs = await seed(largeStore, LARGE);
-    out(`${(seedMs / 1000).toFixed(1)} s (open, migrate and seed: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    const seeded = await seed(largeStore, LARGE);
+    const seedMs = seeded.ms;
+    out(`${(seedMs / 1000).toFixed(1)} s in SQL; then VACUUM ANALYZE and CHECKPOINT ${(seeded.settledMs / 1000).toFixed(1)} s (open, migrate, seed, settle: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     await withBff(largeStore, `${engine}-large`, async (s) => {
-      const specs = [fileSpec(s.base), listSpec(s.base), detailSpec(s.base, LARGE), cycleSpec(s.base, LARGE)];
+      // Reads first, as on the small store: the writes leave dirty pages and WAL behind them.
+      const specs = [listSpec(s.base), detailSpec(s.base, LARGE), fileSpec(s.base), cycleSpec(s.base, LARGE)];
       for (const spec of specs) {
         if (spec.name !== 'propose/reject cycle') await probe(spec, s.base);
         large[spec.name] = await measure(spec, s.pid, LOAD);
