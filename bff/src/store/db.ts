@@ -50,6 +50,12 @@ export function createPostgresDb(url: string, opts: { max?: number } = {}): Db {
     query: (sql, params) => query(pool, sql, params),
     async tx(fn) {
       const client = await pool.connect();
+      // A server shutdown while the client is checked out also arrives as an 'error' event: with no
+      // listener it would crash the process. The query in flight rejects by itself; the broken
+      // connection is then destroyed rather than returned to the pool.
+      let broken: Error | undefined;
+      const onError = (err: Error) => void (broken = err);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const out = await fn({ query: (sql, params) => query(client, sql, params) });
@@ -59,7 +65,8 @@ export function createPostgresDb(url: string, opts: { max?: number } = {}): Db {
         await client.query('ROLLBACK').catch(() => {});
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     async exec(sql) {

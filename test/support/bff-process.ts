@@ -1,0 +1,54 @@
+/** The real BFF as a child process (`bff/src/main.ts` through tsx), for tests that kill or starve it. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface BffProcess {
+  baseUrl: string;
+  child: ChildProcess;
+  lines: string[];
+  /** SIGTERM, or SIGKILL when asked; resolves when it has exited */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startBffProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<BffProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bff/src/main.ts')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', RATE_LIMIT: 'off', NOTIFIER: 'off', DEMO_SEED: 'off', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the BFF did not start in ${timeoutMs} ms:\n${lines.join('\n')}`)), timeoutMs);
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        lines.push(line);
+        try {
+          const parsed = JSON.parse(line) as { port?: number };
+          if (typeof parsed.port === 'number') {
+            clearTimeout(timer);
+            resolve(parsed.port);
+          }
+        } catch {
+          // not a log line
+        }
+      });
+    }
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the BFF exited with ${code}:\n${lines.join('\n')}`));
+    });
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    child,
+    lines,
+    async kill(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
