@@ -3,10 +3,15 @@
  * change of the contract breaks the build here rather than at run time.
  */
 import type {
+  Article,
+  ArticleKind,
+  ArticleList,
   CaseAction,
   CaseListItem,
   CaseView,
   ComplaintFiling,
+  FaqList,
+  FileCaseBody,
   MeAnswer,
   Merchant,
   MetaAnswer,
@@ -30,7 +35,10 @@ export interface Page<T> {
 
 export const api = {
   meta: () => apiRequest<MetaAnswer>('/meta', { auth: 'none' }),
-  stats: () => apiRequest<StatsAnswer>('/stats', { auth: 'none' }),
+  stats: (query: { merchantId?: string } = {}) => apiRequest<StatsAnswer>('/stats', { auth: 'none', query }),
+  faq: (q: string) => apiRequest<FaqList>('/faq', { auth: 'none', query: { q } }),
+  articles: (kind?: ArticleKind, cursor?: string) => apiRequest<ArticleList>('/articles', { auth: 'none', query: { kind, cursor } }),
+  article: (id: string) => apiRequest<Article>(`/articles/${encodeURIComponent(id)}`, { auth: 'none' }),
 
   loginWechat: (code: string, as?: AppRole) =>
     apiRequest<TokenAnswer>('/auth/wechat', { method: 'POST', auth: 'none', body: as ? { code, as } : { code } }),
@@ -44,7 +52,12 @@ export const api = {
 
   fileComplaint: (body: ComplaintFiling, idempotencyKey: string) =>
     apiRequest<CaseView>('/cases', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
-  listCases: (query: { status?: string; cursor?: string; limit?: number }, auth: AppRole = 'consumer') =>
+  /** a report or a consultation (complaints go through `fileComplaint`) */
+  fileCase: (body: Exclude<FileCaseBody, ComplaintFiling>, idempotencyKey: string) =>
+    apiRequest<CaseView>('/cases', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /** the caller's open complaints against one merchant: the duplicate warning before filing */
+  openCasesAgainst: (merchantId: string) => apiRequest<Page<CaseListItem>>('/cases', { query: { merchantId, open: 'true' } }),
+  listCases: (query: { status?: string; kind?: string; cursor?: string; limit?: number }, auth: AppRole = 'consumer') =>
     apiRequest<Page<CaseListItem>>('/cases', { auth, query }),
   getCase: (id: string, auth: AppRole = 'consumer') => apiRequest<CaseView>(`/cases/${encodeURIComponent(id)}`, { auth }),
   act: (id: string, action: CaseAction, auth: AppRole = 'consumer') =>

@@ -82,19 +82,54 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   )
 }
 
-export function CaseSummary({ c }: { c: CaseView }) {
+const CASE_NO: Record<CaseView['kind'], MessageKey> = { complaint: 'case.no', report: 'case.noReport', consultation: 'case.noConsultation' }
+
+export function KindTag({ kind }: { kind: CaseView['kind'] }) {
   const t = useT()
   return (
-    <View className="wq-card">
+    <NutTag type="default" plain className="wq-kind" data-kind={kind}>
+      {t(`kind.${kind}` as MessageKey)}
+    </NutTag>
+  )
+}
+
+/** The latest staff answer of a consultation (the timeline holds every answer and follow-up). */
+export function latestAnswer(c: Pick<CaseView, 'timeline'>): TimelineEntry | undefined {
+  return [...c.timeline].reverse().find((e) => e.type === 'answer')
+}
+
+export function CaseSummary({ c }: { c: CaseView }) {
+  const t = useT()
+  const answer = c.kind === 'consultation' ? latestAnswer(c) : undefined
+  return (
+    <View className="wq-card" data-kind={c.kind}>
       <View className="wq-row">
-        <Text className="wq-case-no">{t('case.no', { caseNo: c.caseNo })}</Text>
+        <Text className="wq-case-no">{t(CASE_NO[c.kind], { caseNo: c.caseNo })}</Text>
         <StatusTag status={c.status} />
       </View>
       {c.merchant && <Text className="wq-strong">{c.merchant.name}</Text>}
+      {c.question && (
+        <View>
+          <Text className="wq-label">{t('case.question')}</Text>
+          <Text className="wq-body">{c.question}</Text>
+        </View>
+      )}
+      {answer?.text && (
+        <View className="wq-answer" data-testid="answer">
+          <Text className="wq-label">{t('case.answer')}</Text>
+          <Text className="wq-body">{answer.text}</Text>
+        </View>
+      )}
       {c.facts && (
         <View>
-          <Text className="wq-label">{t('case.facts')}</Text>
+          <Text className="wq-label">{t(c.kind === 'report' ? 'case.reportFacts' : 'case.facts')}</Text>
           <Text className="wq-body">{c.facts}</Text>
+        </View>
+      )}
+      {c.kind === 'report' && (
+        <View data-testid="reporter">
+          <Text className="wq-body">{c.reporter ? t('case.reporter', { name: c.reporter.name }) : t('case.reporterAnonymous')}</Text>
+          <Text className="wq-hint">{t('report.identityNote')}</Text>
         </View>
       )}
       {c.demand && (

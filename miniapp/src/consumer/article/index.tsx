@@ -1,1 +1,5 @@
-export default function Page() { return null }
+import { ArticlePage } from '../../features/articles/article-page'
+
+export default function Page() {
+  return <ArticlePage />
+}

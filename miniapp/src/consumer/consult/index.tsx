@@ -1,1 +1,5 @@
-export default function Page() { return null }
+import { ConsultPage } from '../../features/consult/consult-page'
+
+export default function Page() {
+  return <ConsultPage />
+}

@@ -1,1 +1,5 @@
-export default function Page() { return null }
+import { ReportWizard } from '../../features/report/report-wizard'
+
+export default function Page() {
+  return <ReportWizard />
+}

@@ -38,13 +38,27 @@ export function useCaseAction(c: CaseView, onDone: (next: CaseView) => void, rol
   return { run, busy, error }
 }
 
-type Panel = 'reject' | 'supplement' | 'rate' | null
+type Panel = 'reject' | 'supplement' | 'rate' | 'follow_up' | null
 
 /** The consumer's buttons: exactly those in `allowedActions`, nothing else. */
-export function ConsumerActions({ c, onChange, onAddPhotos }: { c: CaseView; onChange: (c: CaseView) => void; onAddPhotos?: () => Promise<string[]> }) {
+export function ConsumerActions({
+  c,
+  onChange,
+  onAddPhotos,
+  initialPanel,
+}: {
+  c: CaseView
+  onChange: (c: CaseView) => void
+  onAddPhotos?: () => Promise<string[]>
+  /** opened straight away, e.g. 补充材料 from the duplicate warning (only when the action is allowed) */
+  initialPanel?: string
+}) {
   const t = useT()
   const { run, busy, error } = useCaseAction(c, onChange, 'consumer')
-  const [panel, setPanel] = useState<Panel>(null)
+  const [panel, setPanel] = useState<Panel>(() =>
+    (initialPanel === 'supplement' || initialPanel === 'follow_up') && c.allowedActions.includes(initialPanel) ? initialPanel : null,
+  )
+  const [question, setQuestion] = useState('')
   const [reason, setReason] = useState('')
   const [note, setNote] = useState('')
   const [score, setScore] = useState(0)
@@ -80,6 +94,11 @@ export function ConsumerActions({ c, onChange, onAddPhotos }: { c: CaseView; onC
           {t('case.supplement')}
         </NutButton>
       )}
+      {allowed.has('follow_up') && (
+        <NutButton id="action-follow_up" type="primary" onClick={() => setPanel(panel === 'follow_up' ? null : 'follow_up')}>
+          {t('case.follow_up')}
+        </NutButton>
+      )}
       {allowed.has('rate') && (
         <NutButton id="action-rate" type="primary" onClick={() => setPanel(panel === 'rate' ? null : 'rate')}>
           {t('case.rate')}
@@ -113,6 +132,14 @@ export function ConsumerActions({ c, onChange, onAddPhotos }: { c: CaseView; onC
             loading={busy === 'supplement'}
             onClick={async () => done(await run({ type: 'supplement', ...(note.trim() ? { text: note } : {}), ...(extra.length ? { attachments: extra } : {}) }))}
           >
+            {t('common.send')}
+          </NutButton>
+        </View>
+      )}
+      {panel === 'follow_up' && (
+        <View className="wq-card">
+          <Field id="follow-up-text" label={t('case.followUpText')} hint={t('case.followUpHint')} value={question} onChange={setQuestion} multiline maxlength={1000} />
+          <NutButton id="confirm-follow_up" type="primary" loading={busy === 'follow_up'} onClick={async () => done(await run({ type: 'follow_up', text: question }))}>
             {t('common.send')}
           </NutButton>
         </View>

@@ -29,6 +29,7 @@ export function CaseDetailPage() {
   const t = useT()
   const { params } = useRouter()
   const id = params.id ?? ''
+  const panel = params.panel
   const remote = useRemote(() => api.getCase(id), [id], !!id)
   const c = remote.data
   const privacy = usePrivacyGate()
@@ -46,7 +47,7 @@ export function CaseDetailPage() {
     return ids
   }
   return (
-    <Screen title="title.case" onRetry={remote.reload} testId="page-case">
+    <Screen title={c?.kind === 'report' ? 'title.reportCase' : c?.kind === 'consultation' ? 'title.consultCase' : 'title.case'} onRetry={remote.reload} testId="page-case">
       <View className="wq-page">
         <ErrorText message={remote.error} />
         {!c && remote.loading && <Text className="wq-muted">{t('common.loading')}</Text>}
@@ -64,6 +65,7 @@ export function CaseDetailPage() {
             <ConsumerActions
               c={c}
               onAddPhotos={addPhotos}
+              initialPanel={panel}
               onChange={(next) => {
                 remote.setData(next)
                 Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 })

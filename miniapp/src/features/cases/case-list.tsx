@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import type { CaseListItem } from '@weiquan/shared'
 import { useCallback, useRef, useState } from 'react'
 import { api } from '../../api/endpoints'
-import { beijingDay, StatusTag } from '../../components/case-parts'
+import { beijingDay, KindTag, StatusTag } from '../../components/case-parts'
 import { Chips } from '../../components/chips'
 import { ErrorText } from '../../components/field'
 import { NutButton } from '../../components/nut'
@@ -12,7 +12,15 @@ import { messageOf } from '../../hooks/use-remote'
 import { categoryLabel, useT, type MessageKey } from '../../i18n'
 import type { AppRole } from '../../lib/session'
 
-const FILTERS = ['', 'merchant_negotiating', 'awaiting_consumer', 'pending_acceptance', 'mediating', 'settled', 'closed'] as const
+const KINDS = ['', 'complaint', 'report', 'consultation'] as const
+const COMPLAINT_FILTERS = ['', 'merchant_negotiating', 'awaiting_consumer', 'pending_acceptance', 'mediating', 'settled', 'closed']
+/** each kind has its own statuses (reports are verified, consultations answered) */
+const FILTERS: Record<string, string[]> = {
+  '': COMPLAINT_FILTERS,
+  complaint: COMPLAINT_FILTERS,
+  report: ['', 'verifying', 'case_opened', 'not_opened'],
+  consultation: ['', 'open', 'answered'],
+}
 
 /**
  * A paged case list with status chips, pull to refresh and "load more" (nextCursor). Consumers and
@@ -21,6 +29,7 @@ const FILTERS = ['', 'merchant_negotiating', 'awaiting_consumer', 'pending_accep
 export function CaseList({ role, onOpen, title, sortByDeadline }: { role: AppRole; onOpen: (id: string) => void; title: MessageKey; sortByDeadline?: boolean }) {
   const t = useT()
   const [status, setStatus] = useState<string>('')
+  const [kind, setKind] = useState<string>('')
   const [items, setItems] = useState<CaseListItem[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
@@ -28,11 +37,11 @@ export function CaseList({ role, onOpen, title, sortByDeadline }: { role: AppRol
   const generation = useRef(0)
 
   const load = useCallback(
-    async (reset: boolean, filter = status) => {
+    async (reset: boolean, filter = status, kindFilter = kind) => {
       const gen = reset ? ++generation.current : generation.current
       setLoading(true)
       try {
-        const page = await api.listCases({ status: filter || undefined, cursor: reset ? undefined : cursor ?? undefined, limit: 20 }, role)
+        const page = await api.listCases({ status: filter || undefined, kind: kindFilter || undefined, cursor: reset ? undefined : cursor ?? undefined, limit: 20 }, role)
         if (gen !== generation.current) return
         setItems((prev) => (reset ? page.items : [...prev, ...page.items]))
         setCursor(page.nextCursor)
@@ -44,7 +53,7 @@ export function CaseList({ role, onOpen, title, sortByDeadline }: { role: AppRol
         Taro.stopPullDownRefresh()
       }
     },
-    [status, cursor, role],
+    [status, kind, cursor, role],
   )
 
   useDidShow(() => void load(true))
@@ -57,6 +66,18 @@ export function CaseList({ role, onOpen, title, sortByDeadline }: { role: AppRol
   return (
     <Screen title={title} onRetry={() => load(true)} testId={`page-${role}-cases`}>
       <View className="wq-page">
+        {role === 'consumer' && (
+          <Chips
+            name={t('title.cases')}
+            value={kind}
+            onChange={(k) => {
+              setKind(k)
+              setStatus('')
+              void load(true, '', k)
+            }}
+            options={KINDS.map((k) => ({ value: k, label: t(k ? (`kind.${k}` as MessageKey) : 'status.all') }))}
+          />
+        )}
         <Chips
           name={t('status.all')}
           value={status}
@@ -64,7 +85,7 @@ export function CaseList({ role, onOpen, title, sortByDeadline }: { role: AppRol
             setStatus(s)
             void load(true, s)
           }}
-          options={FILTERS.map((s) => ({ value: s, label: t(s ? (`status.${s}` as MessageKey) : 'status.all') }))}
+          options={FILTERS[kind].map((s) => ({ value: s, label: t(s ? (`status.${s}` as MessageKey) : 'status.all') }))}
         />
         {sortByDeadline && <Text className="wq-hint">{t('merchant.sortedByDeadline')}</Text>}
         <ErrorText message={error} />
@@ -72,7 +93,10 @@ export function CaseList({ role, onOpen, title, sortByDeadline }: { role: AppRol
           <View key={c.id} className="wq-card wq-case-item" data-case-id={c.id} data-case-no={c.caseNo} onClick={() => onOpen(c.id)} role="link">
             <View className="wq-row">
               <Text className="wq-strong">{c.merchant?.name ?? categoryLabel(t.lang, c.category)}</Text>
-              <StatusTag status={c.status} />
+              <View className="wq-tags">
+                {role === 'consumer' && <KindTag kind={c.kind} />}
+                <StatusTag status={c.status} />
+              </View>
             </View>
             <Text className="wq-muted">
               {c.caseNo} · {categoryLabel(t.lang, c.category)} · {beijingDay(c.createdAt)}

@@ -40,6 +40,8 @@ export interface Draft {
   idempotencyKey: string
   /** a submit was tried and its outcome is unknown */
   attempted: boolean
+  /** the merchant id for which the person said an open complaint is a different dispute */
+  notDuplicateOf?: string
 }
 
 export const DRAFT_KEY = 'wq.draft.complaint'

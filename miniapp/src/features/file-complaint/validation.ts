@@ -98,7 +98,7 @@ function isEmpty(form: ComplaintForm, field: FieldName): boolean {
   return typeof v === 'string' && v.trim() === ''
 }
 
-function messageFor(field: FieldName, issue: Issue, t: Translate, empty: boolean): string {
+export function messageFor(field: FieldName, issue: Issue, t: Translate, empty: boolean): string {
   if (field === 'merchant') return t('error.merchant')
   if (field === 'category') return t('error.category')
   if (empty) return t('error.required')

@@ -1,9 +1,8 @@
-import { Button, Image, Input, Label, Switch, Text, View } from '@tarojs/components'
+import { Button, Image, Label, Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { beijingDate, CATEGORIES, DEMAND_TYPES, MAX_ATTACHMENTS, SUBSCRIPTION_RESULTS, type Merchant, type MetaAnswer } from '@weiquan/shared'
+import { beijingDate, CATEGORIES, DEMAND_TYPES, MAX_ATTACHMENTS, SUBSCRIPTION_RESULTS, type MetaAnswer } from '@weiquan/shared'
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../../api/endpoints'
-import { MerchantBadges } from '../../components/case-parts'
 import { Chips } from '../../components/chips'
 import { ErrorText, Field } from '../../components/field'
 import { NutButton, NutProgress, NutTag } from '../../components/nut'
@@ -12,9 +11,10 @@ import { messageOf } from '../../hooks/use-remote'
 import { categoryLabel, useT, type MessageKey } from '../../i18n'
 import { ApiError } from '../../lib/api-client'
 import { isWeapp } from '../../lib/platform'
-import { ROUTES } from '../../routes'
+import { go, ROUTES } from '../../routes'
 import { ensureConsumer } from '../auth/login'
 import { usePrivacyGate } from '../privacy/privacy-gate'
+import { DuplicateWarning, MerchantPicker, useOpenCasesAgainst } from './merchant-picker'
 import { pickPhotos } from './pick-photos'
 import { clearDraft, isBlank, loadDraft, newDraft, saveDraft, type ComplaintForm, type Draft, type Photo } from './draft'
 import { stepErrors, STEPS, validateForm, type FieldErrors } from './validation'
@@ -82,8 +82,13 @@ export function FileComplaintWizard() {
     setDraft((d) => ({ ...d, form: { ...d.form, photos: d.form.photos.map((p) => (p.path === path ? { ...p, ...patch } : p)) } }))
   const setStep = (n: number) => setDraft((d) => ({ ...d, step: n }))
 
+  // the duplicate question must be answered before leaving the merchant step
+  const openAgainst = useOpenCasesAgainst(form.merchantMode === 'directory' ? form.merchant?.id : undefined)
+  const duplicatePending = step === 0 && openAgainst.length > 0 && draft.notDuplicateOf !== form.merchant?.id
+
   const next = () => {
     const own = stepErrors(validateForm(form, t).errors, step)
+    if (duplicatePending) own.merchant = t('dup.question')
     setErrors(own)
     if (Object.keys(own).length === 0) setStep(Math.min(step + 1, STEPS.length - 1))
   }
@@ -168,7 +173,17 @@ export function FileComplaintWizard() {
         </Text>
         <NutProgress percent={Math.round(((step + 1) / STEPS.length) * 100)} showText={false} />
 
-        {step === 0 && <MerchantStep form={form} update={update} errors={errors} />}
+        {step === 0 && <MerchantPicker value={form} update={update} errors={errors} />}
+        {duplicatePending && (
+          <DuplicateWarning
+            open={openAgainst}
+            onSupplement={(c) => go(ROUTES.case, { id: c.id, panel: 'supplement' })}
+            onContinue={() => {
+              setDraft((d) => ({ ...d, notDuplicateOf: form.merchant?.id }))
+              setErrors({})
+            }}
+          />
+        )}
         {step === 1 && (
           <View className="wq-card">
             <Text className="wq-label" id="category-label">
@@ -286,72 +301,6 @@ export function FileComplaintWizard() {
       </View>
       {privacy.dialog}
     </Screen>
-  )
-}
-
-function MerchantStep({ form, update, errors }: { form: ComplaintForm; update: (p: Partial<ComplaintForm>) => void; errors: FieldErrors }) {
-  const t = useT()
-  const [q, setQ] = useState('')
-  const [results, setResults] = useState<Merchant[]>()
-  const [error, setError] = useState<string | null>(null)
-  const search = async () => {
-    try {
-      setResults((await api.searchMerchants(q.trim())).items)
-      setError(null)
-    } catch (e) {
-      setError(messageOf(e))
-    }
-  }
-  if (form.merchantMode === 'free') {
-    return (
-      <View className="wq-card">
-        <Field id="merchant-name" label={t('wizard.merchant.name')} value={form.merchantName} onChange={(merchantName) => update({ merchantName })} error={errors.merchantName} />
-        <Field id="merchant-address" label={t('wizard.merchant.address')} value={form.merchantAddress} onChange={(merchantAddress) => update({ merchantAddress })} error={errors.merchantAddress} />
-        <Button className="wq-link-button" onClick={() => update({ merchantMode: 'directory' })}>
-          {t('wizard.merchant.useDirectory')}
-        </Button>
-        <ErrorText message={errors.merchant} />
-      </View>
-    )
-  }
-  return (
-    <View className="wq-card">
-      <Label for="merchant-q" className="wq-label">
-        {t('wizard.merchant.search')}
-      </Label>
-      <View className="wq-row">
-        <Input id="merchant-q" className="wq-input wq-grow" value={q} placeholder={t('wizard.merchant.placeholder')} onInput={(e) => setQ(e.detail.value)} onConfirm={search} confirmType="search" />
-        <NutButton id="merchant-search" type="primary" onClick={search}>
-          {t('wizard.merchant.searchButton')}
-        </NutButton>
-      </View>
-      <ErrorText message={error} />
-      {form.merchant && (
-        <View className="wq-selected" data-testid="merchant-selected">
-          <Text className="wq-strong">{t('wizard.merchant.selected', { name: form.merchant.name })}</Text>
-          <MerchantBadges badges={form.merchant.badges} />
-        </View>
-      )}
-      {results?.length === 0 && <Text className="wq-hint">{t('wizard.merchant.noResult')}</Text>}
-      {results?.map((m) => (
-        <View
-          key={m.id}
-          className={`wq-merchant ${form.merchant?.id === m.id ? 'wq-merchant-on' : ''}`}
-          role="radio"
-          aria-checked={form.merchant?.id === m.id}
-          data-merchant-id={m.id}
-          onClick={() => update({ merchant: { id: m.id, name: m.name, address: m.address, badges: m.badges }, merchantMode: 'directory' })}
-        >
-          <Text className="wq-strong">{m.name}</Text>
-          <Text className="wq-muted">{m.address}</Text>
-          <MerchantBadges badges={m.badges} />
-        </View>
-      ))}
-      <Button id="merchant-free" className="wq-link-button" onClick={() => update({ merchantMode: 'free', merchant: undefined })}>
-        {t('wizard.merchant.freeText')}
-      </Button>
-      <ErrorText message={errors.merchant} />
-    </View>
   )
 }
 

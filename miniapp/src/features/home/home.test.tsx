@@ -1,4 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import * as taro from '../../../test/stubs/taro'
 import { updateSettings } from '../../i18n'
 import { fakeApi, loggedIn, networkDown } from '../../../test/fake-api'
 import { HomePage } from './home'
@@ -16,7 +17,32 @@ const STATS = {
   },
 }
 
+const ARTICLES = {
+  items: [
+    { id: 'a1', kind: 'warning', title: '警惕“免费体检”推销保健品', category: 'beauty_health', body: '近期有老人反映……', publishedAt: '2026-11-20T10:00:00+08:00' },
+    { id: 'a2', kind: 'typical_case', title: '预付卡商家跑路，消费者获退款', category: null, body: '案情……', publishedAt: '2026-11-18T10:00:00+08:00' },
+  ],
+  nextCursor: null,
+}
+
 describe('首页', () => {
+  it('when figures and articles exist, then the four entries, the completion rate and the feed show, and an article opens its page', async () => {
+    const api = fakeApi({ 'GET /stats': { body: STATS }, 'GET /articles': (s) => ({ body: s.path.includes('kind=warning') ? { items: [ARTICLES.items[0]], nextCursor: null } : ARTICLES }) })
+    render(<HomePage />)
+    expect(screen.getByText('我要举报')).toBeInTheDocument()
+    expect(screen.getByText('我要咨询')).toBeInTheDocument()
+    expect(await screen.findByText('90%')).toBeInTheDocument()
+    expect(screen.getByText('4.74 · 90%')).toBeInTheDocument()
+    expect(await screen.findByText('预付卡商家跑路，消费者获退款')).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('radio', { name: '消费警示' }))
+    await waitFor(() => expect(screen.queryByText('预付卡商家跑路，消费者获退款')).toBeNull())
+    expect(api.calls('GET', '/articles').at(-1)!.path).toContain('kind=warning')
+    fireEvent.click(screen.getByText('警惕“免费体检”推销保健品'))
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/consumer/article/index?id=a1' })
+    fireEvent.click(screen.getByText('我要咨询'))
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/consumer/consult/index' })
+  })
+
   it('when logged in with unread notices, then the three entries, the unread badge and the public figures show', async () => {
     loggedIn()
     fakeApi({ 'GET /stats': { body: STATS }, 'GET /notifications': { body: { items: [], nextCursor: null, unreadCount: 3 } } })
@@ -42,7 +68,7 @@ describe('首页', () => {
   })
 
   it('when the network is down, then the offline banner offers a retry that reloads the figures', async () => {
-    fakeApi({ 'GET /stats': networkDown })
+    fakeApi({ 'GET /stats': networkDown, 'GET /articles': networkDown })
     render(<HomePage />)
     expect(await screen.findByText('网络已断开，填写的内容不会丢失')).toBeInTheDocument()
     fakeApi({ 'GET /stats': { body: STATS } })

@@ -1,27 +1,35 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import type { StatsAnswer } from '@weiquan/shared'
+import type { Article, ArticleKind, StatsAnswer } from '@weiquan/shared'
+import { Chips } from '../../components/chips'
 import { api } from '../../api/endpoints'
 import { NutBadge, NutButton } from '../../components/nut'
 import { Screen } from '../../components/screen'
 import { useT } from '../../i18n'
 import { fenToYuan } from '../../lib/money'
+import { percent as pct } from '../../lib/percent'
+import { beijingDay } from '../../lib/time'
 import { sessions } from '../../lib/session'
 import { useStore } from '../../lib/store'
 import { go, ROUTES } from '../../routes'
 
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`)
+/** How many feed items the home page shows (newest first). */
+const FEED_SIZE = 5
 
 export function HomePage() {
   const t = useT()
   const { consumer, merchant } = useStore(sessions)
   const [unread, setUnread] = useState(0)
   const [stats, setStats] = useState<StatsAnswer | null>(null)
+  const [feedKind, setFeedKind] = useState<ArticleKind | ''>('')
+  const [feed, setFeed] = useState<Article[] | null>(null)
 
+  const loadFeed = (kind: ArticleKind | '') => void api.articles(kind || undefined).then((page) => setFeed(page.items.slice(0, FEED_SIZE)), () => setFeed(null))
   const refresh = () => {
-    // the figures show only when the API offers them (a 404 or an error just hides the card)
+    // the figures and the feed show only when the API offers them (an error just hides the card)
     void api.stats().then(setStats, () => setStats(null))
+    loadFeed(feedKind)
     if (consumer) void api.inbox('consumer').then((i) => setUnread(i.unreadCount), () => undefined)
   }
   useDidShow(refresh)
@@ -38,6 +46,14 @@ export function HomePage() {
           <NutButton id="entry-file" type="primary" size="large" block onClick={() => go(ROUTES.file)}>
             {t('home.file')}
           </NutButton>
+          <View className="wq-row wq-entry-pair">
+            <NutButton id="entry-report" size="large" block onClick={() => go(ROUTES.report)}>
+              {t('home.report')}
+            </NutButton>
+            <NutButton id="entry-consult" size="large" block onClick={() => go(ROUTES.consult)}>
+              {t('home.consult')}
+            </NutButton>
+          </View>
           <NutButton id="entry-cases" size="large" block onClick={() => go(ROUTES.cases)}>
             {t('home.cases')}
           </NutButton>
@@ -67,9 +83,36 @@ export function HomePage() {
             <View className="wq-figures">
               <Figure label={t('home.stats.received')} value={String(totals.received.complaint)} />
               <Figure label={t('home.stats.onTime')} value={pct(totals.acceptanceOnTimeRate)} />
-              <Figure label={t('home.stats.satisfaction')} value={totals.satisfaction.average === null ? '—' : totals.satisfaction.average.toFixed(2)} />
+              <Figure label={t('home.stats.completion')} value={pct(totals.completionRate)} />
+              <Figure label={t('home.stats.satisfaction')} value={totals.satisfaction.average === null ? '—' : `${totals.satisfaction.average.toFixed(2)} · ${pct(totals.satisfaction.share4or5)}`} />
               <Figure label={t('home.stats.recovered')} value={t('common.yuan', { amount: fenToYuan(totals.recoveredFen) })} />
             </View>
+          </View>
+        )}
+        {feed && (
+          <View className="wq-card" data-testid="feed">
+            <Text className="wq-card-title">{t('home.feed')}</Text>
+            <Chips<ArticleKind | ''>
+              name={t('home.feed')}
+              value={feedKind}
+              onChange={(k) => {
+                setFeedKind(k)
+                loadFeed(k)
+              }}
+              options={[
+                { value: '', label: t('status.all') },
+                { value: 'warning', label: t('article.warning') },
+                { value: 'typical_case', label: t('article.typical_case') },
+              ]}
+            />
+            {feed.length === 0 && <Text className="wq-muted">{t('common.empty')}</Text>}
+            {feed.map((a) => (
+              <View key={a.id} className="wq-feed-item" role="link" data-article-id={a.id} onClick={() => go(ROUTES.article, { id: a.id })}>
+                <Text className={`wq-feed-kind wq-feed-${a.kind}`}>{t(`article.${a.kind}`)}</Text>
+                <Text className="wq-feed-title">{a.title}</Text>
+                <Text className="wq-muted">{beijingDay(a.publishedAt)}</Text>
+              </View>
+            ))}
           </View>
         )}
       </View>

@@ -1,0 +1,137 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { CATEGORIES, consultationFiling, type FaqEntry } from '@weiquan/shared'
+import { useEffect, useRef, useState } from 'react'
+import { api } from '../../api/endpoints'
+import { Chips } from '../../components/chips'
+import { ErrorText, Field } from '../../components/field'
+import { NutButton } from '../../components/nut'
+import { Screen } from '../../components/screen'
+import { messageOf } from '../../hooks/use-remote'
+import { categoryLabel, useT, type Translate } from '../../i18n'
+import { ROUTES } from '../../routes'
+import { ensureConsumer } from '../auth/login'
+import { newIdempotencyKey } from '../file-complaint/draft'
+import { messageFor } from '../file-complaint/validation'
+
+/** Typing pauses this long before the FAQ is searched (one request per pause, not per key). */
+export const FAQ_DEBOUNCE_MS = 300
+
+type Errors = Partial<Record<'category' | 'question', string>>
+
+export function validateConsultation(category: string, question: string, t: Translate) {
+  const result = consultationFiling.safeParse({ kind: 'consultation', category: category || undefined, question })
+  if (result.success) return { errors: {} as Errors, body: result.data }
+  const errors: Errors = {}
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] === 'category' ? 'category' : 'question'
+    errors[field] ??= field === 'category' ? t('error.category') : messageFor('facts', issue as never, t, question.trim() === '')
+  }
+  return { errors }
+}
+
+/** 我要咨询: the published answers first (searched as the person types), then the question form. */
+export function ConsultPage() {
+  const t = useT()
+  const [q, setQ] = useState('')
+  const [hits, setHits] = useState<FaqEntry[] | null>(null)
+  const [searching, setSearching] = useState(false)
+  const [searchError, setSearchError] = useState<string | null>(null)
+  const [asking, setAsking] = useState(false)
+  const [category, setCategory] = useState('')
+  const [question, setQuestion] = useState('')
+  const [errors, setErrors] = useState<Errors>({})
+  const [submitting, setSubmitting] = useState(false)
+  const [submitError, setSubmitError] = useState<string | null>(null)
+  const [idempotencyKey] = useState(newIdempotencyKey)
+  const latest = useRef(0)
+
+  useEffect(() => {
+    const query = q.trim()
+    if (!query) {
+      setHits(null)
+      return
+    }
+    const ticket = ++latest.current
+    const timer = setTimeout(async () => {
+      setSearching(true)
+      try {
+        const answer = await api.faq(query)
+        // an older, slower answer must not replace the one for what is typed now
+        if (ticket === latest.current) {
+          setHits(answer.items)
+          setSearchError(null)
+        }
+      } catch (e) {
+        if (ticket === latest.current) setSearchError(messageOf(e))
+      } finally {
+        if (ticket === latest.current) setSearching(false)
+      }
+    }, FAQ_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [q])
+
+  const ask = () => {
+    setAsking(true)
+    // what was searched is a good start for the question
+    if (!question && q.trim()) setQuestion(q.trim())
+  }
+
+  const submit = async () => {
+    const { errors: found, body } = validateConsultation(category, question, t)
+    setErrors(found)
+    if (!body) return
+    if (!(await ensureConsumer())) return
+    setSubmitting(true)
+    setSubmitError(null)
+    try {
+      const answer = await api.fileCase(body, idempotencyKey)
+      Taro.showToast({ title: t('consult.submitted', { caseNo: answer.caseNo }), icon: 'none' })
+      void Taro.redirectTo({ url: `${ROUTES.case}?id=${answer.id}` })
+    } catch (e) {
+      setSubmitError(messageOf(e))
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <Screen title="title.consult" testId="page-consult">
+      <View className="wq-page">
+        <View className="wq-card">
+          <Field id="faq-q" label={t('consult.search')} placeholder={t('consult.placeholder')} value={q} onChange={setQ} maxlength={100} />
+          {searching && <Text className="wq-muted">{t('consult.searching')}</Text>}
+          <ErrorText message={searchError} />
+          {hits && !searching && (
+            <View className="wq-hint" role="status" data-testid="faq-count">
+              {hits.length ? t('consult.matches', { n: hits.length }) : t('consult.noMatch')}
+            </View>
+          )}
+        </View>
+        {hits?.map((h) => (
+          <View key={h.id} className="wq-card wq-faq" data-faq-id={h.id}>
+            <Text className="wq-strong">{h.question}</Text>
+            <Text className="wq-muted">{categoryLabel(t.lang, h.category)}</Text>
+            <Text className="wq-body">{h.answer}</Text>
+          </View>
+        ))}
+        {!asking ? (
+          <NutButton id="consult-ask" block onClick={ask}>
+            {t('consult.ask')}
+          </NutButton>
+        ) : (
+          <View className="wq-card" data-testid="consult-form">
+            <Text className="wq-label">{t('wizard.step.category')}</Text>
+            <Chips name={t('wizard.step.category')} value={category} onChange={(c) => (setCategory(c), setErrors((e) => ({ ...e, category: undefined })))} options={CATEGORIES.map((c) => ({ value: c.code, label: categoryLabel(t.lang, c.code) }))} />
+            <ErrorText message={errors.category} />
+            <Field id="consult-question" label={t('consult.question')} hint={t('consult.questionHint')} value={question} onChange={(v) => (setQuestion(v), setErrors((e) => ({ ...e, question: undefined })))} error={errors.question} multiline maxlength={1000} />
+            <ErrorText message={submitError} />
+            <NutButton id="consult-submit" type="primary" block loading={submitting} disabled={submitting} onClick={submit}>
+              {t('consult.submit')}
+            </NutButton>
+          </View>
+        )}
+      </View>
+    </Screen>
+  )
+}
