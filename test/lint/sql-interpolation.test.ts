@@ -61,8 +61,11 @@ export function scanSql(file: string, text: string): Finding[] {
       let before = node.head.text;
       for (const span of node.templateSpans) {
         const expr = span.expression.getText(sf);
-        if (!before.endsWith('$') && !(expr in ALLOWED_FRAGMENTS)) findings.push({ where: at(span), problem: `interpolates \${${expr}} into SQL` });
-        checkTemplate(span.expression);
+        // `$${n + 1}`: a placeholder number, arithmetic allowed
+        if (!before.endsWith('$')) {
+          if (!(expr in ALLOWED_FRAGMENTS)) findings.push({ where: at(span), problem: `interpolates \${${expr}} into SQL` });
+          checkTemplate(span.expression);
+        }
         before = span.literal.text;
       }
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
@@ -96,6 +99,6 @@ test('when SQL interpolates a value or concatenates one, then the scan catches i
     'db.exec(`DROP TABLE ${table}`);',
   ];
   for (const src of bad) assert.equal(scanSql(path.join(ROOT, 'x.ts'), src).length, 1, src);
-  const good = ['db.query(`SELECT * FROM cases WHERE id = $1`, [id]);', 'db.query(`${CASE_SELECT} WHERE c.id = $${n}`, [id]);', "db.query('SELECT 1');"];
+  const good = ['db.query(`SELECT * FROM cases WHERE id = $1`, [id]);', 'db.query(`SELECT $${ev + 1}`, [x]);', 'db.query(`${CASE_SELECT} WHERE c.id = $${n}`, [id]);', "db.query('SELECT 1');"];
   for (const src of good) assert.deepEqual(scanSql(path.join(ROOT, 'x.ts'), src), [], src);
 });
