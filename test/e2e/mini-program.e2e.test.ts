@@ -2,7 +2,10 @@
  * The mini-program end to end, in headless Chromium against the real BFF: a consumer files a
  * complaint with a photo against an ODR merchant, the merchant binds and proposes, the consumer
  * rejects, staff accept and close through the API, and the consumer rates. Every page visited is
- * saved as a screenshot under test-artifacts/e2e/.
+ * saved as a screenshot under test-artifacts/e2e/. A second walk (issue 7): staff publish a consumer
+ * warning, the home page shows it with the public figures, a consumer files an anonymous report and
+ * a consultation, staff answer the consultation (publishing it to the FAQ), the consumer reads the
+ * answer, and the FAQ search of 我要咨询 finds it.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -201,4 +204,115 @@ test('when a consumer, a merchant and staff each play their part, then the compl
 
   await consumer.context.close();
   await merchant.context.close();
+});
+
+test('when a consumer reports a merchant and asks a question that staff answer, then both show in the browser and the answer reaches the FAQ', { timeout: 300_000 }, async () => {
+  const odr = bff.bindingCodes.find((m) => m.odr);
+  assert.ok(odr);
+  const staff = await api<{ accessToken: string }>('POST', '/auth/staff', undefined, STAFF);
+  await api('POST', '/staff/articles', staff.accessToken, {
+    kind: 'warning',
+    title: '警惕“低价旅游团”强制购物',
+    category: 'tourism',
+    body: '近期多名消费者反映，参加低价旅游团后被带到指定商店强制购物。\n请选择正规旅行社，签订书面合同，保留付款凭证。',
+  });
+
+  const consumer = await phone(chromium.browser);
+  const c = consumer.page;
+  await c.goto(`${bff.base}/#/pages/home/index`);
+  await visible(c, '[data-testid="feed"]').waitFor();
+  await visible(c, '[data-testid="stats"]').waitFor();
+  await text(c, '办结率').waitFor();
+  await screenshot(c, 'home-feed-figures');
+  await text(c, '警惕“低价旅游团”强制购物').click();
+  await at(c, '/consumer/article/index');
+  await text(c, '请选择正规旅行社，签订书面合同，保留付款凭证。').waitFor();
+  await screenshot(c, 'article');
+
+  // 我要举报: anonymous by default
+  await c.goto(`${bff.base}/#/pages/home/index`);
+  await visible(c, '#entry-report').click();
+  await at(c, '/pages/login/index');
+  await fill(c, 'demo-name', '李举报');
+  await visible(c, '#login-demo').click();
+  await at(c, '/consumer/report/index');
+  await fill(c, 'merchant-q', odr.name.slice(0, 4));
+  await visible(c, '#merchant-search').click();
+  await text(c, odr.name).click();
+  await visible(c, '[data-testid="merchant-selected"] [data-testid="timely-rate"]').waitFor();
+  await screenshot(c, 'report-merchant');
+  await visible(c, '#wizard-next').click();
+  await visible(c, '[data-value="catering"]').click();
+  await visible(c, '#wizard-next').click();
+  await fill(c, 'facts', '该店后厨使用过期食材，冰柜里的海鲜标签日期被涂改。');
+  await visible(c, '#wizard-next').click();
+  await visible(c, '#add-photos').waitFor();
+  await visible(c, '#wizard-next').click();
+  await visible(c, '[data-testid="identity-note"]').waitFor();
+  await screenshot(c, 'report-identity');
+  await visible(c, '#wizard-next').click();
+  await visible(c, '[data-testid="review"]').waitFor();
+  await visible(c, '#wizard-submit').click();
+  await at(c, '/consumer/case/index');
+  await text(c, '核查中').waitFor();
+  await text(c, '匿名举报').waitFor();
+  const reportId = new URL(c.url().replace('#', '')).searchParams.get('id');
+  assert.ok(reportId);
+  await screenshot(c, 'report-filed');
+
+  // 我要咨询: nothing in the FAQ yet, so ask
+  await c.goto(`${bff.base}/#/consumer/consult/index`);
+  await fill(c, 'faq-q', '旅游团 强制购物');
+  await visible(c, '[data-testid="faq-count"]').waitFor();
+  await visible(c, '#consult-ask').click();
+  await visible(c, '[data-value="tourism"]').click();
+  await fill(c, 'consult-question', '旅游团导游强制购物，不买就不让上车，可以投诉吗？');
+  await screenshot(c, 'consult-form');
+  await visible(c, '#consult-submit').click();
+  await at(c, '/consumer/case/index');
+  await text(c, '待答复').waitFor();
+  const consultId = new URL(c.url().replace('#', '')).searchParams.get('id');
+  assert.ok(consultId);
+
+  // staff answer through the API and publish the answer to the FAQ
+  await api('POST', `/cases/${consultId}/actions`, staff.accessToken, { type: 'answer', text: '可以。强制购物违反《旅游法》，可向旅游主管部门或 12315 投诉，并保留行程单和付款凭证。', publishAsFaq: true });
+  await c.goto(`${bff.base}/#/consumer/case/index?id=${consultId}`);
+  await visible(c, '[data-testid="answer"]').waitFor();
+  await text(c, '已答复').waitFor();
+  await visible(c, '#action-follow_up').waitFor();
+  await screenshot(c, 'consult-answered');
+
+  // the next person searching finds the published answer before asking
+  await c.goto(`${bff.base}/#/consumer/consult/index`);
+  await fill(c, 'faq-q', '强制购物');
+  await text(c, /保留行程单和付款凭证/).waitFor({ timeout: 15_000 });
+  await screenshot(c, 'consult-faq-hit');
+
+  // 我的办件 lists the report and the consultation with their kinds
+  await c.goto(`${bff.base}/#/consumer/cases/index`);
+  await visible(c, `[data-case-id="${reportId}"][data-kind="report"]`).waitFor();
+  await visible(c, `[data-case-id="${consultId}"][data-kind="consultation"]`).waitFor();
+  await screenshot(c, 'my-cases-kinds');
+
+  // the merchant never sees the report
+  const m = await phone(chromium.browser);
+  const mp = m.page;
+  await mp.goto(`${bff.base}/#/pages/home/index`);
+  await visible(mp, '#entry-merchant').click();
+  await at(mp, '/merchant/bind/index');
+  await fill(mp, 'binding-code', odr.code);
+  await visible(mp, '#bind').click();
+  await at(mp, '/pages/login/index');
+  await fill(mp, 'demo-name', '店员小林');
+  await visible(mp, '#login-demo').click();
+  await at(mp, '/merchant/bind/index');
+  await visible(mp, '#bind').click();
+  await at(mp, '/merchant/cases/index');
+  await visible(mp, '[data-testid="merchant-record"]').waitFor();
+  await mp.waitForTimeout(1000);
+  assert.equal(await mp.locator(`[data-case-id="${reportId}"]`).count(), 0, 'the report is not in the merchant list');
+  await screenshot(mp, 'merchant-record');
+
+  await consumer.context.close();
+  await m.context.close();
 });

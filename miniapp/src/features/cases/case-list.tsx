@@ -90,7 +90,7 @@ export function CaseList({ role, onOpen, title, sortByDeadline }: { role: AppRol
         {sortByDeadline && <Text className="wq-hint">{t('merchant.sortedByDeadline')}</Text>}
         <ErrorText message={error} />
         {shown.map((c) => (
-          <View key={c.id} className="wq-card wq-case-item" data-case-id={c.id} data-case-no={c.caseNo} onClick={() => onOpen(c.id)} role="link">
+          <View key={c.id} className="wq-card wq-case-item" data-case-id={c.id} data-case-no={c.caseNo} data-kind={c.kind} onClick={() => onOpen(c.id)} role="link">
             <View className="wq-row">
               <Text className="wq-strong">{c.merchant?.name ?? categoryLabel(t.lang, c.category)}</Text>
               <View className="wq-tags">
