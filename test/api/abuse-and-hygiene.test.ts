@@ -166,8 +166,9 @@ for (const store of storeKinds()) {
       const leaks = app.logLines.flatMap((line) => [
         ...secrets.filter((s) => line.includes(s)).map((s) => `${s.slice(0, 12)}... in ${line.slice(0, 200)}`),
         ...(/eyJ[\w-]{10,}\.[\w-]{10,}\./.test(line) ? [`a JWT in ${line.slice(0, 200)}`] : []),
-        ...(/(?<!\d)1[3-9]\d{9}(?!\d)/.test(line) ? [`a phone number in ${line.slice(0, 200)}`] : []),
-        ...(/(?<!\d)\d{17}[\dXx](?!\d)/.test(line) ? [`an ID number in ${line.slice(0, 200)}`] : []),
+        // Bounded by non-word characters: a UUID's hex group (e.g. "d14122349544") is not a phone number.
+        ...(/(?<![\w-])1[3-9]\d{9}(?!\w)/.test(line) ? [`a phone number in ${line.slice(0, 200)}`] : []),
+        ...(/(?<![\w-])\d{17}[\dXx](?!\w)/.test(line) ? [`an ID number in ${line.slice(0, 200)}`] : []),
       ]);
       assert.deepEqual(leaks, []);
 

@@ -157,6 +157,15 @@ for (const store of storeKinds()) {
       app.clock.set('2026-11-24T02:00:00Z');
     });
 
+    test('when the case number sequence passes 999999, then numbers grow a digit and stay unique', async () => {
+      const consumer = await loginConsumer(app);
+      await app.services.store.db.query("SELECT setval('case_no_seq', 999998)");
+      const nos = [];
+      for (let i = 0; i < 3; i++) nos.push((await fileComplaint(app, consumer.accessToken)).caseNo);
+      assert.deepEqual(nos.map((n) => n.slice(10)), ['999999', '1000000', '1000001']);
+      assert.ok(nos.every((n) => /^XM\d{8}\d{6,}$/.test(n)));
+    });
+
     test('when a stale expectedVersion is sent, then it is a 409 VERSION_CONFLICT and nothing changes', async () => {
       const consumer = await loginConsumer(app);
       const c = await fileComplaint(app, consumer.accessToken);

@@ -180,7 +180,7 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     const [{ id }] = await q.query<{ id: string }>(
       `WITH c AS (
          INSERT INTO cases (case_no, kind, status, consumer_id, merchant_id, merchant_name, merchant_address, category, priority, body, contact_enc, share_contact, next_due_at, created_at, updated_at)
-         VALUES ($1 || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('case_no_seq')::text, 6, '0'),
+         VALUES ($1 || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('case_no_seq') AS n),
                  $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $2, $2)
          RETURNING id),
        e AS (
@@ -210,7 +210,7 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     const priority = isGreenChannel(row.category as Parameters<typeof isGreenChannel>[0]);
     const [report] = await q.query<{ id: string; case_no: string }>(
       `INSERT INTO cases (case_no, kind, status, consumer_id, merchant_id, merchant_name, merchant_address, category, priority, body, contact_enc, share_contact, flags, created_at, updated_at)
-       VALUES ($1 || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('case_no_seq')::text, 6, '0'),
+       VALUES ($1 || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('case_no_seq') AS n),
                'report', $3, $4, $5, $6, $7, $8, $9, $10, $11, false, $12, $2, $2)
        RETURNING id, case_no`,
       [
