@@ -113,6 +113,7 @@ export function ruleFor(audience: NoticeAudience, ctx: RuleContext): Notificatio
 
 /** Pages a subscribe message opens (the mini-program's case detail, per audience). */
 export const NOTICE_PAGES: Record<Exclude<NoticeAudience, 'staff'>, string> = {
-  consumer: 'pages/case/index',
+  // the case page sits in the consumer subpackage; pages/case/index still forwards older messages
+  consumer: 'consumer/case/index',
   merchant: 'merchant/case/index',
 };

@@ -56,7 +56,7 @@ for (const store of storeKinds()) {
       const toConsumer = sentTo(consumer.openid);
       assert.deepEqual(toConsumer.map((m) => m.data.thing4.value), ['商家提出了和解方案', '您的投诉已受理'], 'two grants, two pushes; the third change is inbox only');
       assert.deepEqual(toConsumer.map((m) => m.data.phrase3.value), ['待您确认', '已受理']);
-      assert.ok(toConsumer.every((m) => m.miniprogram_state === 'formal' && m.lang === 'zh_CN' && m.page!.startsWith(`pages/case/index?id=${filed.id}&notice=`)));
+      assert.ok(toConsumer.every((m) => m.miniprogram_state === 'formal' && m.lang === 'zh_CN' && m.page!.startsWith(`consumer/case/index?id=${filed.id}&notice=`)));
 
       const inbox = await w.app.api.get('/notifications', { token: consumer.accessToken });
       assert.equal(inbox.status, 200);
