@@ -9,7 +9,7 @@ import { Screen } from '../../components/screen'
 import { messageOf, useRemote } from '../../hooks/use-remote'
 import { useT } from '../../i18n'
 import { fenToYuan } from '../../lib/money'
-import { pickPhotos } from '../file-complaint/pick-photos'
+import { pickPhotos } from '../evidence/pick-photos'
 import { usePrivacyGate } from '../privacy/privacy-gate'
 import { ConsumerActions } from './case-actions'
 

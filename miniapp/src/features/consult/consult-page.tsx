@@ -6,16 +6,31 @@ import { api } from '../../api/endpoints'
 import { Chips } from '../../components/chips'
 import { ErrorText, Field } from '../../components/field'
 import { NutButton } from '../../components/nut'
+import { DraftRestoredNotice } from '../../components/draft-notice'
 import { Screen } from '../../components/screen'
+import { useDraft } from '../../hooks/use-draft'
 import { messageOf } from '../../hooks/use-remote'
 import { categoryLabel, useT, type Translate } from '../../i18n'
+import { ApiError } from '../../lib/api-client'
+import { draftStore } from '../../lib/draft'
 import { ROUTES } from '../../routes'
 import { ensureConsumer } from '../auth/login'
-import { newIdempotencyKey } from '../file-complaint/draft'
 import { messageFor } from '../file-complaint/validation'
+import { useSubscribeInTap } from '../subscriptions/subscribe-in-tap'
 
 /** Typing pauses this long before the FAQ is searched (one request per pause, not per key). */
 export const FAQ_DEBOUNCE_MS = 300
+
+export interface ConsultForm {
+  /** the FAQ search as typed */
+  q: string
+  /** the question form is open */
+  asking: boolean
+  category: string
+  question: string
+}
+export const CONSULT_DRAFT_KEY = 'wq.draft.consultation'
+export const consultDrafts = draftStore<ConsultForm>(CONSULT_DRAFT_KEY, () => ({ q: '', asking: false, category: '', question: '' }))
 
 type Errors = Partial<Record<'category' | 'question', string>>
 
@@ -33,17 +48,17 @@ export function validateConsultation(category: string, question: string, t: Tran
 /** 我要咨询: the published answers first (searched as the person types), then the question form. */
 export function ConsultPage() {
   const t = useT()
-  const [q, setQ] = useState('')
+  // saved on every change with its Idempotency-Key: a retried submit is answered with the same case
+  const drafts = useDraft(consultDrafts)
+  const { q, asking, category, question } = drafts.draft.form
+  const setQ = (value: string) => drafts.update({ q: value })
   const [hits, setHits] = useState<FaqEntry[] | null>(null)
   const [searching, setSearching] = useState(false)
   const [searchError, setSearchError] = useState<string | null>(null)
-  const [asking, setAsking] = useState(false)
-  const [category, setCategory] = useState('')
-  const [question, setQuestion] = useState('')
   const [errors, setErrors] = useState<Errors>({})
   const [submitting, setSubmitting] = useState(false)
   const [submitError, setSubmitError] = useState<string | null>(null)
-  const [idempotencyKey] = useState(newIdempotencyKey)
+  const subscriptions = useSubscribeInTap()
   const latest = useRef(0)
 
   useEffect(() => {
@@ -71,25 +86,28 @@ export function ConsultPage() {
     return () => clearTimeout(timer)
   }, [q])
 
-  const ask = () => {
-    setAsking(true)
-    // what was searched is a good start for the question
-    if (!question && q.trim()) setQuestion(q.trim())
-  }
+  // what was searched is a good start for the question
+  const ask = () => drafts.update({ asking: true, ...(!question && q.trim() ? { question: q.trim() } : {}) })
 
   const submit = async () => {
     const { errors: found, body } = validateConsultation(category, question, t)
     setErrors(found)
     if (!body) return
+    // inside the tap, before anything else is awaited: WeChat refuses the request otherwise
+    const granted = await subscriptions.ask()
     if (!(await ensureConsumer())) return
+    const subscribed = subscriptions.report(granted)
     setSubmitting(true)
     setSubmitError(null)
+    drafts.markAttempted()
     try {
-      const answer = await api.fileCase(body, idempotencyKey)
+      const answer = await api.fileCase(body, drafts.draft.idempotencyKey)
+      drafts.finish()
       Taro.showToast({ title: t('consult.submitted', { caseNo: answer.caseNo }), icon: 'none' })
+      if (subscribed !== undefined) Taro.showToast({ title: t('wizard.subscribed', { n: subscribed }), icon: 'none' })
       void Taro.redirectTo({ url: `${ROUTES.case}?id=${answer.id}` })
     } catch (e) {
-      setSubmitError(messageOf(e))
+      setSubmitError(e instanceof ApiError && e.code === 'NETWORK' ? t('error.network') : messageOf(e))
     } finally {
       setSubmitting(false)
     }
@@ -98,6 +116,7 @@ export function ConsultPage() {
   return (
     <Screen title="title.consult" testId="page-consult">
       <View className="wq-page">
+        {drafts.restored && <DraftRestoredNotice onDiscard={() => (drafts.discard(), setErrors({}), setSubmitError(null))} />}
         <View className="wq-card">
           <Field id="faq-q" label={t('consult.search')} placeholder={t('consult.placeholder')} value={q} onChange={setQ} maxlength={100} />
           {searching && <Text className="wq-muted">{t('consult.searching')}</Text>}
@@ -122,9 +141,9 @@ export function ConsultPage() {
         ) : (
           <View className="wq-card" data-testid="consult-form">
             <Text className="wq-label">{t('wizard.step.category')}</Text>
-            <Chips name={t('wizard.step.category')} value={category} onChange={(c) => (setCategory(c), setErrors((e) => ({ ...e, category: undefined })))} options={CATEGORIES.map((c) => ({ value: c.code, label: categoryLabel(t.lang, c.code) }))} />
+            <Chips name={t('wizard.step.category')} value={category} onChange={(c) => (drafts.update({ category: c }), setErrors((e) => ({ ...e, category: undefined })))} options={CATEGORIES.map((c) => ({ value: c.code, label: categoryLabel(t.lang, c.code) }))} />
             <ErrorText message={errors.category} />
-            <Field id="consult-question" label={t('consult.question')} hint={t('consult.questionHint')} value={question} onChange={(v) => (setQuestion(v), setErrors((e) => ({ ...e, question: undefined })))} error={errors.question} multiline maxlength={1000} />
+            <Field id="consult-question" label={t('consult.question')} hint={t('consult.questionHint')} value={question} onChange={(v) => (drafts.update({ question: v }), setErrors((e) => ({ ...e, question: undefined })))} error={errors.question} multiline maxlength={1000} />
             <ErrorText message={submitError} />
             <NutButton id="consult-submit" type="primary" block loading={submitting} disabled={submitting} onClick={submit}>
               {t('consult.submit')}

@@ -1,63 +1,40 @@
-import { Button, Image, Label, Switch, Text, View } from '@tarojs/components'
+import { Button, Label, Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { beijingDate, CATEGORIES, DEMAND_TYPES, MAX_ATTACHMENTS, SUBSCRIPTION_RESULTS, type MetaAnswer } from '@weiquan/shared'
-import { useEffect, useRef, useState } from 'react'
+import { beijingDate, CATEGORIES, DEMAND_TYPES } from '@weiquan/shared'
+import { useEffect, useState } from 'react'
 import { api } from '../../api/endpoints'
 import { Chips } from '../../components/chips'
+import { DraftRestoredNotice } from '../../components/draft-notice'
 import { ErrorText, Field } from '../../components/field'
 import { NutButton, NutProgress, NutTag } from '../../components/nut'
 import { Screen } from '../../components/screen'
+import { useDraft } from '../../hooks/use-draft'
 import { messageOf } from '../../hooks/use-remote'
 import { categoryLabel, useT, type MessageKey } from '../../i18n'
 import { ApiError } from '../../lib/api-client'
-import { isWeapp } from '../../lib/platform'
 import { go, ROUTES } from '../../routes'
 import { ensureConsumer } from '../auth/login'
-import { usePrivacyGate } from '../privacy/privacy-gate'
+import { EvidencePhotos, usePhotoUploads } from '../evidence/photo-uploads'
+import { photosPending } from '../evidence/photos'
+import { useSubscribeInTap } from '../subscriptions/subscribe-in-tap'
 import { DuplicateWarning, MerchantPicker, useOpenCasesAgainst } from './merchant-picker'
-import { pickPhotos } from './pick-photos'
-import { clearDraft, isBlank, loadDraft, newDraft, saveDraft, type ComplaintForm, type Draft, type Photo } from './draft'
+import { complaintDrafts, type ComplaintForm } from './draft'
 import { stepErrors, STEPS, validateForm, type FieldErrors } from './validation'
-
-type SubscriptionResult = (typeof SUBSCRIPTION_RESULTS)[number]
-
-/** Subscribe messages: WeChat allows at most 3 template ids per request, and only inside a tap. */
-async function askForSubscriptions(meta: MetaAnswer | undefined): Promise<number | undefined> {
-  if (!isWeapp() || !meta) return undefined
-  const tmplIds = [meta.templates.caseUpdate, meta.templates.deadline, meta.templates.merchantNewCase].filter((x): x is string => !!x).slice(0, 3)
-  if (!tmplIds.length) return undefined
-  try {
-    const res = (await Taro.requestSubscribeMessage({ tmplIds } as never)) as unknown as Record<string, string>
-    const known = (r: string | undefined): r is SubscriptionResult => (SUBSCRIPTION_RESULTS as readonly string[]).includes(r ?? '')
-    const results: Record<string, SubscriptionResult> = Object.fromEntries(tmplIds.map((id) => [id, known(res[id]) ? res[id] : 'reject']))
-    void api.saveSubscriptions(results).catch(() => undefined)
-    return Object.values(results).filter((r) => r === 'accept').length
-  } catch {
-    return undefined
-  }
-}
 
 export function FileComplaintWizard() {
   const t = useT()
-  const [restored] = useState(() => loadDraft())
-  const [draft, setDraft] = useState<Draft>(() => restored ?? newDraft())
+  // the draft saves itself on every change, so closing the app loses nothing
+  const drafts = useDraft(complaintDrafts)
+  const { draft, setDraft, setStep } = drafts
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [meta, setMeta] = useState<MetaAnswer>()
   const [submitting, setSubmitting] = useState(false)
   const [submitError, setSubmitError] = useState<string | null>(null)
-  const privacy = usePrivacyGate()
-  const uploads = useRef(new Map<string, { abort(): void }>())
+  const subscriptions = useSubscribeInTap()
   const form = draft.form
   const step = draft.step
-
-  // the draft saves itself on every change, so closing the app loses nothing
-  const filed = useRef(false)
-  useEffect(() => {
-    if (!filed.current) saveDraft(draft)
-  }, [draft])
+  const photos = usePhotoUploads(form.photos, (change) => setDraft((d) => ({ ...d, form: { ...d.form, photos: change(d.form.photos) } })))
 
   useEffect(() => {
-    void api.meta().then(setMeta, () => undefined)
     void (async () => {
       if (!(await ensureConsumer())) return
       try {
@@ -74,13 +51,10 @@ export function FileComplaintWizard() {
   }, [])
 
   const update = (patch: Partial<ComplaintForm>) => {
-    setDraft((d) => ({ ...d, form: { ...d.form, ...patch } }))
+    drafts.update(patch)
     const touched = Object.keys(patch)
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !touched.includes(k))))
   }
-  const updatePhoto = (path: string, patch: Partial<Photo>) =>
-    setDraft((d) => ({ ...d, form: { ...d.form, photos: d.form.photos.map((p) => (p.path === path ? { ...p, ...patch } : p)) } }))
-  const setStep = (n: number) => setDraft((d) => ({ ...d, step: n }))
 
   // the duplicate question must be answered before leaving the merchant step
   const openAgainst = useOpenCasesAgainst(form.merchantMode === 'directory' ? form.merchant?.id : undefined)
@@ -93,30 +67,6 @@ export function FileComplaintWizard() {
     if (Object.keys(own).length === 0) setStep(Math.min(step + 1, STEPS.length - 1))
   }
 
-  const startUpload = (path: string) => {
-    updatePhoto(path, { status: 'uploading', progress: 0, error: undefined })
-    const handle = api.upload(path, (p) => updatePhoto(path, { progress: p }))
-    uploads.current.set(path, handle)
-    handle.promise.then(
-      (answer) => updatePhoto(path, { status: 'done', progress: 100, uploadId: answer.id }),
-      (e) => updatePhoto(path, { status: 'failed', error: messageOf(e) }),
-    )
-  }
-
-  const choosePhotos = async () => {
-    const room = MAX_ATTACHMENTS - form.photos.length
-    if (room <= 0) return
-    if (!(await privacy.ensure())) return
-    const paths = await pickPhotos(room)
-    setDraft((d) => ({ ...d, form: { ...d.form, photos: [...d.form.photos, ...paths.map((path) => ({ path, status: 'uploading' as const, progress: 0 }))] } }))
-    paths.forEach(startUpload)
-  }
-
-  const removePhoto = (path: string) => {
-    uploads.current.get(path)?.abort()
-    setDraft((d) => ({ ...d, form: { ...d.form, photos: d.form.photos.filter((p) => p.path !== path) } }))
-  }
-
   const submit = async () => {
     const { errors: all, body } = validateForm(form, t)
     if (!body) {
@@ -125,19 +75,18 @@ export function FileComplaintWizard() {
       if (first >= 0) setStep(first)
       return
     }
-    if (form.photos.some((p) => p.status !== 'done')) {
+    if (photosPending(form.photos)) {
       setSubmitError(t('wizard.evidence.pending'))
       return
     }
     // inside the tap, before anything else is awaited: WeChat refuses the request otherwise
-    const subscribed = await askForSubscriptions(meta)
+    const subscribed = subscriptions.report(await subscriptions.ask())
     setSubmitting(true)
     setSubmitError(null)
-    setDraft((d) => ({ ...d, attempted: true }))
+    drafts.markAttempted()
     try {
       const answer = await api.fileComplaint(body, draft.idempotencyKey)
-      filed.current = true
-      clearDraft()
+      drafts.finish()
       Taro.showToast({ title: t('wizard.submitted', { caseNo: answer.caseNo }), icon: 'none' })
       if (subscribed !== undefined) Taro.showToast({ title: t('wizard.subscribed', { n: subscribed }), icon: 'none' })
       void Taro.redirectTo({ url: `${ROUTES.case}?id=${answer.id}` })
@@ -149,9 +98,8 @@ export function FileComplaintWizard() {
   }
 
   const discard = () => {
-    uploads.current.forEach((u) => u.abort())
-    clearDraft()
-    setDraft(newDraft())
+    photos.abortAll()
+    drafts.discard()
     setErrors({})
     setSubmitError(null)
   }
@@ -160,14 +108,7 @@ export function FileComplaintWizard() {
   return (
     <Screen title="title.file" onRetry={submitError ? submit : undefined} testId="page-file">
       <View className="wq-page">
-        {restored && !isBlank(restored.form) && (
-          <View className="wq-notice" role="status">
-            <Text>{t('wizard.draftRestored')}</Text>
-            <Button className="wq-link-button" onClick={discard}>
-              {t('wizard.discard')}
-            </Button>
-          </View>
-        )}
+        {drafts.restored && <DraftRestoredNotice onDiscard={discard} />}
         <Text className="wq-step" id="wizard-step" data-step={step}>
           {t('wizard.step', { n: step + 1, total: STEPS.length, name: stepName })}
         </Text>
@@ -232,36 +173,7 @@ export function FileComplaintWizard() {
             <Field id="order-no" label={t('wizard.purchase.orderNo')} value={form.orderNo} onChange={(orderNo) => update({ orderNo })} error={errors.orderNo} />
           </View>
         )}
-        {step === 5 && (
-          <View className="wq-card">
-            <Text className="wq-hint">{t('wizard.evidence.hint')}</Text>
-            <View className="wq-photos">
-              {form.photos.map((p, i) => (
-                <View key={p.path} className={`wq-photo wq-photo-${p.status}`} data-status={p.status}>
-                  <Image src={p.path} mode="aspectFill" className="wq-photo-img" aria-label={`photo ${i + 1}`} />
-                  {p.status === 'uploading' && <NutProgress percent={p.progress} showText={false} />}
-                  {p.status === 'uploading' && <Text className="wq-hint">{t('wizard.evidence.uploading', { p: p.progress })}</Text>}
-                  {p.status === 'failed' && (
-                    <View>
-                      <Text className="wq-error">{p.error ?? t('wizard.evidence.failed')}</Text>
-                      <Button className="wq-link-button wq-photo-retry" onClick={() => startUpload(p.path)}>
-                        {t('common.retry')}
-                      </Button>
-                    </View>
-                  )}
-                  <Button className="wq-link-button" onClick={() => removePhoto(p.path)}>
-                    {t('wizard.evidence.remove')}
-                  </Button>
-                </View>
-              ))}
-            </View>
-            {form.photos.length < MAX_ATTACHMENTS && (
-              <NutButton id="add-photos" fill="outline" block onClick={choosePhotos}>
-                {t('wizard.evidence.add', { n: form.photos.length })}
-              </NutButton>
-            )}
-          </View>
-        )}
+        {step === 5 && <EvidencePhotos photos={form.photos} uploads={photos} />}
         {step === 6 && (
           <View className="wq-card">
             <Text className="wq-hint">{t('wizard.contact.hint')}</Text>
@@ -299,7 +211,7 @@ export function FileComplaintWizard() {
           )}
         </View>
       </View>
-      {privacy.dialog}
+      {photos.privacyDialog}
     </Screen>
   )
 }

@@ -4,7 +4,8 @@
  */
 import { merchantRef, reportFiling, type FileCaseBody } from '@weiquan/shared'
 import type { MessageKey, Translate } from '../../i18n'
-import type { Photo } from '../file-complaint/draft'
+import { draftStore } from '../../lib/draft'
+import { settlePhotos, type Photo } from '../evidence/photos'
 import type { MerchantChoice } from '../file-complaint/merchant-picker'
 import { messageFor, type FieldErrors, type FieldName } from '../file-complaint/validation'
 
@@ -32,6 +33,9 @@ export const REPORT_STEPS: Array<{ key: MessageKey; fields: FieldName[] }> = [
 export function emptyReport(): ReportForm {
   return { merchantMode: 'directory', merchantName: '', merchantAddress: '', category: '', facts: '', photos: [], anonymous: true, name: '', phone: '', address: '' }
 }
+
+export const REPORT_DRAFT_KEY = 'wq.draft.report'
+export const reportDrafts = draftStore(REPORT_DRAFT_KEY, emptyReport, settlePhotos)
 
 export function toReportBody(form: ReportForm): Record<string, unknown> {
   return {

@@ -1,12 +1,14 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { aCase } from '../../../test/factories'
-import { fakeApi, loggedIn } from '../../../test/fake-api'
+import { fakeApi, loggedIn, networkDown } from '../../../test/fake-api'
 import * as taro from '../../../test/stubs/taro'
 import { forgetTimelyRates } from '../file-complaint/merchant-picker'
+import { emptyReport, REPORT_DRAFT_KEY, reportDrafts, type ReportForm } from './report-form'
 import { ReportWizard } from './report-wizard'
 
 const MERCHANT = { id: '11111111-1111-4111-8111-111111111111', name: '鼓浪屿海鲜大排档', address: '厦门市思明区龙头路 1 号', district: '思明区', badges: { odr: true, noReasonReturn: false, rightsStation: false } }
 const PROFILE = { name: '王小明', phone: '13800138000', address: '福建省厦门市思明区湖滨南路 1 号' }
+const META = { mode: 'emulator', templates: { caseUpdate: 'tpl-update', deadline: 'tpl-deadline' }, version: 'test', categories: [] }
 const STATS = { from: '2025-12', to: '2026-11', months: [], totals: {}, merchants: [{ id: MERCHANT.id, name: MERCHANT.name, received: 12, timelyRate: 0.75 }], asOf: '2026-11-24T10:00:00+08:00' }
 
 function api(extra: Parameters<typeof fakeApi>[0] = {}) {
@@ -87,5 +89,75 @@ describe('我要举报', () => {
     fireEvent.click(screen.getByText('搜索'))
     await screen.findByText(MERCHANT.name)
     expect(await screen.findByText('按时响应率 75%')).toBeInTheDocument()
+  })
+
+  it('when the person types and the app is closed, then a new visit restores the report on its step and a retried submit reuses the Idempotency-Key; success clears the draft', async () => {
+    loggedIn()
+    let attempt = 0
+    const { fake } = api({
+      'POST /cases': () => {
+        attempt += 1
+        if (attempt === 1) networkDown()
+        return { status: 201, body: aCase({ kind: 'report', status: 'verifying' }) }
+      },
+    })
+    const first = render(<ReportWizard />)
+    await throughFacts()
+    const saved = JSON.parse(taro.getStorageSync(REPORT_DRAFT_KEY) as string)
+    expect(saved.step).toBe(4)
+    expect(saved.form.facts).toBe('该店后厨使用过期食材，冰柜里的海鲜标签日期被涂改。')
+    first.unmount()
+
+    render(<ReportWizard />)
+    expect(screen.getByText('已恢复上次未提交的草稿')).toBeInTheDocument()
+    expect(screen.getByText(/第 5\/6 步/)).toBeInTheDocument()
+    fireEvent.click(screen.getByText('下一步'))
+    fireEvent.click(await screen.findByText('提交举报'))
+    expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('提交举报'))
+    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalled())
+    const posts = fake.calls('POST', '/cases')
+    expect(posts.map((p) => p.header['Idempotency-Key'])).toEqual([saved.idempotencyKey, saved.idempotencyKey])
+    expect(taro.getStorageSync(REPORT_DRAFT_KEY)).toBe('')
+  })
+
+  it('when a photo was uploading as the app closed, then the restored report offers a retry for it', async () => {
+    loggedIn()
+    api()
+    const form: ReportForm = { ...emptyReport(), photos: [{ path: 'blob:7', status: 'uploading', progress: 40 }] }
+    taro.setStorageSync(REPORT_DRAFT_KEY, JSON.stringify({ ...reportDrafts.fresh(), form, step: 3 }))
+    render(<ReportWizard />)
+    expect(document.querySelector('.wq-photo')).toHaveAttribute('data-status', 'failed')
+    expect(screen.getByText('重试')).toBeInTheDocument()
+  })
+
+  it('when submitting inside WeChat, then subscribe messages are requested in the tap and the results posted', async () => {
+    loggedIn()
+    taro.__taro.setEnv('WEAPP')
+    ;(taro.requestSubscribeMessage as jest.Mock).mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'tpl-update': 'accept', 'tpl-deadline': 'accept' })
+    const { fake } = api({ 'GET /meta': { body: META }, 'POST /subscriptions': { body: {} } })
+    const form: ReportForm = { ...emptyReport(), merchant: { id: MERCHANT.id, name: MERCHANT.name, address: MERCHANT.address, badges: MERCHANT.badges }, category: 'catering', facts: '该店后厨使用过期食材，冰柜里的海鲜标签日期被涂改。' }
+    taro.setStorageSync(REPORT_DRAFT_KEY, JSON.stringify({ ...reportDrafts.fresh(), form, step: 5 }))
+    render(<ReportWizard />)
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0))
+    })
+    fireEvent.click(screen.getByText('提交举报'))
+    await waitFor(() => expect(fake.calls('POST', '/subscriptions')).toHaveLength(1))
+    expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tpl-update', 'tpl-deadline'] })
+    expect(fake.calls('POST', '/subscriptions')[0].body).toEqual({ results: { 'tpl-update': 'accept', 'tpl-deadline': 'accept' } })
+    await waitFor(() => expect(fake.calls('POST', '/cases')).toHaveLength(1))
+  })
+
+  it('when submitting on H5, then no subscribe request is made', async () => {
+    loggedIn()
+    const { fake } = api()
+    const form: ReportForm = { ...emptyReport(), merchant: { id: MERCHANT.id, name: MERCHANT.name, address: MERCHANT.address, badges: MERCHANT.badges }, category: 'catering', facts: '该店后厨使用过期食材，冰柜里的海鲜标签日期被涂改。' }
+    taro.setStorageSync(REPORT_DRAFT_KEY, JSON.stringify({ ...reportDrafts.fresh(), form, step: 5 }))
+    render(<ReportWizard />)
+    fireEvent.click(screen.getByText('提交举报'))
+    await waitFor(() => expect(fake.calls('POST', '/cases')).toHaveLength(1))
+    expect(taro.requestSubscribeMessage).not.toHaveBeenCalled()
+    expect(fake.calls('GET', '/meta')).toHaveLength(0)
   })
 })

@@ -1,37 +1,40 @@
-import { Button, Image, Label, Switch, Text, View } from '@tarojs/components'
+import { Label, Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { CATEGORIES, MAX_ATTACHMENTS } from '@weiquan/shared'
-import { useEffect, useRef, useState } from 'react'
+import { CATEGORIES } from '@weiquan/shared'
+import { useEffect, useState } from 'react'
 import { api } from '../../api/endpoints'
 import { Chips } from '../../components/chips'
+import { DraftRestoredNotice } from '../../components/draft-notice'
 import { ErrorText, Field } from '../../components/field'
 import { NutButton, NutProgress } from '../../components/nut'
 import { Screen } from '../../components/screen'
+import { useDraft } from '../../hooks/use-draft'
 import { messageOf } from '../../hooks/use-remote'
 import { categoryLabel, useT } from '../../i18n'
 import { ApiError } from '../../lib/api-client'
 import { ROUTES } from '../../routes'
 import { ensureConsumer } from '../auth/login'
-import { newIdempotencyKey, type Photo } from '../file-complaint/draft'
+import { EvidencePhotos, usePhotoUploads } from '../evidence/photo-uploads'
+import { photosPending } from '../evidence/photos'
 import { MerchantPicker } from '../file-complaint/merchant-picker'
-import { pickPhotos } from '../file-complaint/pick-photos'
 import type { FieldErrors } from '../file-complaint/validation'
-import { usePrivacyGate } from '../privacy/privacy-gate'
-import { emptyReport, REPORT_STEPS, validateReport, type ReportForm } from './report-form'
+import { useSubscribeInTap } from '../subscriptions/subscribe-in-tap'
+import { reportDrafts, REPORT_STEPS, validateReport, type ReportForm } from './report-form'
 
 /** 我要举报: merchant, category, facts, photos, then anonymous (default) or real name, and review. */
 export function ReportWizard() {
   const t = useT()
-  const [form, setForm] = useState<ReportForm>(emptyReport)
-  const [step, setStep] = useState(0)
+  // saved on every change with its Idempotency-Key: a retried submit is answered with the same case
+  const drafts = useDraft(reportDrafts)
+  const { draft, setDraft, setStep } = drafts
+  const form = draft.form
+  const step = draft.step
   const [errors, setErrors] = useState<FieldErrors>({})
   const [submitting, setSubmitting] = useState(false)
   const [submitError, setSubmitError] = useState<string | null>(null)
   const [prefilled, setPrefilled] = useState(false)
-  // one key for this report: a retried submit is answered with the same case, not a second one
-  const [idempotencyKey] = useState(newIdempotencyKey)
-  const privacy = usePrivacyGate()
-  const uploads = useRef(new Map<string, { abort(): void }>())
+  const subscriptions = useSubscribeInTap()
+  const photos = usePhotoUploads(form.photos, (change) => setDraft((d) => ({ ...d, form: { ...d.form, photos: change(d.form.photos) } })))
 
   useEffect(() => {
     void (async () => {
@@ -39,7 +42,7 @@ export function ReportWizard() {
       try {
         const p = (await api.me()).profile
         if (!p) return
-        setForm((f) => (f.name || f.phone || f.address ? f : { ...f, name: p.name, phone: p.phone, address: p.address }))
+        setDraft((d) => (d.form.name || d.form.phone || d.form.address ? d : { ...d, form: { ...d.form, name: p.name, phone: p.phone, address: p.address } }))
         setPrefilled(true)
       } catch {
         // a convenience only: the person can type the details
@@ -48,31 +51,9 @@ export function ReportWizard() {
   }, [])
 
   const update = (patch: Partial<ReportForm>) => {
-    setForm((f) => ({ ...f, ...patch }))
+    drafts.update(patch)
     const touched = Object.keys(patch)
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !touched.includes(k))))
-  }
-  const updatePhoto = (path: string, patch: Partial<Photo>) => setForm((f) => ({ ...f, photos: f.photos.map((p) => (p.path === path ? { ...p, ...patch } : p)) }))
-
-  const startUpload = (path: string) => {
-    updatePhoto(path, { status: 'uploading', progress: 0, error: undefined })
-    const handle = api.upload(path, (p) => updatePhoto(path, { progress: p }))
-    uploads.current.set(path, handle)
-    handle.promise.then(
-      (answer) => updatePhoto(path, { status: 'done', progress: 100, uploadId: answer.id }),
-      (e) => updatePhoto(path, { status: 'failed', error: messageOf(e) }),
-    )
-  }
-  const choosePhotos = async () => {
-    const room = MAX_ATTACHMENTS - form.photos.length
-    if (room <= 0 || !(await privacy.ensure())) return
-    const paths = await pickPhotos(room)
-    setForm((f) => ({ ...f, photos: [...f.photos, ...paths.map((path) => ({ path, status: 'uploading' as const, progress: 0 }))] }))
-    paths.forEach(startUpload)
-  }
-  const removePhoto = (path: string) => {
-    uploads.current.get(path)?.abort()
-    setForm((f) => ({ ...f, photos: f.photos.filter((p) => p.path !== path) }))
   }
 
   const next = () => {
@@ -90,15 +71,20 @@ export function ReportWizard() {
       if (first >= 0) setStep(first)
       return
     }
-    if (form.photos.some((p) => p.status !== 'done')) {
+    if (photosPending(form.photos)) {
       setSubmitError(t('wizard.evidence.pending'))
       return
     }
+    // inside the tap, before anything else is awaited: WeChat refuses the request otherwise
+    const subscribed = subscriptions.report(await subscriptions.ask())
     setSubmitting(true)
     setSubmitError(null)
+    drafts.markAttempted()
     try {
-      const answer = await api.fileCase(body, idempotencyKey)
+      const answer = await api.fileCase(body, draft.idempotencyKey)
+      drafts.finish()
       Taro.showToast({ title: t('report.submitted', { caseNo: answer.caseNo }), icon: 'none' })
+      if (subscribed !== undefined) Taro.showToast({ title: t('wizard.subscribed', { n: subscribed }), icon: 'none' })
       void Taro.redirectTo({ url: `${ROUTES.case}?id=${answer.id}` })
     } catch (e) {
       setSubmitError(e instanceof ApiError && e.code === 'NETWORK' ? t('error.network') : messageOf(e))
@@ -107,9 +93,17 @@ export function ReportWizard() {
     }
   }
 
+  const discard = () => {
+    photos.abortAll()
+    drafts.discard()
+    setErrors({})
+    setSubmitError(null)
+  }
+
   return (
     <Screen title="title.report" onRetry={submitError ? submit : undefined} testId="page-report">
       <View className="wq-page">
+        {drafts.restored && <DraftRestoredNotice onDiscard={discard} />}
         <Text className="wq-step" id="wizard-step" data-step={step}>
           {t('wizard.step', { n: step + 1, total: REPORT_STEPS.length, name: t(REPORT_STEPS[step].key) })}
         </Text>
@@ -128,33 +122,7 @@ export function ReportWizard() {
             <Field id="facts" label={t('report.facts.label')} hint={t('report.facts.hint')} value={form.facts} onChange={(facts) => update({ facts })} error={errors.facts} multiline maxlength={2000} />
           </View>
         )}
-        {step === 3 && (
-          <View className="wq-card">
-            <Text className="wq-hint">{t('wizard.evidence.hint')}</Text>
-            <View className="wq-photos">
-              {form.photos.map((p, i) => (
-                <View key={p.path} className={`wq-photo wq-photo-${p.status}`} data-status={p.status}>
-                  <Image src={p.path} mode="aspectFill" className="wq-photo-img" aria-label={`photo ${i + 1}`} />
-                  {p.status === 'uploading' && <Text className="wq-hint">{t('wizard.evidence.uploading', { p: p.progress })}</Text>}
-                  {p.status === 'failed' && (
-                    <Button className="wq-link-button wq-photo-retry" onClick={() => startUpload(p.path)}>
-                      {p.error ?? t('wizard.evidence.failed')} · {t('common.retry')}
-                    </Button>
-                  )}
-                  <Button className="wq-link-button" onClick={() => removePhoto(p.path)}>
-                    {t('wizard.evidence.remove')}
-                  </Button>
-                </View>
-              ))}
-            </View>
-            {form.photos.length < MAX_ATTACHMENTS && (
-              <NutButton id="add-photos" fill="outline" block onClick={choosePhotos}>
-                {t('wizard.evidence.add', { n: form.photos.length })}
-              </NutButton>
-            )}
-            <ErrorText message={errors.photos} />
-          </View>
-        )}
+        {step === 3 && <EvidencePhotos photos={form.photos} uploads={photos} error={errors.photos} />}
         {step === 4 && (
           <View className="wq-card">
             <View className="wq-notice" role="note" data-testid="identity-note">
@@ -216,7 +184,7 @@ export function ReportWizard() {
           )}
         </View>
       </View>
-      {privacy.dialog}
+      {photos.privacyDialog}
     </Screen>
   )
 }
