@@ -5,7 +5,9 @@
  * saved as a screenshot under test-artifacts/e2e/. A second walk (issue 7): staff publish a consumer
  * warning, the home page shows it with the public figures, a consumer files an anonymous report and
  * a consultation, staff answer the consultation (publishing it to the FAQ), the consumer reads the
- * answer, and the FAQ search of 我要咨询 finds it.
+ * answer, and the FAQ search of 我要咨询 finds it. A third: a second complaint against the same ODR
+ * merchant shows the open one and leads to its 补充材料; 我的 switches to English and back, and
+ * large-text mode enlarges the type.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -315,4 +317,87 @@ test('when a consumer reports a merchant and asks a question that staff answer, 
 
   await consumer.context.close();
   await m.context.close();
+});
+
+test('when a consumer starts a second complaint against the same ODR merchant, then the open one is shown with 补充材料; the language switches to English and back, and large text enlarges the page', { timeout: 300_000 }, async () => {
+  const odr = bff.bindingCodes.find((m) => m.odr);
+  assert.ok(odr);
+  const found = await api<{ items: Array<{ id: string; name: string }> }>('GET', `/merchants?q=${encodeURIComponent(odr.name)}`, undefined);
+  const merchant = found.items.find((x) => x.name === odr.name);
+  assert.ok(merchant, `the directory finds ${odr.name}`);
+
+  // the first complaint, filed through the API by the same demo person the browser logs in as
+  const first = await api<{ accessToken: string }>('POST', '/auth/wechat', undefined, { code: 'dev:赵重复' });
+  const open = await fetch(`${bff.base}/api/v1/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${first.accessToken}`, 'idempotency-key': `e2e-dup-${Date.now()}` },
+    body: JSON.stringify({
+      kind: 'complaint',
+      merchant: { id: merchant.id },
+      category: 'household_appliances',
+      facts: '网购的吹风机收到就无法开机，商家只肯换货不肯退款。',
+      demand: { type: 'refund', amountFen: 19900 },
+      purchase: { amountFen: 19900, occurredOn: '2026-11-01', channel: 'online' },
+      complainant: { name: '赵重复', phone: '13800138111', address: '福建省厦门市湖里区仙岳路 2 号' },
+      attachments: [],
+      shareContactWithMerchant: false,
+    }),
+  });
+  const filed = (await open.json()) as { id: string; caseNo: string };
+  assert.equal(open.status, 201, JSON.stringify(filed));
+
+  const consumer = await phone(chromium.browser);
+  const c = consumer.page;
+  await c.goto(`${bff.base}/#/pages/home/index`);
+  await visible(c, '#entry-file').click();
+  await at(c, '/pages/login/index');
+  await fill(c, 'demo-name', '赵重复');
+  await visible(c, '#login-demo').click();
+  await at(c, '/consumer/file/index');
+  await fill(c, 'merchant-q', odr.name.slice(0, 4));
+  await visible(c, '#merchant-search').click();
+  await text(c, odr.name).click();
+
+  const warning = visible(c, '[data-testid="duplicate-warning"]');
+  await warning.waitFor();
+  await visible(c, `[data-testid="duplicate-warning"] [data-case-id="${filed.id}"]`).waitFor();
+  assert.match(await warning.innerText(), new RegExp(filed.caseNo));
+  await visible(c, '#dup-supplement').waitFor();
+  await screenshot(c, 'duplicate-warning');
+  // the question must be answered before going on
+  await visible(c, '#wizard-next').click();
+  assert.ok(await warning.isVisible(), 'next does not pass an unanswered duplicate question');
+  await visible(c, '#dup-supplement').click();
+  await at(c, '/consumer/case/index');
+  assert.equal(new URL(c.url().replace('#', '')).searchParams.get('id'), filed.id);
+  await visible(c, '#supplement-text').waitFor();
+  await screenshot(c, 'duplicate-supplement');
+
+  // 我的: English, then back to 简体中文
+  await c.goto(`${bff.base}/#/consumer/me/index`);
+  const heading = () => visible(c, '[data-testid="page-me"] .wq-card-title').innerText();
+  await visible(c, '#profile-save').waitFor();
+  assert.equal(await heading(), '实名信息');
+  await visible(c, '[data-testid="page-me"] [data-value="en"]').click();
+  await c.waitForFunction(() => document.querySelector('[data-testid="page-me"]')?.getAttribute('data-lang') === 'en');
+  assert.equal(await heading(), 'Real-name details');
+  await screenshot(c, 'me-english');
+  await visible(c, '[data-testid="page-me"] [data-value="zh-Hans"]').click();
+  await c.waitForFunction(() => document.querySelector('[data-testid="page-me"]')?.getAttribute('data-lang') === 'zh-Hans');
+  assert.equal(await heading(), '实名信息');
+
+  // large text: the page frame takes the large class and the type grows
+  const fontSize = () => visible(c, '[data-testid="page-me"] .wq-card-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const before = await fontSize();
+  await visible(c, '#large-text').click();
+  await c.waitForFunction(() => !!document.querySelector('.wq-screen.wq-large[data-testid="page-me"]'));
+  const after = await fontSize();
+  assert.ok(after > before, `large text enlarges the headings (${before}px -> ${after}px)`);
+  await screenshot(c, 'me-large-text');
+  // and it holds on other pages
+  await c.goto(`${bff.base}/#/pages/home/index`);
+  await visible(c, '[data-testid="page-home"].wq-large').waitFor();
+  await screenshot(c, 'home-large-text');
+
+  await consumer.context.close();
 });
