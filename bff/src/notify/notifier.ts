@@ -75,8 +75,25 @@ export function createNotifier(opts: NotifierOptions) {
   const random = opts.random ?? Math.random;
   const emulator = wechat.mode === 'emulator';
 
-  /** One transaction: claim a batch of events, fan each out, mark them. Answers how many. */
+  /**
+   * Two workers fanning out at once spend grants of the same users in different orders, and
+   * PostgreSQL may break the tie by aborting one transaction (deadlock, 40P01). Nothing of it was
+   * written and nothing was sent (sends happen outside), so trying the batch again is safe.
+   */
   async function fanOutOnce(limit = batchSize): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fanOutBatch(limit);
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if ((code !== '40P01' && code !== '40001') || attempt >= 5) throw err;
+        await sleep(5 + random() * 20 * attempt);
+      }
+    }
+  }
+
+  /** One transaction: claim a batch of events, fan each out, mark them. Answers how many. */
+  async function fanOutBatch(limit: number): Promise<number> {
     return db.tx(async (q) => {
       const events = await q.query<EventRow>(
         `SELECT id, case_id, type, actor_role, actor_id, from_status, to_status, data, at FROM case_events
