@@ -82,3 +82,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((p) => ({ id: p.slice(0, p.indexOf(':')), key: Buffer.from(p.slice(p.indexOf(':') + 1), 'base64') })),
   };
 }
+
+/** For the entry points: the configuration, or a list of what is wrong on stderr and exit code 1. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+}

@@ -2,22 +2,13 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { buildServices } from './bootstrap';
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { createLogger } from './logger';
 import { createNotifications } from './notify';
 import { seedDemo } from './store/demo-seed';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL);
   const services = await buildServices(config, logger);
   if (config.wechatMode === 'emulator') {

@@ -3,21 +3,12 @@
  * BFFs started with NOTIFIER=off; they share the work through the database (SKIP LOCKED, leases).
  */
 import { buildServices } from './bootstrap';
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { createLogger } from './logger';
 import { createNotifications } from './notify';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL);
   const services = await buildServices(config, logger);
   const notifications = createNotifications(services);
