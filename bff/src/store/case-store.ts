@@ -113,7 +113,22 @@ const FILING_INSERT = `WITH k AS (
     SELECT id, $15::text, $22::timestamptz, $16::date, $14::timestamptz, $17::boolean, $18::timestamptz FROM c WHERE $15::text IS NOT NULL)
   SELECT count(*)::int AS filed FROM c`;
 
+/** Prefix, Beijing date, and the sequence number with at least six digits: XM20261124000123. */
+const formatCaseNo = (prefix: string, at: Date, n: number) => `${prefix}${beijingDate(at).replaceAll('-', '')}${String(n).padStart(6, '0')}`;
+
+interface MerchantFound {
+  id: string | null;
+  name: string;
+  address: string;
+  odr: boolean;
+}
+
 export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps) {
+  async function nextCaseNo(q: Queryable, at: Date): Promise<string> {
+    const [{ n }] = await q.query<{ n: number }>("SELECT nextval('case_no_seq') AS n");
+    return formatCaseNo(caseNoPrefix, at, n);
+  }
+
   async function loadRow(q: Queryable, caller: Caller, id: string, lock: boolean): Promise<CaseRow> {
     if (!UUID.test(id)) throw notFound('Case not found');
     const vis = visibility(caller, 2);
@@ -189,13 +204,16 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     ]);
   }
 
-  async function createCase(q: Queryable, caller: Caller, body: FileCaseBody, at: Date): Promise<string> {
-    let merchant: { id: string | null; name: string; address: string; odr: boolean } | null = null;
+  /**
+   * Everything a filing decides before it is written, the same for both filing paths: the merchant
+   * (directory or free text), where it goes first, its first clock, and the sealed contact.
+   */
+  function planFiling(body: FileCaseBody, found: MerchantFound | null, at: Date) {
+    let merchant: MerchantFound | null = null;
     if (body.kind !== 'consultation') {
       if ('id' in body.merchant) {
-        const [m] = await q.query<{ id: string; name: string; address: string; odr: boolean }>('SELECT id, name, address, odr FROM merchants WHERE id = $1', [body.merchant.id]);
-        if (!m) throw new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'merchant.id', message: 'unknown merchant' }]);
-        merchant = m;
+        if (!found) throw new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'merchant.id', message: 'unknown merchant' }]);
+        merchant = found;
       } else {
         merchant = { id: null, name: body.merchant.name, address: body.merchant.address, odr: false };
       }
@@ -208,15 +226,31 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
         : body.kind === 'report'
           ? { facts: body.facts }
           : { question: body.question };
-    // One statement for the case, its first event and its first clock (filing is the hot write path):
-    // the first deadline is the only running one, so it is also the case's next_due_at.
     const priority = body.kind !== 'consultation' && isGreenChannel(body.category);
     const due = route.start ? computeDue(at, DEADLINE_RULES[route.start].workingDays) : null;
     const target = route.start === 'acceptance' && priority ? computeDue(at, PRIORITY_ACCEPTANCE_WORKING_DAYS).dueAt : null;
+    return {
+      merchant,
+      route,
+      content,
+      priority,
+      due,
+      target,
+      contactEnc: contact ? cipher.sealJson(contact) : null,
+      shareContact: body.kind === 'complaint' ? body.shareContactWithMerchant : false,
+    };
+  }
+
+  async function createCase(q: Queryable, caller: Caller, body: FileCaseBody, at: Date): Promise<string> {
+    const merchantRefId = body.kind !== 'consultation' && 'id' in body.merchant ? body.merchant.id : null;
+    const [found] = merchantRefId ? await q.query<MerchantFound>('SELECT id, name, address, odr FROM merchants WHERE id = $1', [merchantRefId]) : [];
+    const { route, content, priority, due, target, contactEnc, shareContact, merchant } = planFiling(body, found ?? null, at);
+    // One statement for the case, its first event and its first clock:
+    // the first deadline is the only running one, so it is also the case's next_due_at.
     const [{ id }] = await q.query<{ id: string }>(
       `WITH c AS (
          INSERT INTO cases (case_no, kind, status, consumer_id, merchant_id, merchant_name, merchant_address, category, priority, body, contact_enc, share_contact, next_due_at, created_at, updated_at)
-         VALUES ($1 || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('case_no_seq') AS n),
+         VALUES ($1,
                  $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $2, $2)
          RETURNING id),
        e AS (
@@ -227,9 +261,8 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
          SELECT id, $15, $2, $16, $14, $17, $18 FROM c WHERE $15::text IS NOT NULL)
        SELECT id FROM c`,
       [
-        caseNoPrefix, at, body.kind, route.to, caller.id, merchant?.id ?? null, merchant?.name ?? null, merchant?.address ?? null,
-        body.category, priority, content,
-        contact ? cipher.sealJson(contact) : null, body.kind === 'complaint' ? body.shareContactWithMerchant : false,
+        await nextCaseNo(q, at), at, body.kind, route.to, caller.id, merchant?.id ?? null, merchant?.name ?? null, merchant?.address ?? null,
+        body.category, priority, content, contactEnc, shareContact,
         due?.dueAt ?? null, route.start ?? null, due?.dueDate ?? null, due?.provisional ?? false, target,
       ],
     );
@@ -246,11 +279,11 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     const priority = isGreenChannel(row.category as Parameters<typeof isGreenChannel>[0]);
     const [report] = await q.query<{ id: string; case_no: string }>(
       `INSERT INTO cases (case_no, kind, status, consumer_id, merchant_id, merchant_name, merchant_address, category, priority, body, contact_enc, share_contact, flags, created_at, updated_at)
-       VALUES ($1 || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('case_no_seq') AS n),
+       VALUES ($1,
                'report', $3, $4, $5, $6, $7, $8, $9, $10, $11, false, $12, $2, $2)
        RETURNING id, case_no`,
       [
-        caseNoPrefix, at, route.to, row.consumer_id, row.merchant_id, row.merchant_name, row.merchant_address, row.category, priority,
+        await nextCaseNo(q, at), at, route.to, row.consumer_id, row.merchant_id, row.merchant_name, row.merchant_address, row.category, priority,
         { facts: facts ?? (row.body.facts as string) }, row.contact_enc, { splitFromId: row.id },
       ],
     );
@@ -330,31 +363,10 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     const merchantRefId = body.kind !== 'consultation' && 'id' in body.merchant ? body.merchant.id : null;
     const [pre] = await db.query<{ request_hash: string | null; answer_enc: string; merchant_id: string | null; name: string; address: string; odr: boolean; n: number | null }>(FILING_LOOKUP, [caller.id, key, merchantRefId]);
     if (pre.request_hash !== null) return replay({ request_hash: pre.request_hash, answer_enc: pre.answer_enc }, requestHash);
-    let merchant: { id: string | null; name: string; address: string; odr: boolean } | null = null;
-    if (body.kind !== 'consultation') {
-      if ('id' in body.merchant) {
-        if (!pre.merchant_id) throw new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'merchant.id', message: 'unknown merchant' }]);
-        merchant = { id: pre.merchant_id, name: pre.name, address: pre.address, odr: pre.odr };
-      } else {
-        merchant = { id: null, name: body.merchant.name, address: body.merchant.address, odr: false };
-      }
-    }
-    const route = routeFiling(body.kind, Boolean(merchant?.odr));
-    const contact = body.kind === 'complaint' ? body.complainant : body.kind === 'report' ? body.reporter : undefined;
-    const content =
-      body.kind === 'complaint'
-        ? { facts: body.facts, demand: body.demand, purchase: body.purchase }
-        : body.kind === 'report'
-          ? { facts: body.facts }
-          : { question: body.question };
-    const priority = body.kind !== 'consultation' && isGreenChannel(body.category);
-    const due = route.start ? computeDue(at, DEADLINE_RULES[route.start].workingDays) : null;
-    const target = route.start === 'acceptance' && priority ? computeDue(at, PRIORITY_ACCEPTANCE_WORKING_DAYS).dueAt : null;
-    // The number formatted as the split report's SQL does: prefix, Beijing date, at least six digits.
-    const caseNo = `${caseNoPrefix}${beijingDate(at).replaceAll('-', '')}${String(pre.n).padStart(6, '0')}`;
+    const found = pre.merchant_id ? { id: pre.merchant_id, name: pre.name, address: pre.address, odr: pre.odr } : null;
+    const { route, content, priority, due, target, contactEnc, shareContact, merchant } = planFiling(body, found, at);
+    const caseNo = formatCaseNo(caseNoPrefix, at, pre.n!);
     const id = randomUUID();
-    const contactEnc = contact ? cipher.sealJson(contact) : null;
-    const shareContact = body.kind === 'complaint' ? body.shareContactWithMerchant : false;
     const row: CaseRow = {
       id, case_no: caseNo, kind: body.kind, status: route.to, version: 1, consumer_id: caller.id,
       merchant_id: merchant?.id ?? null, merchant_name: merchant?.name ?? null, merchant_address: merchant?.address ?? null,
