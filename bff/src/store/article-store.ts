@@ -1,10 +1,10 @@
 /** Consumer warnings (消费警示) and typical cases (典型案例) that staff publish for the home feed. */
 import type { Article, ArticleList, ArticleListQuery, CreateArticleBody } from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
-import { AppError, notFound } from '../http/app-error';
+import { notFound } from '../http/app-error';
 import type { Db } from './db';
+import { UUID, decodeCursor, encodeCursor, invalidCursor } from './page-cursor';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ArticleRow {
   id: string;
@@ -15,17 +15,6 @@ interface ArticleRow {
   published_at: Date;
 }
 const toArticle = (r: ArticleRow): Article => ({ id: r.id, kind: r.kind, title: r.title, category: r.category, body: r.body, publishedAt: new Date(r.published_at).toISOString() });
-
-const encodeCursor = (at: Date, id: string) => Buffer.from(JSON.stringify([new Date(at).toISOString(), id])).toString('base64url');
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string' && UUID.test(v[1])) return v as [string, string];
-  } catch {
-    // fall through
-  }
-  throw new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'cursor', message: 'unknown cursor' }]);
-}
 
 export function createArticleStore(db: Db, now: () => Date) {
   return {
@@ -52,6 +41,7 @@ export function createArticleStore(db: Db, now: () => Date) {
       if (query.kind) where.push(`kind = ${add(query.kind)}`);
       if (query.cursor) {
         const [at, id] = decodeCursor(query.cursor);
+        if (at === null) throw invalidCursor();
         where.push(`(published_at, id) < (${add(at)}::timestamptz, ${add(id)}::uuid)`);
       }
       const rows = await db.query<ArticleRow>(

@@ -34,11 +34,11 @@ import {
 import type { Caller } from '../auth/caller';
 import { AppError, notFound } from '../http/app-error';
 import type { PiiCipher } from '../security/pii-cipher';
+import { UUID, decodeCursor, encodeCursor } from './page-cursor';
 import { CASE_SELECT, caseFacts, renderCase, type CaseRow } from './case-view';
 import type { Db, Queryable } from './db';
 import { publishFaq } from './faq-store';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CaseStoreDeps {
   db: Db;
@@ -63,19 +63,6 @@ const canonicalJson = (v: unknown): string =>
           .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
           .join(',')}}`
       : JSON.stringify(v);
-
-const encodeCursor = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
-function decodeCursor(cursor: string): [string | null, string] {
-  try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.length === 2 && (parts[0] === null || (typeof parts[0] === 'string' && !Number.isNaN(Date.parse(parts[0])))) && typeof parts[1] === 'string' && UUID.test(parts[1])) {
-      return parts as [string | null, string];
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'cursor', message: 'unknown cursor' }]);
-}
 
 /** A JSON value with its object keys in jsonb's order (shorter first, then bytewise), as read back from a jsonb column. */
 const jsonbKeyOrder = (a: string, b: string) => Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b));
@@ -496,7 +483,7 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
           updatedAt: r.updated_at.toISOString(),
           nextDueAt: r.next_due_at ? r.next_due_at.toISOString() : null,
         })),
-        nextCursor: more && last ? encodeCursor([byDeadline ? (last.next_due_at?.toISOString() ?? null) : last.created_at.toISOString(), last.id]) : null,
+        nextCursor: more && last ? encodeCursor(byDeadline ? last.next_due_at : last.created_at, last.id) : null,
       };
     },
   };

@@ -9,7 +9,7 @@ export interface UploadRow {
   size: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from './page-cursor';
 
 export function createUploadStore(db: Db) {
   return {
