@@ -1,4 +1,4 @@
-import type { CaseView } from '@weiquan/shared'
+import type { CaseView, Merchant } from '@weiquan/shared'
 
 let seq = 0
 export function aCase(overrides: Partial<CaseView> = {}): CaseView {
@@ -25,4 +25,14 @@ export function aCase(overrides: Partial<CaseView> = {}): CaseView {
     allowedActions: ['withdraw', 'supplement'],
     ...overrides,
   }
+}
+
+/** The directory merchant the filing tests search for and pick. */
+export function aMerchant(overrides: Partial<Merchant> = {}): Merchant {
+  return { id: '11111111-1111-4111-8111-111111111111', name: '鼓浪屿海鲜大排档', address: '厦门市思明区龙头路 1 号', district: '思明区', badges: { odr: true, noReasonReturn: false, rightsStation: false }, ...overrides }
+}
+
+/** GET /meta as the emulator answers it, with two subscribe-message templates. */
+export function aMeta() {
+  return { mode: 'emulator', templates: { caseUpdate: 'tpl-update', deadline: 'tpl-deadline' }, version: 'test', categories: [] }
 }

@@ -2,6 +2,7 @@
  * A fake BFF behind the mocked Taro.request: tests register answers per "METHOD /path" and read
  * back what the page sent.
  */
+import { act } from '@testing-library/react'
 import { reloadSessions } from '../src/lib/session'
 import * as taro from './stubs/taro'
 
@@ -31,6 +32,22 @@ export function fakeApi(routes: Record<string, Answer>) {
 export const networkDown = () => {
   throw { errMsg: 'request:fail net::ERR_INTERNET_DISCONNECTED' }
 }
+
+/** An answer whose first request fails on the network; a retry gets `answer`. */
+export function networkDownOnce(answer: { status?: number; body: unknown }): Answer {
+  let attempt = 0
+  return () => {
+    attempt += 1
+    if (attempt === 1) networkDown()
+    return answer
+  }
+}
+
+/** Lets the requests a page makes at mount (such as GET /meta) answer before the test taps. */
+export const mountRequestsAnswered = () =>
+  act(async () => {
+    await new Promise((r) => setTimeout(r, 0))
+  })
 
 export function loggedIn(role: 'consumer' | 'merchant' = 'consumer', extra: Record<string, unknown> = {}) {
   const session = { accessToken: `${role}-access`, refreshToken: `${role}-refresh`, user: { id: `u-${role}`, role, ...extra } }

@@ -1,9 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import type { CaseView, DeadlineView, Merchant, TimelineEntry } from '@weiquan/shared'
+import type { ReactNode } from 'react'
+import type { Remote } from '../hooks/use-remote'
 import { useT, type MessageKey } from '../i18n'
 import { fenToYuan } from '../lib/money'
 import { beijingDateTime, beijingDay } from '../lib/time'
 import { NutTag } from './nut'
+import { RemoteStatus } from './remote-status'
 
 const ENDED = new Set(['settled', 'closed', 'refused', 'withdrawn', 'case_opened', 'not_opened', 'answered'])
 
@@ -139,6 +142,24 @@ export function CaseSummary({ c }: { c: CaseView }) {
         </Text>
       )}
       {c.attachments.length > 0 && <Text className="wq-muted">{t('case.attachments', { n: c.attachments.length })}</Text>}
+    </View>
+  )
+}
+
+/** A case page (the consumer's and the merchant's): summary and deadlines, the page's own cards, the timeline. */
+export function CaseBody({ remote, children }: { remote: Remote<CaseView>; children: (c: CaseView) => ReactNode }) {
+  const c = remote.data
+  return (
+    <View className="wq-page">
+      <RemoteStatus remote={remote} />
+      {c && (
+        <>
+          <CaseSummary c={c} />
+          <DeadlineList deadlines={c.deadlines} />
+          {children(c)}
+          <Timeline entries={c.timeline} />
+        </>
+      )}
     </View>
   )
 }

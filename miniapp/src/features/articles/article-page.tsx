@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { api } from '../../api/endpoints'
-import { ErrorText } from '../../components/field'
 import { NutTag } from '../../components/nut'
+import { RemoteStatus } from '../../components/remote-status'
 import { Screen } from '../../components/screen'
 import { useRemote } from '../../hooks/use-remote'
 import { categoryLabel, useT } from '../../i18n'
@@ -18,8 +18,7 @@ export function ArticlePage() {
   return (
     <Screen title="title.article" onRetry={remote.reload} testId="page-article">
       <View className="wq-page">
-        <ErrorText message={remote.error} />
-        {!a && remote.loading && <Text className="wq-muted">{t('common.loading')}</Text>}
+        <RemoteStatus remote={remote} />
         {a && (
           <View className="wq-card wq-article" data-article-id={a.id}>
             <View className="wq-row">

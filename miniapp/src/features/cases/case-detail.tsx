@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { MAX_ATTACHMENTS, type CaseView } from '@weiquan/shared'
 import { api } from '../../api/endpoints'
-import { CaseSummary, DeadlineList, Timeline } from '../../components/case-parts'
-import { ErrorText } from '../../components/field'
+import { CaseBody } from '../../components/case-parts'
 import { NutRate } from '../../components/nut'
 import { Screen } from '../../components/screen'
 import { messageOf, useRemote } from '../../hooks/use-remote'
@@ -48,13 +47,9 @@ export function CaseDetailPage() {
   }
   return (
     <Screen title={c?.kind === 'report' ? 'title.reportCase' : c?.kind === 'consultation' ? 'title.consultCase' : 'title.case'} onRetry={remote.reload} testId="page-case">
-      <View className="wq-page">
-        <ErrorText message={remote.error} />
-        {!c && remote.loading && <Text className="wq-muted">{t('common.loading')}</Text>}
-        {c && (
+      <CaseBody remote={remote}>
+        {(c) => (
           <>
-            <CaseSummary c={c} />
-            <DeadlineList deadlines={c.deadlines} />
             <ProposalCard c={c} />
             {c.rating && (
               <View className="wq-card">
@@ -71,10 +66,9 @@ export function CaseDetailPage() {
                 Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 })
               }}
             />
-            <Timeline entries={c.timeline} />
           </>
         )}
-      </View>
+      </CaseBody>
       {privacy.dialog}
     </Screen>
   )

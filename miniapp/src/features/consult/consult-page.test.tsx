@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { aCase } from '../../../test/factories'
-import { fakeApi, loggedIn, networkDown } from '../../../test/fake-api'
+import { fakeApi, loggedIn, mountRequestsAnswered, networkDownOnce } from '../../../test/fake-api'
 import * as taro from '../../../test/stubs/taro'
 import { CONSULT_DRAFT_KEY, consultDrafts, ConsultPage, FAQ_DEBOUNCE_MS } from './consult-page'
 
@@ -54,14 +54,9 @@ describe('我要咨询', () => {
   it('when a question is typed and the app is closed, then a new visit restores it and a retried submit reuses the Idempotency-Key; success clears the draft', async () => {
     jest.useRealTimers()
     loggedIn()
-    let attempt = 0
     const api = fakeApi({
       'GET /faq': { body: { items: [] } },
-      'POST /cases': () => {
-        attempt += 1
-        if (attempt === 1) networkDown()
-        return { status: 201, body: aCase({ kind: 'consultation', status: 'open', merchant: null }) }
-      },
+      'POST /cases': networkDownOnce({ status: 201, body: aCase({ kind: 'consultation', status: 'open', merchant: null }) }),
     })
     const first = render(<ConsultPage />)
     fireEvent.click(screen.getByText('没有找到答案？我要提问'))
@@ -91,9 +86,7 @@ describe('我要咨询', () => {
     const api = fakeApi({ 'GET /meta': { body: META }, 'POST /subscriptions': { body: {} }, 'POST /cases': { status: 201, body: aCase({ kind: 'consultation', status: 'open', merchant: null }) } })
     taro.setStorageSync(CONSULT_DRAFT_KEY, JSON.stringify({ ...consultDrafts.fresh(), form: { q: '', asking: true, category: 'prepaid_cards', question: '健身房关门了，预付卡的钱怎么要回来？' } }))
     render(<ConsultPage />)
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0))
-    })
+    await mountRequestsAnswered()
     fireEvent.click(screen.getByText('提交咨询'))
     await waitFor(() => expect(api.calls('POST', '/subscriptions')).toHaveLength(1))
     expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tpl-update'] })

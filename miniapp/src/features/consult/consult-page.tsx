@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { CATEGORIES, consultationFiling, type FaqEntry } from '@weiquan/shared'
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../../api/endpoints'
@@ -11,12 +10,10 @@ import { Screen } from '../../components/screen'
 import { useDraft } from '../../hooks/use-draft'
 import { messageOf } from '../../hooks/use-remote'
 import { categoryLabel, useT, type Translate } from '../../i18n'
-import { ApiError } from '../../lib/api-client'
 import { draftStore } from '../../lib/draft'
-import { ROUTES } from '../../routes'
 import { ensureConsumer } from '../auth/login'
 import { messageFor } from '../file-complaint/validation'
-import { useSubscribeInTap } from '../subscriptions/subscribe-in-tap'
+import { useFilingSubmit, type Errors as FilingErrors } from '../filing/use-filing-submit'
 
 /** Typing pauses this long before the FAQ is searched (one request per pause, not per key). */
 export const FAQ_DEBOUNCE_MS = 300
@@ -32,7 +29,7 @@ export interface ConsultForm {
 export const CONSULT_DRAFT_KEY = 'wq.draft.consultation'
 export const consultDrafts = draftStore<ConsultForm>(CONSULT_DRAFT_KEY, () => ({ q: '', asking: false, category: '', question: '' }))
 
-type Errors = Partial<Record<'category' | 'question', string>>
+type Errors = FilingErrors<'category' | 'question'>
 
 export function validateConsultation(category: string, question: string, t: Translate) {
   const result = consultationFiling.safeParse({ kind: 'consultation', category: category || undefined, question })
@@ -55,10 +52,15 @@ export function ConsultPage() {
   const [hits, setHits] = useState<FaqEntry[] | null>(null)
   const [searching, setSearching] = useState(false)
   const [searchError, setSearchError] = useState<string | null>(null)
-  const [errors, setErrors] = useState<Errors>({})
-  const [submitting, setSubmitting] = useState(false)
-  const [submitError, setSubmitError] = useState<string | null>(null)
-  const subscriptions = useSubscribeInTap()
+  const filing = useFilingSubmit({
+    drafts,
+    validate: () => validateConsultation(category, question, t),
+    // the FAQ needs no login: the question asks for it only now, after the subscribe request
+    beforeFiling: ensureConsumer,
+    file: api.fileCase,
+    submitted: 'consult.submitted',
+  })
+  const { errors, update, submit, submitting, submitError } = filing
   const latest = useRef(0)
 
   useEffect(() => {
@@ -89,34 +91,10 @@ export function ConsultPage() {
   // what was searched is a good start for the question
   const ask = () => drafts.update({ asking: true, ...(!question && q.trim() ? { question: q.trim() } : {}) })
 
-  const submit = async () => {
-    const { errors: found, body } = validateConsultation(category, question, t)
-    setErrors(found)
-    if (!body) return
-    // inside the tap, before anything else is awaited: WeChat refuses the request otherwise
-    const granted = await subscriptions.ask()
-    if (!(await ensureConsumer())) return
-    const subscribed = subscriptions.report(granted)
-    setSubmitting(true)
-    setSubmitError(null)
-    drafts.markAttempted()
-    try {
-      const answer = await api.fileCase(body, drafts.draft.idempotencyKey)
-      drafts.finish()
-      Taro.showToast({ title: t('consult.submitted', { caseNo: answer.caseNo }), icon: 'none' })
-      if (subscribed !== undefined) Taro.showToast({ title: t('wizard.subscribed', { n: subscribed }), icon: 'none' })
-      void Taro.redirectTo({ url: `${ROUTES.case}?id=${answer.id}` })
-    } catch (e) {
-      setSubmitError(e instanceof ApiError && e.code === 'NETWORK' ? t('error.network') : messageOf(e))
-    } finally {
-      setSubmitting(false)
-    }
-  }
-
   return (
     <Screen title="title.consult" testId="page-consult">
       <View className="wq-page">
-        {drafts.restored && <DraftRestoredNotice onDiscard={() => (drafts.discard(), setErrors({}), setSubmitError(null))} />}
+        {drafts.restored && <DraftRestoredNotice onDiscard={filing.discard} />}
         <View className="wq-card">
           <Field id="faq-q" label={t('consult.search')} placeholder={t('consult.placeholder')} value={q} onChange={setQ} maxlength={100} />
           {searching && <Text className="wq-muted">{t('consult.searching')}</Text>}
@@ -141,9 +119,9 @@ export function ConsultPage() {
         ) : (
           <View className="wq-card" data-testid="consult-form">
             <Text className="wq-label">{t('wizard.step.category')}</Text>
-            <Chips name={t('wizard.step.category')} value={category} onChange={(c) => (drafts.update({ category: c }), setErrors((e) => ({ ...e, category: undefined })))} options={CATEGORIES.map((c) => ({ value: c.code, label: categoryLabel(t.lang, c.code) }))} />
+            <Chips name={t('wizard.step.category')} value={category} onChange={(c) => update({ category: c })} options={CATEGORIES.map((c) => ({ value: c.code, label: categoryLabel(t.lang, c.code) }))} />
             <ErrorText message={errors.category} />
-            <Field id="consult-question" label={t('consult.question')} hint={t('consult.questionHint')} value={question} onChange={(v) => (drafts.update({ question: v }), setErrors((e) => ({ ...e, question: undefined })))} error={errors.question} multiline maxlength={1000} />
+            <Field id="consult-question" label={t('consult.question')} hint={t('consult.questionHint')} value={question} onChange={(v) => update({ question: v })} error={errors.question} multiline maxlength={1000} />
             <ErrorText message={submitError} />
             <NutButton id="consult-submit" type="primary" block loading={submitting} disabled={submitting} onClick={submit}>
               {t('consult.submit')}

@@ -1,16 +1,22 @@
 import { Button, Image, Text, View } from '@tarojs/components'
 import { MAX_ATTACHMENTS } from '@weiquan/shared'
-import { useRef } from 'react'
+import { useRef, type Dispatch, type SetStateAction } from 'react'
 import { api } from '../../api/endpoints'
 import { ErrorText } from '../../components/field'
 import { NutButton, NutProgress } from '../../components/nut'
 import { messageOf } from '../../hooks/use-remote'
 import { useT } from '../../i18n'
+import type { Draft } from '../../lib/draft'
 import { usePrivacyGate } from '../privacy/privacy-gate'
 import { pickPhotos } from './pick-photos'
 import type { Photo } from './photos'
 
 type SetPhotos = (change: (photos: Photo[]) => Photo[]) => void
+
+/** `setPhotos` for photos kept in a draft's form. */
+export function draftPhotos<F extends { photos: Photo[] }>(setDraft: Dispatch<SetStateAction<Draft<F>>>): SetPhotos {
+  return (change) => setDraft((d) => ({ ...d, form: { ...d.form, photos: change(d.form.photos) } }))
+}
 
 /**
  * Evidence photos for a filing: privacy consent (WeChat) before the picker, at most

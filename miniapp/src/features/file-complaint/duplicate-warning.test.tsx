@@ -1,10 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { aMerchant } from '../../../test/factories'
 import { fakeApi, loggedIn } from '../../../test/fake-api'
 import * as taro from '../../../test/stubs/taro'
 import { forgetTimelyRates } from './merchant-picker'
 import { FileComplaintWizard } from './wizard'
 
-const MERCHANT = { id: '11111111-1111-4111-8111-111111111111', name: '鼓浪屿海鲜大排档', address: '厦门市思明区龙头路 1 号', district: '思明区', badges: { odr: true, noReasonReturn: false, rightsStation: false } }
+const MERCHANT = aMerchant()
 const OPEN = { id: 'c-open', caseNo: 'XM202611200001', kind: 'complaint', status: 'merchant_negotiating', category: 'catering', priority: false, merchant: { id: MERCHANT.id, name: MERCHANT.name }, createdAt: '2026-11-20T10:00:00+08:00', updatedAt: '2026-11-20T10:00:00+08:00', nextDueAt: null }
 
 function api(open: unknown[]) {

@@ -133,8 +133,3 @@ export function validateForm(form: ComplaintForm, t: Translate): { errors: Field
   }
   return Object.keys(errors).length ? { errors } : { errors, body: result.success ? result.data : undefined }
 }
-
-export function stepErrors(all: FieldErrors, step: number): FieldErrors {
-  const fields = STEPS[step]?.fields ?? []
-  return Object.fromEntries(Object.entries(all).filter(([k]) => fields.includes(k as FieldName))) as FieldErrors
-}

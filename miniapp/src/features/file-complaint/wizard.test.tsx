@@ -1,13 +1,12 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { beijingDate } from '@weiquan/shared'
-import { aCase } from '../../../test/factories'
-import { fakeApi, loggedIn, networkDown } from '../../../test/fake-api'
+import { aCase, aMerchant, aMeta } from '../../../test/factories'
+import { fakeApi, loggedIn, mountRequestsAnswered, networkDownOnce } from '../../../test/fake-api'
 import * as taro from '../../../test/stubs/taro'
 import { DRAFT_KEY, emptyForm, newDraft, type ComplaintForm, type Draft } from './draft'
 import { FileComplaintWizard } from './wizard'
 
-const META = { mode: 'emulator', templates: { caseUpdate: 'tpl-update', deadline: 'tpl-deadline' }, version: 'test', categories: [] }
-const MERCHANT = { id: '11111111-1111-4111-8111-111111111111', name: '鼓浪屿海鲜大排档', address: '厦门市思明区龙头路 1 号', district: '思明区', badges: { odr: true, noReasonReturn: true, rightsStation: false } }
+const MERCHANT = aMerchant({ badges: { odr: true, noReasonReturn: true, rightsStation: false } })
 
 function storedDraft(): Draft {
   return JSON.parse(taro.getStorageSync(DRAFT_KEY) as string)
@@ -36,7 +35,7 @@ const COMPLETE: Partial<ComplaintForm> = {
 
 function baseApi(extra: Parameters<typeof fakeApi>[0] = {}) {
   return fakeApi({
-    'GET /meta': { body: META },
+    'GET /meta': { body: aMeta() },
     'GET /me': { body: { user: { id: 'u-consumer', role: 'consumer' }, profile: { name: '王小明', phone: '13800138000', address: '福建省厦门市思明区湖滨南路 1 号' } } },
     'GET /merchants': { body: { items: [MERCHANT] } },
     ...extra,
@@ -124,14 +123,7 @@ describe('我要投诉 wizard', () => {
   it('when a submit fails on the network and is retried, then both attempts carry the same Idempotency-Key and the draft is cleared on success', async () => {
     loggedIn()
     const filed = aCase({ caseNo: 'XM20261124000123' })
-    let attempt = 0
-    const api = baseApi({
-      'POST /cases': () => {
-        attempt += 1
-        if (attempt === 1) networkDown()
-        return { status: 201, body: filed }
-      },
-    })
+    const api = baseApi({ 'POST /cases': networkDownOnce({ status: 201, body: filed }) })
     const seeded = seedDraft(COMPLETE, 7)
     render(<FileComplaintWizard />)
     fireEvent.click(screen.getByText('提交投诉'))
@@ -161,9 +153,7 @@ describe('我要投诉 wizard', () => {
     const api = baseApi({ 'POST /cases': { status: 201, body: aCase() }, 'POST /subscriptions': { body: {} } })
     seedDraft(COMPLETE, 7)
     render(<FileComplaintWizard />)
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0))
-    })
+    await mountRequestsAnswered()
     fireEvent.click(screen.getByText('提交投诉'))
     await waitFor(() => expect(api.calls('POST', '/subscriptions')).toHaveLength(1))
     expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tpl-update', 'tpl-deadline'] })

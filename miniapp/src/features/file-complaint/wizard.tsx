@@ -1,118 +1,56 @@
 import { Button, Label, Switch, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { beijingDate, CATEGORIES, DEMAND_TYPES } from '@weiquan/shared'
-import { useEffect, useState } from 'react'
 import { api } from '../../api/endpoints'
 import { Chips } from '../../components/chips'
 import { DraftRestoredNotice } from '../../components/draft-notice'
 import { ErrorText, Field } from '../../components/field'
-import { NutButton, NutProgress, NutTag } from '../../components/nut'
+import { NutTag } from '../../components/nut'
 import { Screen } from '../../components/screen'
 import { useDraft } from '../../hooks/use-draft'
-import { messageOf } from '../../hooks/use-remote'
 import { categoryLabel, useT, type MessageKey } from '../../i18n'
-import { ApiError } from '../../lib/api-client'
 import { go, ROUTES } from '../../routes'
-import { ensureConsumer } from '../auth/login'
-import { EvidencePhotos, usePhotoUploads } from '../evidence/photo-uploads'
-import { photosPending } from '../evidence/photos'
-import { useSubscribeInTap } from '../subscriptions/subscribe-in-tap'
+import { draftPhotos, EvidencePhotos, usePhotoUploads } from '../evidence/photo-uploads'
+import { useFilingSubmit } from '../filing/use-filing-submit'
+import { useProfilePrefill } from '../filing/use-profile-prefill'
+import { WizardNav, WizardProgress } from '../filing/wizard-nav'
 import { DuplicateWarning, MerchantPicker, useOpenCasesAgainst } from './merchant-picker'
 import { complaintDrafts, type ComplaintForm } from './draft'
-import { stepErrors, STEPS, validateForm, type FieldErrors } from './validation'
+import { STEPS, validateForm } from './validation'
 
 export function FileComplaintWizard() {
   const t = useT()
   // the draft saves itself on every change, so closing the app loses nothing
   const drafts = useDraft(complaintDrafts)
   const { draft, setDraft, setStep } = drafts
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [submitting, setSubmitting] = useState(false)
-  const [submitError, setSubmitError] = useState<string | null>(null)
-  const subscriptions = useSubscribeInTap()
   const form = draft.form
   const step = draft.step
-  const photos = usePhotoUploads(form.photos, (change) => setDraft((d) => ({ ...d, form: { ...d.form, photos: change(d.form.photos) } })))
-
-  useEffect(() => {
-    void (async () => {
-      if (!(await ensureConsumer())) return
-      try {
-        const me = await api.me()
-        if (!me.profile) return
-        const p = me.profile
-        setDraft((d) =>
-          d.form.name || d.form.phone || d.form.address ? d : { ...d, form: { ...d.form, name: p.name, phone: p.phone, address: p.address } },
-        )
-      } catch {
-        // prefill is a convenience: the person can type the details
-      }
-    })()
-  }, [])
-
-  const update = (patch: Partial<ComplaintForm>) => {
-    drafts.update(patch)
-    const touched = Object.keys(patch)
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !touched.includes(k))))
-  }
+  const filing = useFilingSubmit({
+    drafts,
+    validate: () => validateForm(form, t),
+    steps: STEPS,
+    photos: form.photos,
+    file: api.fileComplaint,
+    submitted: 'wizard.submitted',
+  })
+  const { errors, setErrors, update, submit, submitting, submitError } = filing
+  const photos = usePhotoUploads(form.photos, draftPhotos(setDraft))
+  useProfilePrefill(setDraft)
 
   // the duplicate question must be answered before leaving the merchant step
   const openAgainst = useOpenCasesAgainst(form.merchantMode === 'directory' ? form.merchant?.id : undefined)
   const duplicatePending = step === 0 && openAgainst.length > 0 && draft.notDuplicateOf !== form.merchant?.id
-
-  const next = () => {
-    const own = stepErrors(validateForm(form, t).errors, step)
-    if (duplicatePending) own.merchant = t('dup.question')
-    setErrors(own)
-    if (Object.keys(own).length === 0) setStep(Math.min(step + 1, STEPS.length - 1))
-  }
-
-  const submit = async () => {
-    const { errors: all, body } = validateForm(form, t)
-    if (!body) {
-      setErrors(all)
-      const first = STEPS.findIndex((s) => s.fields.some((f) => all[f]))
-      if (first >= 0) setStep(first)
-      return
-    }
-    if (photosPending(form.photos)) {
-      setSubmitError(t('wizard.evidence.pending'))
-      return
-    }
-    // inside the tap, before anything else is awaited: WeChat refuses the request otherwise
-    const subscribed = subscriptions.report(await subscriptions.ask())
-    setSubmitting(true)
-    setSubmitError(null)
-    drafts.markAttempted()
-    try {
-      const answer = await api.fileComplaint(body, draft.idempotencyKey)
-      drafts.finish()
-      Taro.showToast({ title: t('wizard.submitted', { caseNo: answer.caseNo }), icon: 'none' })
-      if (subscribed !== undefined) Taro.showToast({ title: t('wizard.subscribed', { n: subscribed }), icon: 'none' })
-      void Taro.redirectTo({ url: `${ROUTES.case}?id=${answer.id}` })
-    } catch (e) {
-      setSubmitError(e instanceof ApiError && e.code === 'NETWORK' ? t('error.network') : messageOf(e))
-    } finally {
-      setSubmitting(false)
-    }
-  }
+  const next = () => filing.next(duplicatePending ? { merchant: t('dup.question') } : {})
 
   const discard = () => {
     photos.abortAll()
-    drafts.discard()
-    setErrors({})
-    setSubmitError(null)
+    filing.discard()
   }
 
-  const stepName = t(STEPS[step].key)
   return (
     <Screen title="title.file" onRetry={submitError ? submit : undefined} testId="page-file">
       <View className="wq-page">
         {drafts.restored && <DraftRestoredNotice onDiscard={discard} />}
-        <Text className="wq-step" id="wizard-step" data-step={step}>
-          {t('wizard.step', { n: step + 1, total: STEPS.length, name: stepName })}
-        </Text>
-        <NutProgress percent={Math.round(((step + 1) / STEPS.length) * 100)} showText={false} />
+        <WizardProgress steps={STEPS} step={step} />
 
         {step === 0 && <MerchantPicker value={form} update={update} errors={errors} />}
         {duplicatePending && (
@@ -194,22 +132,7 @@ export function FileComplaintWizard() {
         <ErrorText message={submitError} />
         {draft.attempted && submitError && <Text className="wq-hint">{t('wizard.review.retryHint')}</Text>}
 
-        <View className="wq-nav-row">
-          {step > 0 && (
-            <NutButton id="wizard-back" onClick={() => setStep(step - 1)}>
-              {t('common.back')}
-            </NutButton>
-          )}
-          {step < STEPS.length - 1 ? (
-            <NutButton id="wizard-next" type="primary" onClick={next}>
-              {t('common.next')}
-            </NutButton>
-          ) : (
-            <NutButton id="wizard-submit" type="primary" loading={submitting} disabled={submitting} onClick={submit}>
-              {submitting ? t('wizard.review.submitting') : t('wizard.review.submit')}
-            </NutButton>
-          )}
-        </View>
+        <WizardNav steps={STEPS} step={step} setStep={setStep} onNext={next} onSubmit={submit} submitting={submitting} submitLabel="wizard.review.submit" />
       </View>
       {photos.privacyDialog}
     </Screen>

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { CaseView } from '@weiquan/shared'
 import { useState } from 'react'
 import { api } from '../../api/endpoints'
-import { CaseSummary, DeadlineList, Timeline } from '../../components/case-parts'
+import { CaseBody } from '../../components/case-parts'
 import { ErrorText, Field } from '../../components/field'
 import { NutButton } from '../../components/nut'
 import { Screen } from '../../components/screen'
@@ -81,27 +81,20 @@ export function MerchantReply({ c, onChange }: { c: CaseView; onChange: (c: Case
 }
 
 export function MerchantCasePage() {
-  const t = useT()
   const { params } = useRouter()
   const id = params.id ?? ''
   const remote = useRemote(() => api.getCase(id, 'merchant'), [id], !!id)
-  const c = remote.data
   return (
     <Screen title="title.merchantCase" onRetry={remote.reload} testId="page-merchant-case">
-      <View className="wq-page">
-        <ErrorText message={remote.error} />
-        {!c && remote.loading && <Text className="wq-muted">{t('common.loading')}</Text>}
-        {c && (
+      <CaseBody remote={remote}>
+        {(c) => (
           <>
-            <CaseSummary c={c} />
-            <DeadlineList deadlines={c.deadlines} />
             <Contact c={c} />
             <ProposalCard c={c} />
             <MerchantReply c={c} onChange={remote.setData} />
-            <Timeline entries={c.timeline} />
           </>
         )}
-      </View>
+      </CaseBody>
     </Screen>
   )
 }

@@ -1,14 +1,13 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { aCase } from '../../../test/factories'
-import { fakeApi, loggedIn, networkDown } from '../../../test/fake-api'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { aCase, aMerchant, aMeta } from '../../../test/factories'
+import { fakeApi, loggedIn, mountRequestsAnswered, networkDownOnce } from '../../../test/fake-api'
 import * as taro from '../../../test/stubs/taro'
 import { forgetTimelyRates } from '../file-complaint/merchant-picker'
 import { emptyReport, REPORT_DRAFT_KEY, reportDrafts, type ReportForm } from './report-form'
 import { ReportWizard } from './report-wizard'
 
-const MERCHANT = { id: '11111111-1111-4111-8111-111111111111', name: '鼓浪屿海鲜大排档', address: '厦门市思明区龙头路 1 号', district: '思明区', badges: { odr: true, noReasonReturn: false, rightsStation: false } }
+const MERCHANT = aMerchant()
 const PROFILE = { name: '王小明', phone: '13800138000', address: '福建省厦门市思明区湖滨南路 1 号' }
-const META = { mode: 'emulator', templates: { caseUpdate: 'tpl-update', deadline: 'tpl-deadline' }, version: 'test', categories: [] }
 const STATS = { from: '2025-12', to: '2026-11', months: [], totals: {}, merchants: [{ id: MERCHANT.id, name: MERCHANT.name, received: 12, timelyRate: 0.75 }], asOf: '2026-11-24T10:00:00+08:00' }
 
 function api(extra: Parameters<typeof fakeApi>[0] = {}) {
@@ -21,6 +20,12 @@ function api(extra: Parameters<typeof fakeApi>[0] = {}) {
     ...extra,
   })
   return { fake, filed }
+}
+
+/** A restored anonymous report, complete, on its review step. */
+function seedCompleteReport() {
+  const form: ReportForm = { ...emptyReport(), merchant: { id: MERCHANT.id, name: MERCHANT.name, address: MERCHANT.address, badges: MERCHANT.badges }, category: 'catering', facts: '该店后厨使用过期食材，冰柜里的海鲜标签日期被涂改。' }
+  taro.setStorageSync(REPORT_DRAFT_KEY, JSON.stringify({ ...reportDrafts.fresh(), form, step: 5 }))
 }
 
 /** Merchant from the directory, category, facts; stops on the photo step. */
@@ -93,14 +98,7 @@ describe('我要举报', () => {
 
   it('when the person types and the app is closed, then a new visit restores the report on its step and a retried submit reuses the Idempotency-Key; success clears the draft', async () => {
     loggedIn()
-    let attempt = 0
-    const { fake } = api({
-      'POST /cases': () => {
-        attempt += 1
-        if (attempt === 1) networkDown()
-        return { status: 201, body: aCase({ kind: 'report', status: 'verifying' }) }
-      },
-    })
+    const { fake } = api({ 'POST /cases': networkDownOnce({ status: 201, body: aCase({ kind: 'report', status: 'verifying' }) }) })
     const first = render(<ReportWizard />)
     await throughFacts()
     const saved = JSON.parse(taro.getStorageSync(REPORT_DRAFT_KEY) as string)
@@ -135,13 +133,10 @@ describe('我要举报', () => {
     loggedIn()
     taro.__taro.setEnv('WEAPP')
     ;(taro.requestSubscribeMessage as jest.Mock).mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'tpl-update': 'accept', 'tpl-deadline': 'accept' })
-    const { fake } = api({ 'GET /meta': { body: META }, 'POST /subscriptions': { body: {} } })
-    const form: ReportForm = { ...emptyReport(), merchant: { id: MERCHANT.id, name: MERCHANT.name, address: MERCHANT.address, badges: MERCHANT.badges }, category: 'catering', facts: '该店后厨使用过期食材，冰柜里的海鲜标签日期被涂改。' }
-    taro.setStorageSync(REPORT_DRAFT_KEY, JSON.stringify({ ...reportDrafts.fresh(), form, step: 5 }))
+    const { fake } = api({ 'GET /meta': { body: aMeta() }, 'POST /subscriptions': { body: {} } })
+    seedCompleteReport()
     render(<ReportWizard />)
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0))
-    })
+    await mountRequestsAnswered()
     fireEvent.click(screen.getByText('提交举报'))
     await waitFor(() => expect(fake.calls('POST', '/subscriptions')).toHaveLength(1))
     expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tpl-update', 'tpl-deadline'] })
@@ -152,8 +147,7 @@ describe('我要举报', () => {
   it('when submitting on H5, then no subscribe request is made', async () => {
     loggedIn()
     const { fake } = api()
-    const form: ReportForm = { ...emptyReport(), merchant: { id: MERCHANT.id, name: MERCHANT.name, address: MERCHANT.address, badges: MERCHANT.badges }, category: 'catering', facts: '该店后厨使用过期食材，冰柜里的海鲜标签日期被涂改。' }
-    taro.setStorageSync(REPORT_DRAFT_KEY, JSON.stringify({ ...reportDrafts.fresh(), form, step: 5 }))
+    seedCompleteReport()
     render(<ReportWizard />)
     fireEvent.click(screen.getByText('提交举报'))
     await waitFor(() => expect(fake.calls('POST', '/cases')).toHaveLength(1))

@@ -1,25 +1,19 @@
 import { Label, Switch, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { CATEGORIES } from '@weiquan/shared'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { api } from '../../api/endpoints'
 import { Chips } from '../../components/chips'
 import { DraftRestoredNotice } from '../../components/draft-notice'
 import { ErrorText, Field } from '../../components/field'
-import { NutButton, NutProgress } from '../../components/nut'
 import { Screen } from '../../components/screen'
 import { useDraft } from '../../hooks/use-draft'
-import { messageOf } from '../../hooks/use-remote'
 import { categoryLabel, useT } from '../../i18n'
-import { ApiError } from '../../lib/api-client'
-import { ROUTES } from '../../routes'
-import { ensureConsumer } from '../auth/login'
-import { EvidencePhotos, usePhotoUploads } from '../evidence/photo-uploads'
-import { photosPending } from '../evidence/photos'
+import { draftPhotos, EvidencePhotos, usePhotoUploads } from '../evidence/photo-uploads'
 import { MerchantPicker } from '../file-complaint/merchant-picker'
-import type { FieldErrors } from '../file-complaint/validation'
-import { useSubscribeInTap } from '../subscriptions/subscribe-in-tap'
-import { reportDrafts, REPORT_STEPS, validateReport, type ReportForm } from './report-form'
+import { useFilingSubmit } from '../filing/use-filing-submit'
+import { useProfilePrefill } from '../filing/use-profile-prefill'
+import { WizardNav, WizardProgress } from '../filing/wizard-nav'
+import { reportDrafts, REPORT_STEPS, validateReport } from './report-form'
 
 /** 我要举报: merchant, category, facts, photos, then anonymous (default) or real name, and review. */
 export function ReportWizard() {
@@ -29,85 +23,29 @@ export function ReportWizard() {
   const { draft, setDraft, setStep } = drafts
   const form = draft.form
   const step = draft.step
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [submitting, setSubmitting] = useState(false)
-  const [submitError, setSubmitError] = useState<string | null>(null)
+  const filing = useFilingSubmit({
+    drafts,
+    validate: () => validateReport(form, t),
+    steps: REPORT_STEPS,
+    photos: form.photos,
+    file: api.fileCase,
+    submitted: 'report.submitted',
+  })
+  const { errors, update, submit, submitting, submitError } = filing
   const [prefilled, setPrefilled] = useState(false)
-  const subscriptions = useSubscribeInTap()
-  const photos = usePhotoUploads(form.photos, (change) => setDraft((d) => ({ ...d, form: { ...d.form, photos: change(d.form.photos) } })))
-
-  useEffect(() => {
-    void (async () => {
-      if (!(await ensureConsumer())) return
-      try {
-        const p = (await api.me()).profile
-        if (!p) return
-        setDraft((d) => (d.form.name || d.form.phone || d.form.address ? d : { ...d, form: { ...d.form, name: p.name, phone: p.phone, address: p.address } }))
-        setPrefilled(true)
-      } catch {
-        // a convenience only: the person can type the details
-      }
-    })()
-  }, [])
-
-  const update = (patch: Partial<ReportForm>) => {
-    drafts.update(patch)
-    const touched = Object.keys(patch)
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !touched.includes(k))))
-  }
-
-  const next = () => {
-    const fields = REPORT_STEPS[step].fields
-    const own = Object.fromEntries(Object.entries(validateReport(form, t).errors).filter(([k]) => fields.includes(k as never))) as FieldErrors
-    setErrors(own)
-    if (Object.keys(own).length === 0) setStep(Math.min(step + 1, REPORT_STEPS.length - 1))
-  }
-
-  const submit = async () => {
-    const { errors: all, body } = validateReport(form, t)
-    if (!body) {
-      setErrors(all)
-      const first = REPORT_STEPS.findIndex((s) => s.fields.some((f) => all[f]))
-      if (first >= 0) setStep(first)
-      return
-    }
-    if (photosPending(form.photos)) {
-      setSubmitError(t('wizard.evidence.pending'))
-      return
-    }
-    // inside the tap, before anything else is awaited: WeChat refuses the request otherwise
-    const subscribed = subscriptions.report(await subscriptions.ask())
-    setSubmitting(true)
-    setSubmitError(null)
-    drafts.markAttempted()
-    try {
-      const answer = await api.fileCase(body, draft.idempotencyKey)
-      drafts.finish()
-      Taro.showToast({ title: t('report.submitted', { caseNo: answer.caseNo }), icon: 'none' })
-      if (subscribed !== undefined) Taro.showToast({ title: t('wizard.subscribed', { n: subscribed }), icon: 'none' })
-      void Taro.redirectTo({ url: `${ROUTES.case}?id=${answer.id}` })
-    } catch (e) {
-      setSubmitError(e instanceof ApiError && e.code === 'NETWORK' ? t('error.network') : messageOf(e))
-    } finally {
-      setSubmitting(false)
-    }
-  }
+  const photos = usePhotoUploads(form.photos, draftPhotos(setDraft))
+  useProfilePrefill(setDraft, () => setPrefilled(true))
 
   const discard = () => {
     photos.abortAll()
-    drafts.discard()
-    setErrors({})
-    setSubmitError(null)
+    filing.discard()
   }
 
   return (
     <Screen title="title.report" onRetry={submitError ? submit : undefined} testId="page-report">
       <View className="wq-page">
         {drafts.restored && <DraftRestoredNotice onDiscard={discard} />}
-        <Text className="wq-step" id="wizard-step" data-step={step}>
-          {t('wizard.step', { n: step + 1, total: REPORT_STEPS.length, name: t(REPORT_STEPS[step].key) })}
-        </Text>
-        <NutProgress percent={Math.round(((step + 1) / REPORT_STEPS.length) * 100)} showText={false} />
+        <WizardProgress steps={REPORT_STEPS} step={step} />
 
         {step === 0 && <MerchantPicker value={form} update={update} errors={errors} />}
         {step === 1 && (
@@ -167,22 +105,7 @@ export function ReportWizard() {
         )}
 
         <ErrorText message={submitError} />
-        <View className="wq-nav-row">
-          {step > 0 && (
-            <NutButton id="wizard-back" onClick={() => setStep(step - 1)}>
-              {t('common.back')}
-            </NutButton>
-          )}
-          {step < REPORT_STEPS.length - 1 ? (
-            <NutButton id="wizard-next" type="primary" onClick={next}>
-              {t('common.next')}
-            </NutButton>
-          ) : (
-            <NutButton id="wizard-submit" type="primary" loading={submitting} disabled={submitting} onClick={submit}>
-              {submitting ? t('wizard.review.submitting') : t('report.submit')}
-            </NutButton>
-          )}
-        </View>
+        <WizardNav steps={REPORT_STEPS} step={step} setStep={setStep} onNext={filing.next} onSubmit={submit} submitting={submitting} submitLabel="report.submit" />
       </View>
       {photos.privacyDialog}
     </Screen>
