@@ -16,6 +16,7 @@ const ROOT = path.resolve(import.meta.dirname, '../../bff/src');
 /** Fragments that are SQL text made only of constants (and placeholders), never of request values. */
 const ALLOWED_FRAGMENTS: Record<string, string> = {
   CASE_SELECT: 'case-view.ts: the constant SELECT ... FROM cases c',
+  DEADLINES_AGG: "case-view.ts: the constant subquery of a case's deadlines",
   SELECT_MERCHANT: 'merchant-store.ts: the constant SELECT of merchants',
   'vis.sql': 'case-store.ts visibility(): constant conditions with $n placeholders',
   "where.join(' AND ')": 'case-store.ts list(): constant conditions with $n placeholders',

@@ -35,7 +35,7 @@ import type { Caller } from '../auth/caller';
 import { AppError, notFound } from '../http/app-error';
 import type { PiiCipher } from '../security/pii-cipher';
 import { UUID, decodeCursor, encodeCursor } from './page-cursor';
-import { CASE_SELECT, caseFacts, renderCase, type CaseRow } from './case-view';
+import { CASE_SELECT, DEADLINES_AGG, caseFacts, renderCase, type CaseRow, type DeadlineRow } from './case-view';
 import type { Db, Queryable } from './db';
 import { publishFaq } from './faq-store';
 
@@ -138,7 +138,8 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     );
   }
 
-  async function applyClock(q: Queryable, row: CaseRow, clock: ClockEffect, at: Date) {
+  /** Moves the case's clocks; answers its deadlines as they now stand (read in the statement that updates next_due_at). */
+  async function applyClock(q: Queryable, row: CaseRow, clock: ClockEffect, at: Date): Promise<DeadlineRow[]> {
     const open = (kind: DeadlineKind) => row.deadlines.find((d) => d.kind === kind && (d.state === 'running' || d.state === 'paused'));
     if (clock.cancelAll) {
       await q.query(`UPDATE deadlines SET state = 'cancelled', closed_at = $2 WHERE case_id = $1 AND state IN ('running', 'paused')`, [row.id, at]);
@@ -172,7 +173,13 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
       }
     }
     if (clock.start) await startDeadline(q, row.id, clock.start, at, row.priority);
-    await q.query(`UPDATE cases SET next_due_at = (SELECT min(due_at) FROM deadlines WHERE case_id = $1 AND state = 'running') WHERE id = $1`, [row.id]);
+    // The SELECT sees the deadlines as the statements above left them (the CTE changes only the case row).
+    const [{ deadlines }] = await q.query<{ deadlines: DeadlineRow[] }>(
+      `WITH n AS (UPDATE cases SET next_due_at = (SELECT min(due_at) FROM deadlines WHERE case_id = $1 AND state = 'running') WHERE id = $1)
+       SELECT ${DEADLINES_AGG} AS deadlines FROM (SELECT $1::uuid AS id) AS c`,
+      [row.id],
+    );
+    return deadlines;
   }
 
   /** Marks uploads as evidence of this case; only their uploader may attach them, each once. */
@@ -312,7 +319,12 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     return fields;
   }
 
-  async function applyAction(q: Queryable, row: CaseRow, actor: { role: ActorRole; id?: string }, action: CaseAction | { type: 'merchant_timeout' }, at: Date) {
+  /**
+   * Applies an action and answers the case as it leaves it, built from the locked row and what was
+   * written (the same values as a read-back: jsonb's key order, the deadlines read after the clocks
+   * moved); null where only a read-back knows the answer (newly attached uploads).
+   */
+  async function applyAction(q: Queryable, row: CaseRow, actor: { role: ActorRole; id?: string }, action: CaseAction | { type: 'merchant_timeout' }, at: Date): Promise<CaseRow | null> {
     const transition = findTransition(row.kind, row.status, action.type as ActionType, actor.role, caseFacts(row));
     if (!transition) throw new AppError('ACTION_NOT_ALLOWED', `"${action.type}" is not allowed for ${actor.role} while the case is ${row.status}`);
     if (action.type === 'supplement' && action.attachments?.length) await attachUploads(q, row.id, actor.id!, action.attachments, 'attachments');
@@ -322,17 +334,29 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     const ended = to !== row.status && ENDED_STATUSES.includes(to);
     // The change and its event in one statement (one round trip fewer on every action); the clock's follow.
     const ev = 4 + changes.length;
+    const data = eventData(action, row, linked);
     await q.query(
       `WITH u AS (
          UPDATE cases SET status = $2, version = version + 1, updated_at = $3${ended ? ', ended_at = $3' : ''}${changes.map((c, i) => `, ${c.sql} = $${i + 4}`).join('')} WHERE id = $1 RETURNING id)
        INSERT INTO case_events (case_id, type, actor_role, actor_id, from_status, to_status, data, at)
        SELECT id, $${ev}, $${ev + 1}, $${ev + 2}, $${ev + 3}, $${ev + 4}, $${ev + 5}, $3 FROM u`,
-      [row.id, to, at, ...changes.map((c) => c.value), action.type, actor.role, actor.id ?? null, row.status, to !== row.status ? to : null, eventData(action, row, linked)],
+      [row.id, to, at, ...changes.map((c) => c.value), action.type, actor.role, actor.id ?? null, row.status, to !== row.status ? to : null, data],
     );
-    if (transition.clock) await applyClock(q, row, transition.clock, at);
+    const deadlines = transition.clock ? await applyClock(q, row, transition.clock, at) : row.deadlines;
     if (action.type === 'answer' && action.publishAsFaq) {
       await publishFaq(q, { caseId: row.id, category: row.category, question: String(row.body.question ?? ''), answer: action.text, at });
     }
+    if (action.type === 'supplement' && action.attachments?.length) return null;
+    const after: CaseRow = {
+      ...row,
+      status: to,
+      version: row.version + 1,
+      updated_at: at,
+      events: [...row.events, { type: action.type, actorRole: actor.role, at: at.toISOString(), fromStatus: row.status, toStatus: to !== row.status ? to : null, data: asJsonb(data) as Record<string, unknown> }],
+      deadlines,
+    };
+    for (const c of changes) (after as unknown as Record<string, unknown>)[c.sql] = asJsonb(c.value);
+    return after;
   }
 
   const replay = (prior: { request_hash: string; answer_enc: string }, requestHash: string) => {
@@ -410,8 +434,8 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
           throw new AppError('VERSION_CONFLICT', `The case has changed (version ${row.version}); reload it and try again`, { currentVersion: row.version });
         }
         const at = now();
-        await applyAction(q, row, { role: caller.role, id: caller.id }, action, at);
-        return renderCase(await loadRow(q, caller, id, false), caller, cipher, at);
+        const after = await applyAction(q, row, { role: caller.role, id: caller.id }, action, at);
+        return renderCase(after ?? (await loadRow(q, caller, id, false)), caller, cipher, at);
       });
     },
 
@@ -461,8 +485,13 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
         where.push(byDeadline ? `(${sortKey}, c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)` : `(${sortKey}, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
       }
       params.push(query.limit + 1);
-      const rows = await db.query<{ id: string; case_no: string; kind: CaseView['kind']; status: CaseView['status']; category: string; priority: boolean; merchant_id: string | null; merchant_name: string | null; created_at: Date; updated_at: Date; next_due_at: Date | null }>(
-        `SELECT c.id, c.case_no, c.kind, c.status, c.category, c.priority, c.merchant_id, c.merchant_name, c.created_at, c.updated_at, c.next_due_at
+      const rows = await db.query<{ id: string; case_no: string; kind: CaseView['kind']; status: CaseView['status']; category: string; priority: boolean; merchant_id: string | null; merchant_name: string | null; created_at: string; updated_at: string; next_due_at: string | null }>(
+        // The instants formatted as `Date#toISOString` writes them, by the database (parsing 3 per row into
+        // Dates and back cost more CPU than the rest of the list); MS truncates as the Date parse does.
+        `SELECT c.id, c.case_no, c.kind, c.status, c.category, c.priority, c.merchant_id, c.merchant_name,
+                to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
+                to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
+                to_char(c.next_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS next_due_at
            FROM cases c WHERE ${where.join(' AND ')}
           ORDER BY ${sortKey} ${byDeadline ? 'ASC' : 'DESC'}, c.id ${byDeadline ? 'ASC' : 'DESC'} LIMIT $${params.length}`,
         params,
@@ -479,9 +508,9 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
           category: r.category as CaseView['category'],
           priority: r.priority,
           merchant: r.merchant_name ? { ...(r.merchant_id ? { id: r.merchant_id } : {}), name: r.merchant_name } : null,
-          createdAt: r.created_at.toISOString(),
-          updatedAt: r.updated_at.toISOString(),
-          nextDueAt: r.next_due_at ? r.next_due_at.toISOString() : null,
+          createdAt: r.created_at,
+          updatedAt: r.updated_at,
+          nextDueAt: r.next_due_at,
         })),
         nextCursor: more && last ? encodeCursor(byDeadline ? last.next_due_at : last.created_at, last.id) : null,
       };

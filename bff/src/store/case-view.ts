@@ -61,16 +61,19 @@ export interface DeadlineRow {
   extended: boolean;
 }
 
+/** A case's deadlines as `DeadlineRow`s, for the case `c.id` names (the case read and an action's answer). */
+export const DEADLINES_AGG = `(SELECT coalesce(json_agg(json_build_object('id', d.id, 'kind', d.kind, 'state', d.state, 'due_date', d.due_date,
+      'provisional', d.provisional, 'target_due_at', d.target_due_at, 'remaining_working_days', d.remaining_working_days,
+      'extended', d.extended) ORDER BY d.id), '[]'::json)
+     FROM deadlines d WHERE d.case_id = c.id)`;
+
 /** One query for the whole case: no N+1 for timelines, deadlines or attachments. */
 export const CASE_SELECT = `
 SELECT c.*,
   (SELECT coalesce(json_agg(json_build_object('type', e.type, 'actorRole', e.actor_role, 'at', e.at,
       'fromStatus', e.from_status, 'toStatus', e.to_status, 'data', e.data) ORDER BY e.id), '[]'::json)
      FROM case_events e WHERE e.case_id = c.id) AS events,
-  (SELECT coalesce(json_agg(json_build_object('id', d.id, 'kind', d.kind, 'state', d.state, 'due_date', d.due_date,
-      'provisional', d.provisional, 'target_due_at', d.target_due_at, 'remaining_working_days', d.remaining_working_days,
-      'extended', d.extended) ORDER BY d.id), '[]'::json)
-     FROM deadlines d WHERE d.case_id = c.id) AS deadlines,
+  ${DEADLINES_AGG} AS deadlines,
   (SELECT coalesce(json_agg(json_build_object('id', u.id, 'mime', u.mime, 'size', u.size) ORDER BY u.created_at, u.id), '[]'::json)
      FROM uploads u WHERE u.case_id = c.id) AS attachments
 FROM cases c`;
