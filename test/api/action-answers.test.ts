@@ -35,6 +35,9 @@ for (const store of storeKinds()) {
 
       const proposed = await actAndCompare(shop, c.id, { type: 'propose', text: '同意退款300元', refundFen: 30000 });
       assert.equal(proposed.contactMasked, true);
+      const [met] = await app.services.store.db.query<{ state: string; next_due_at: Date | null }>(
+        'SELECT d.state, c.next_due_at FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE d.case_id = $1', [c.id]);
+      assert.deepEqual(met, { state: 'met', next_due_at: null }, 'the merchant_response clock is met and nothing else runs');
       await actAndCompare(shop, c.id, { type: 'message', text: '请尽快回复' });
       await actAndCompare(consumer, c.id, { type: 'reject_proposal', reason: '金额不够' });
       await actAndCompare(consumer, c.id, { type: 'supplement', text: '补充说明' });
@@ -45,6 +48,9 @@ for (const store of storeKinds()) {
       await actAndCompare(staff, c.id, { type: 'resume_clock' });
       await actAndCompare(staff, c.id, { type: 'start_mediation' });
       await actAndCompare(staff, c.id, { type: 'close', outcome: 'mediated', recoveredFen: 39900, text: '调解成功' });
+      const [closed] = await app.services.store.db.query<{ open: number; next_due_at: Date | null }>(
+        "SELECT count(*) FILTER (WHERE d.state IN ('running', 'paused'))::int AS open, min(c.next_due_at) AS next_due_at FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE d.case_id = $1", [c.id]);
+      assert.deepEqual(closed, { open: 0, next_due_at: null });
       await actAndCompare(consumer, c.id, { type: 'rate', score: 4, comment: '处理及时' });
     });
 

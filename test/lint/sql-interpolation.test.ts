@@ -25,6 +25,8 @@ const ALLOWED_FRAGMENTS: Record<string, string> = {
   "ended ? ', ended_at = $3' : ''": 'case-store.ts applyAction(): a constant assignment',
   "changes.map((c, i) => `, ${c.sql} = $${i + 4}`).join('')": 'case-store.ts applyAction(): column names from rowChanges() constants, values as $n',
   'c.sql': 'case-store.ts rowChanges(): a constant column name',
+  meetCte: 'case-store.ts applyAction(): a constant CTE with $n placeholders, or nothing',
+  meetSet: 'case-store.ts applyAction(): a constant assignment with $n placeholders, or nothing',
   "query.open ? 'TRUE' : 'FALSE'": 'case-store.ts list(): a constant',
   "query.overdue ? '' : 'NOT '": 'case-store.ts list(): a constant',
   mine: 'a constant ownership condition with $n placeholders',

@@ -335,14 +335,25 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     // The change and its event in one statement (one round trip fewer on every action); the clock's follow.
     const ev = 4 + changes.length;
     const data = eventData(action, row, linked);
+    // A clock that only meets deadlines (propose, refuse, close, open_case, not_open) joins the same
+    // statement: next_due_at is taken over the running deadlines it does not meet (the subquery sees
+    // the deadlines as they were before the statement).
+    const clock = transition.clock;
+    const meet = clock?.meet?.length && Object.keys(clock).length === 1 ? clock.meet : null;
+    const meetCte = meet ? `m AS (UPDATE deadlines SET state = 'met', closed_at = $3 WHERE case_id = $1 AND kind = ANY($${ev + 6}::text[]) AND state IN ('running', 'paused')), ` : '';
+    const meetSet = meet ? `, next_due_at = (SELECT min(due_at) FROM deadlines WHERE case_id = $1 AND state = 'running' AND kind <> ALL($${ev + 6}::text[]))` : '';
     await q.query(
-      `WITH u AS (
-         UPDATE cases SET status = $2, version = version + 1, updated_at = $3${ended ? ', ended_at = $3' : ''}${changes.map((c, i) => `, ${c.sql} = $${i + 4}`).join('')} WHERE id = $1 RETURNING id)
+      `WITH ${meetCte}u AS (
+         UPDATE cases SET status = $2, version = version + 1, updated_at = $3${ended ? ', ended_at = $3' : ''}${changes.map((c, i) => `, ${c.sql} = $${i + 4}`).join('')}${meetSet} WHERE id = $1 RETURNING id)
        INSERT INTO case_events (case_id, type, actor_role, actor_id, from_status, to_status, data, at)
        SELECT id, $${ev}, $${ev + 1}, $${ev + 2}, $${ev + 3}, $${ev + 4}, $${ev + 5}, $3 FROM u`,
-      [row.id, to, at, ...changes.map((c) => c.value), action.type, actor.role, actor.id ?? null, row.status, to !== row.status ? to : null, data],
+      [row.id, to, at, ...changes.map((c) => c.value), action.type, actor.role, actor.id ?? null, row.status, to !== row.status ? to : null, data, ...(meet ? [meet] : [])],
     );
-    const deadlines = transition.clock ? await applyClock(q, row, transition.clock, at) : row.deadlines;
+    const deadlines = meet
+      ? row.deadlines.map((d) => (meet.includes(d.kind) && (d.state === 'running' || d.state === 'paused') ? { ...d, state: 'met' as const } : d))
+      : clock
+        ? await applyClock(q, row, clock, at)
+        : row.deadlines;
     if (action.type === 'answer' && action.publishAsFaq) {
       await publishFaq(q, { caseId: row.id, category: row.category, question: String(row.body.question ?? ''), answer: action.text, at });
     }
