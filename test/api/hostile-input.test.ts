@@ -284,6 +284,12 @@ interface Built {
   body?: string | FormData;
   describe: string;
 }
+/**
+ * A copy of a generated value for this request alone: fast-check hands out the same constant objects
+ * to many runs, and later mutations write into what they are given (once, a cycle).
+ */
+const fresh = <T>(v: T): T => (v && typeof v === 'object' ? structuredClone(v) : v);
+
 function build(req: HostileRequest, ctx: Ctx, baseUrl: string): Built {
   const { ep, mutations, noise } = req;
   let path = ep.path(ctx);
@@ -298,7 +304,7 @@ function build(req: HostileRequest, ctx: Ctx, baseUrl: string): Built {
   for (const m of mutations) {
     switch (m.kind) {
       case 'leaf':
-        if (json && typeof json === 'object') setPath(json as Record<string, unknown>, m.path, (p, k) => (p[k] = m.value));
+        if (json && typeof json === 'object') setPath(json as Record<string, unknown>, m.path, (p, k) => (p[k] = fresh(m.value)));
         break;
       case 'drop':
         if (json && typeof json === 'object') setPath(json as Record<string, unknown>, m.path, (p, k) => delete p[k]);
@@ -306,11 +312,11 @@ function build(req: HostileRequest, ctx: Ctx, baseUrl: string): Built {
       case 'extraKey': {
         if (!json || typeof json !== 'object') break;
         const target = m.at ? (m.at.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), json) as Record<string, unknown> | undefined) : (json as Record<string, unknown>);
-        if (target && typeof target === 'object' && !Array.isArray(target)) Object.defineProperty(target, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+        if (target && typeof target === 'object' && !Array.isArray(target)) Object.defineProperty(target, m.key, { value: fresh(m.value), enumerable: true, configurable: true, writable: true });
         break;
       }
       case 'wholeBody':
-        json = m.value;
+        json = fresh(m.value);
         break;
       case 'rawBody':
         raw = m.text;
