@@ -13,8 +13,8 @@ import { createStore } from './store/store';
 import { createDiskBlobStorage } from './uploads/blob-storage';
 import { createUploadService } from './uploads/upload-service';
 import { createDbTokenCache } from './notify/token-cache';
-import { createWechatClient, type Wechat } from './wechat/wechat-client';
-import { createWechatEmulator } from './wechat/wechat-emulator';
+import { createWechat } from './wechat/create-wechat';
+import type { Wechat } from './wechat/wechat-client';
 
 export const VERSION = '0.1.0';
 
@@ -39,9 +39,8 @@ export async function buildServices(config: Config, logger: Logger, opts: BootOp
   const store = createStore(db, { cipher, now, caseNoPrefix: config.CASE_NO_PREFIX });
   const wechat =
     opts.wechat ??
-    (config.wechatMode === 'wechat'
-      ? createWechatClient({ appId: config.WECHAT_APPID!, secret: config.WECHAT_SECRET!, apiBase: config.WECHAT_API_BASE, timeoutMs: config.WECHAT_TIMEOUT_MS, tokenCache: createDbTokenCache(db, cipher, config.WECHAT_APPID!), now })
-      : createWechatEmulator());
+    // The token cache is only read in WeChat mode (the emulator needs none); it is lazy, so nothing runs here.
+    createWechat(config, createDbTokenCache(db, cipher, config.WECHAT_APPID ?? ''), now);
   const access = createAccessTokens(secrets.jwtKey);
   const blobs = await createDiskBlobStorage(path.join(config.DATA_DIR, 'uploads'));
   return {
