@@ -2,16 +2,14 @@ import { Router } from 'express';
 import { CATEGORIES, type MetaAnswer } from '@weiquan/shared';
 import type { Services } from '../services';
 import { buildOpenApi } from '../openapi';
+import { configuredTemplateIds } from '../../notify/templates';
 
 export function metaRoutes({ config, version }: Services): Router {
   const r = Router();
   const meta: MetaAnswer = {
     mode: config.wechatMode,
-    templates: {
-      ...(config.WECHAT_TEMPLATE_CASE_UPDATE ? { caseUpdate: config.WECHAT_TEMPLATE_CASE_UPDATE } : {}),
-      ...(config.WECHAT_TEMPLATE_MERCHANT_NEW_CASE ? { merchantNewCase: config.WECHAT_TEMPLATE_MERCHANT_NEW_CASE } : {}),
-      ...(config.WECHAT_TEMPLATE_DEADLINE ? { deadline: config.WECHAT_TEMPLATE_DEADLINE } : {}),
-    },
+    // Only configured ids: the client must never ask WeChat to grant an emulator stand-in.
+    templates: configuredTemplateIds(config),
     version,
     categories: CATEGORIES.map((c) => ({ code: c.code, name: c.name, nameEn: c.nameEn, greenChannel: c.greenChannel })),
   };
