@@ -3,7 +3,7 @@
  * `node --cpu-prof` over a small seeded store (PostgreSQL when DATABASE_URL is set, else PGlite),
  * then the hottest functions and packages by self time. Routes: file, list, detail, cycle.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -76,7 +76,9 @@ const specs: Record<string, (base: string) => LoadSpec> = {
   },
 };
 
-const server = await startNode(['--cpu-prof', '--cpu-prof-dir', profDir, '--import', 'tsx', 'bff/src/main.ts'], {
+// NO_PROFILE=1: the same load without the profiler, for before/after comparisons of req/s and CPU.
+const profiler = process.env.NO_PROFILE ? [] : ['--cpu-prof', '--cpu-prof-dir', profDir];
+const server = await startNode([...profiler, '--import', 'tsx', 'bff/src/main.ts'], {
   ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', JWT_SECRET, PII_KEY: PII_KEY.toString('base64'), RATE_LIMIT: 'off', DEMO_SEED: 'off', NOTIFIER: 'off', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
 }, path.join(work, 'bff.log'));
 try {
@@ -89,6 +91,8 @@ try {
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number }
 const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
 if (file) {
+  // Kept for a closer look (inclusive times, flame graphs in Chrome DevTools).
+  if (process.env.KEEP_PROFILE) copyFileSync(path.join(profDir, file), process.env.KEEP_PROFILE);
   const prof = JSON.parse(readFileSync(path.join(profDir, file), 'utf8')) as { nodes: Node[] };
   const total = prof.nodes.reduce((s, n) => s + n.hitCount, 0);
   const by = (key: (n: Node) => string) => {
@@ -106,7 +110,7 @@ if (file) {
     const m = new Map<string, number>();
     for (const n of prof.nodes.filter((x) => x.callFrame.functionName === fn && x.hitCount)) {
       const chain: string[] = [];
-      for (let p = parent.get(n.id); p && chain.length < 6; p = parent.get(p.id)) chain.push(`${p.callFrame.functionName || '?'}@${pkg(p.callFrame.url)}`);
+      for (let p = parent.get(n.id); p && chain.length < (Number(process.env.CHAIN) || 6); p = parent.get(p.id)) chain.push(`${p.callFrame.functionName || '?'}@${pkg(p.callFrame.url)}`);
       m.set(chain.join(' < '), (m.get(chain.join(' < ')) ?? 0) + n.hitCount);
     }
     const top = [...m].sort((a, b) => b[1] - a[1]).slice(0, 4);

@@ -35,6 +35,8 @@ import type { Caller } from '../auth/caller';
 import { AppError, notFound } from '../http/app-error';
 import type { PiiCipher } from '../security/pii-cipher';
 import { UUID, decodeCursor, encodeCursor } from './page-cursor';
+import { visibility } from './case-visibility';
+import { createCaseReader } from './case-reader';
 import { CASE_SELECT, DEADLINES_AGG, caseFacts, renderCase, type CaseRow, type DeadlineRow } from './case-view';
 import type { Db, Queryable } from './db';
 import { publishFaq } from './faq-store';
@@ -45,13 +47,6 @@ export interface CaseStoreDeps {
   cipher: PiiCipher;
   now: () => Date;
   caseNoPrefix: string;
-}
-
-/** SQL condition (on alias c) for the cases this caller may see, with its parameters from index `at`. */
-function visibility(caller: Caller, at: number): { sql: string; params: unknown[] } {
-  if (caller.role === 'staff') return { sql: 'TRUE', params: [] };
-  if (caller.role === 'merchant') return { sql: `c.merchant_id = $${at}::uuid AND c.kind = 'complaint'`, params: [caller.merchantId] };
-  return { sql: `c.consumer_id = $${at}::uuid`, params: [caller.id] };
 }
 
 const canonicalJson = (v: unknown): string =>
@@ -111,6 +106,7 @@ interface MerchantFound {
 }
 
 export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps) {
+  const reader = createCaseReader(db);
   async function nextCaseNo(q: Queryable, at: Date): Promise<string> {
     const [{ n }] = await q.query<{ n: number }>("SELECT nextval('case_no_seq') AS n");
     return formatCaseNo(caseNoPrefix, at, n);
@@ -435,7 +431,10 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     },
 
     async get(caller: Caller, id: string): Promise<CaseView> {
-      return renderCase(await loadRow(db, caller, id, false), caller, cipher, now());
+      if (!UUID.test(id)) throw notFound('Case not found');
+      const row = await reader.read(caller, id);
+      if (!row) throw notFound('Case not found');
+      return renderCase(row, caller, cipher, now());
     },
 
     async act(caller: Caller, id: string, action: CaseAction): Promise<CaseView> {

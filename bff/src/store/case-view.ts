@@ -67,16 +67,16 @@ export const DEADLINES_AGG = `(SELECT coalesce(json_agg(json_build_object('id', 
       'extended', d.extended) ORDER BY d.id), '[]'::json)
      FROM deadlines d WHERE d.case_id = c.id)`;
 
-/** One query for the whole case: no N+1 for timelines, deadlines or attachments. */
-export const CASE_SELECT = `
-SELECT c.*,
+/** The whole case as one row (alias c): no N+1 for timelines, deadlines or attachments. */
+export const CASE_COLUMNS = `c.*,
   (SELECT coalesce(json_agg(json_build_object('type', e.type, 'actorRole', e.actor_role, 'at', e.at,
       'fromStatus', e.from_status, 'toStatus', e.to_status, 'data', e.data) ORDER BY e.id), '[]'::json)
      FROM case_events e WHERE e.case_id = c.id) AS events,
   ${DEADLINES_AGG} AS deadlines,
   (SELECT coalesce(json_agg(json_build_object('id', u.id, 'mime', u.mime, 'size', u.size) ORDER BY u.created_at, u.id), '[]'::json)
-     FROM uploads u WHERE u.case_id = c.id) AS attachments
-FROM cases c`;
+     FROM uploads u WHERE u.case_id = c.id) AS attachments`;
+
+export const CASE_SELECT = `SELECT ${CASE_COLUMNS} FROM cases c`;
 
 export function caseFacts(row: Pick<CaseRow, 'rating' | 'flags' | 'deadlines'>): CaseFacts {
   return {

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import type { Caller } from '../../bff/src/auth/caller';
+import { createCaseReader } from '../../bff/src/store/case-reader';
+import type { Db } from '../../bff/src/store/db';
+import { createMerchant, fileComplaint, loginConsumer, loginMerchant, loginStaff } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase, storeKinds } from '../support/test-db';
+
+/** The database with every query's SQL recorded. */
+function recording(db: Db) {
+  const sql: string[] = [];
+  const query: Db['query'] = (text, params) => (sql.push(text), db.query(text, params));
+  return { db: { ...db, query } as Db, sql };
+}
+
+// GET /cases/:id reads are batched: the reads of one event-loop turn share one query, and each
+// read must still answer exactly what that caller may see (and 404 what it may not).
+for (const store of storeKinds()) {
+  describe(`batched case reads (${store})`, () => {
+    let app: TestApp;
+    let recorded: ReturnType<typeof recording>;
+    before(async () => {
+      const database = await createTestDatabase(store);
+      recorded = recording(database.db);
+      app = await startTestApp({ store, database: { ...database, db: recorded.db } });
+    });
+    after(() => app.close());
+
+    test('when consumers, a merchant and staff read in the same turn, then one query answers them all and each read equals its own read alone', async () => {
+      const merchant = await createMerchant(app, { odr: true });
+      const shopLogin = await loginMerchant(app, merchant);
+      const a = await loginConsumer(app);
+      const b = await loginConsumer(app);
+      const complaint = await fileComplaint(app, a.accessToken, { merchant: { id: merchant.id }, shareContactWithMerchant: false });
+      const asked = await app.api.post('/cases', { kind: 'consultation', category: 'prepaid_cards', question: '预付卡商家停业怎么办？' }, { token: a.accessToken, headers: { 'Idempotency-Key': randomUUID() } });
+      assert.equal(asked.status, 201);
+      const other = await fileComplaint(app, b.accessToken);
+      const who = (token: string): Caller => app.services.access.verify(token);
+      const consumerA = who(a.accessToken);
+      const consumerB = who(b.accessToken);
+      const shop = who(shopLogin.accessToken);
+      const staff = who((await loginStaff(app)).accessToken);
+
+      const reads: [Caller, string, boolean][] = [
+        [consumerA, complaint.id, true],
+        [consumerB, complaint.id, false],
+        [shop, complaint.id, true],
+        [shop, asked.body.id, false],
+        [shop, other.id, false],
+        [staff, other.id, true],
+        [consumerB, other.id, true],
+        [consumerA, randomUUID(), false],
+      ];
+      const reader = createCaseReader(recorded.db);
+      const before = recorded.sql.length;
+      const batched = await Promise.all(reads.map(([caller, id]) => reader.read(caller, id)));
+      assert.equal(recorded.sql.length - before, 1, 'one query for the whole turn');
+      for (const [i, [caller, id, visible]] of reads.entries()) {
+        const alone = await reader.read(caller, id);
+        assert.equal(batched[i] !== null, visible, `read ${i}: ${caller.role} ${visible ? 'sees' : 'must not see'} the case`);
+        assert.deepEqual(batched[i], alone, `read ${i}: the batched row equals the row read alone`);
+        if (batched[i]) assert.equal(batched[i]!.id, id);
+      }
+    });
+
+    test('when the same reads arrive over HTTP at once, then each answer equals the same GET made alone', async () => {
+      const merchant = await createMerchant(app, { odr: true });
+      const shop = (await loginMerchant(app, merchant)).accessToken;
+      const a = (await loginConsumer(app)).accessToken;
+      const b = (await loginConsumer(app)).accessToken;
+      const staff = (await loginStaff(app)).accessToken;
+      const mine = await fileComplaint(app, a, { merchant: { id: merchant.id }, shareContactWithMerchant: false });
+      const reads: [string, string][] = [[a, mine.id], [b, mine.id], [shop, mine.id], [staff, mine.id], [a, 'not-a-uuid'], [b, randomUUID()]];
+      const together = await Promise.all(reads.map(([token, id]) => app.api.get(`/cases/${id}`, { token })));
+      for (const [i, [token, id]] of reads.entries()) {
+        const alone = await app.api.get(`/cases/${id}`, { token });
+        assert.equal(together[i].status, alone.status, `read ${i}`);
+        assert.deepEqual(together[i].body, alone.body, `read ${i}`);
+      }
+      assert.deepEqual(together.map((r) => r.status), [200, 404, 200, 200, 404, 404]);
+      assert.equal(together[2].body.contactMasked, true, 'the merchant sees the contact masked');
+      assert.equal(together[0].body.complainant.phone, '13812348000', 'the consumer sees their own contact');
+    });
+  });
+}
