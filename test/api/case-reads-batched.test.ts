@@ -65,6 +65,41 @@ for (const store of storeKinds()) {
       }
     });
 
+    test('when lists of one shape are read in the same turn, then one query answers them and each page equals the page read alone', async () => {
+      const merchant = await createMerchant(app, { odr: true });
+      const shop = app.services.access.verify((await loginMerchant(app, merchant)).accessToken);
+      const a = await loginConsumer(app);
+      const b = await loginConsumer(app);
+      for (let i = 0; i < 3; i++) {
+        app.clock.advance(60_000);
+        await fileComplaint(app, a.accessToken, { merchant: { id: merchant.id } });
+      }
+      app.clock.advance(60_000);
+      await fileComplaint(app, b.accessToken);
+      const consumerA = app.services.access.verify(a.accessToken);
+      const consumerB = app.services.access.verify(b.accessToken);
+      const { cases } = app.services.store;
+      const firstPage = await cases.list(consumerA, { limit: 2 });
+      assert.ok(firstPage.nextCursor);
+
+      const lists = [
+        () => cases.list(consumerA, { limit: 2 }),
+        () => cases.list(consumerB, { limit: 2 }),
+        () => cases.list(consumerA, { limit: 2, cursor: firstPage.nextCursor! }),
+        () => cases.list(consumerA, { limit: 20, open: true }),
+        () => cases.list(consumerB, { limit: 20, open: true }),
+        () => cases.list(shop, { limit: 20 }),
+      ];
+      const before = recorded.sql.length;
+      const together = await Promise.all(lists.map((list) => list()));
+      // Shapes: consumer plain (3 reads, with and without a cursor are two), consumer open (2), merchant (1).
+      assert.equal(recorded.sql.length - before, 4, 'one query per shape');
+      for (const [i, list] of lists.entries()) assert.deepEqual(together[i], await list(), `list ${i}`);
+      assert.deepEqual(together.map((l) => l.items.length), [2, 1, 1, 3, 1, 3]);
+      assert.ok(together[0].items.every((item) => item.merchant?.id === merchant.id), "A's own cases only");
+      assert.notDeepEqual(together[0].items.map((item) => item.id), together[2].items.map((item) => item.id), 'the cursor moves on');
+    });
+
     test('when the same reads arrive over HTTP at once, then each answer equals the same GET made alone', async () => {
       const merchant = await createMerchant(app, { odr: true });
       const shop = (await loginMerchant(app, merchant)).accessToken;

@@ -1,7 +1,8 @@
 /**
  * No SQL built from values: every `query(...)`/`exec(...)` in bff/src passes its values as
  * parameters ($1, $2...). A template literal as the SQL may interpolate only placeholder numbers
- * (`$${n}`) and the named fragments below, each SQL made of constants; string concatenation with
+ * (`$${n}`), a batch's parameter columns (`${param(type, value)}`, which registers the value and
+ * answers `r.pN`) and the named fragments below, each SQL made of constants; string concatenation with
  * `+` is refused outright. A new interpolation fails this test until it is parameterised or, if it
  * really is a constant fragment, added here with its reason.
  */
@@ -18,7 +19,9 @@ const ALLOWED_FRAGMENTS: Record<string, string> = {
   CASE_SELECT: 'case-view.ts: the constant SELECT ... FROM cases c',
   DEADLINES_AGG: "case-view.ts: the constant subquery of a case's deadlines",
   SELECT_MERCHANT: 'merchant-store.ts: the constant SELECT of merchants',
-  'vis.sql': 'case-store.ts visibility(): constant conditions with $n placeholders',
+  vis: 'case-store.ts loadRow(): visibility() conditions, constants with $n placeholders',
+  dir: 'case-store.ts list(): a constant direction',
+  limit: 'case-store.ts list(): a placeholder from param()',
   "where.join(' AND ')": 'case-store.ts list(): constant conditions with $n placeholders',
   sortKey: 'case-store.ts list(): one of two constant ORDER BY expressions',
   "byDeadline ? 'ASC' : 'DESC'": 'case-store.ts list(): a constant direction',
@@ -65,7 +68,7 @@ export function scanSql(file: string, text: string): Finding[] {
       for (const span of node.templateSpans) {
         const expr = span.expression.getText(sf);
         // `$${n + 1}`: a placeholder number, arithmetic allowed
-        if (!before.endsWith('$')) {
+        if (!before.endsWith('$') && !/^param\(/.test(expr)) {
           if (!(expr in ALLOWED_FRAGMENTS)) findings.push({ where: at(span), problem: `interpolates \${${expr}} into SQL` });
           checkTemplate(span.expression);
         }
@@ -81,6 +84,8 @@ export function scanSql(file: string, text: string): Finding[] {
       const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
       if (name === 'query' || name === 'exec') checkTemplate(node.arguments[0]);
     }
+    // A batched read's SQL (`reader.list({ sql: ... })`) is a query too.
+    if (ts.isPropertyAssignment(node) && node.name.getText(sf) === 'sql') checkTemplate(node.initializer);
     ts.forEachChild(node, visit);
   };
   visit(sf);
@@ -100,8 +105,10 @@ test('when SQL interpolates a value or concatenates one, then the scan catches i
     "q.query<{ n: number }>(`SELECT ${column} FROM t`, []);",
     "db.query('SELECT * FROM users WHERE name = ' + name);",
     'db.exec(`DROP TABLE ${table}`);',
+    "reader.list({ sql: `SELECT * FROM cases c WHERE c.status = '${status}'`, types: [], order: 'x.id' }, []);",
   ];
   for (const src of bad) assert.equal(scanSql(path.join(ROOT, 'x.ts'), src).length, 1, src);
-  const good = ['db.query(`SELECT * FROM cases WHERE id = $1`, [id]);', 'db.query(`SELECT $${ev + 1}`, [x]);', 'db.query(`${CASE_SELECT} WHERE c.id = $${n}`, [id]);', "db.query('SELECT 1');"];
+  const good = ['db.query(`SELECT * FROM cases WHERE id = $1`, [id]);', 'db.query(`SELECT $${ev + 1}`, [x]);', 'db.query(`${CASE_SELECT} WHERE c.id = $${n}`, [id]);', "db.query('SELECT 1');",
+    "reader.list({ sql: `SELECT * FROM cases c WHERE c.status = ${param('text', status)}`, types, order: 'x.id' }, values);"];
   for (const src of good) assert.deepEqual(scanSql(path.join(ROOT, 'x.ts'), src), [], src);
 });

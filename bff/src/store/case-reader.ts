@@ -1,8 +1,9 @@
 /**
- * Whole-case reads outside a transaction (GET /cases/:id), batched: the reads that arrive in one
+ * Reads outside a transaction (GET /cases/:id, GET /cases), batched: the reads that arrive in one
  * turn of the event loop reach the store as one query, so many callers share one round trip and
- * one plan. Each read keeps its own caller's visibility, in SQL; a read it hides answers null.
- * When requests are few, a batch holds one read and costs what a single query did.
+ * one plan (a round trip costs the BFF more CPU than the rest of such a request). Each read keeps
+ * its own caller's visibility, in SQL. When requests are few, a batch holds one read and costs what
+ * a single query did.
  */
 import DataLoader from 'dataloader';
 import type { Caller } from '../auth/caller';
@@ -20,10 +21,26 @@ interface Read {
   id: string;
 }
 
+/**
+ * A query run once per read of a batch: `sql` refers to its parameters as columns r.p1, r.p2... of
+ * the given SQL types (the same for every read of this shape), and `order` sorts the rows of one
+ * read by the columns of `sql` (alias x).
+ */
+export interface BatchedQuery {
+  sql: string;
+  types: string[];
+  order: string;
+}
+
 export interface CaseReader {
   /** The case as this caller may see it, or null when it does not exist or is hidden from them. */
   read(caller: Caller, id: string): Promise<CaseRow | null>;
+  /** The rows of `query` for these values; reads of the same shape in one turn share one query. */
+  list<T>(query: BatchedQuery, values: unknown[]): Promise<T[]>;
 }
+
+// setImmediate: after the poll phase, so the requests parsed in this turn share the batch.
+const batchScheduleFn = (run: () => void) => void setImmediate(run);
 
 export function createCaseReader(db: Queryable, maxBatchSize = 64): CaseReader {
   const loader = new DataLoader<Read, CaseRow | null>(
@@ -38,8 +55,35 @@ export function createCaseReader(db: Queryable, maxBatchSize = 64): CaseReader {
       for (const { batch_n, ...row } of rows) found[batch_n - 1] = row;
       return found;
     },
-    // setImmediate: after the poll phase, so the requests parsed in this turn share the batch.
-    { cache: false, maxBatchSize, batchScheduleFn: (run) => void setImmediate(run) },
+    { cache: false, maxBatchSize, batchScheduleFn },
   );
-  return { read: (caller, id) => loader.load({ caller, id }) };
+
+  // One loader per shape; shapes are few (role x filters), made from constants.
+  const shapes = new Map<string, DataLoader<unknown[], unknown[]>>();
+  const shapeLoader = (query: BatchedQuery) => {
+    const key = `${query.types.join(',')}\n${query.order}\n${query.sql}`;
+    let loader = shapes.get(key);
+    if (!loader) {
+      const columns = query.types.map((_, i) => `p${i + 1}`).join(', ');
+      const arrays = query.types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
+      const text = `SELECT r.n AS batch_n, x.* FROM unnest(${arrays}) WITH ORDINALITY AS r(${columns}, n)
+        CROSS JOIN LATERAL (${query.sql}) x ORDER BY r.n, ${query.order}`;
+      loader = new DataLoader<unknown[], unknown[]>(
+        async (reads) => {
+          const rows = await db.query<{ batch_n: number; sort_at?: unknown }>(text, query.types.map((_, i) => reads.map((values) => values[i])));
+          const found: unknown[][] = reads.map(() => []);
+          for (const { batch_n, ...row } of rows) found[batch_n - 1].push(row);
+          return found;
+        },
+        { cache: false, maxBatchSize, batchScheduleFn },
+      );
+      shapes.set(key, loader);
+    }
+    return loader;
+  };
+
+  return {
+    read: (caller, id) => loader.load({ caller, id }),
+    list: async <T>(query: BatchedQuery, values: unknown[]) => (await shapeLoader(query).load(values)) as T[],
+  };
 }

@@ -114,13 +114,14 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
 
   async function loadRow(q: Queryable, caller: Caller, id: string, lock: boolean): Promise<CaseRow> {
     if (!UUID.test(id)) throw notFound('Case not found');
-    const vis = visibility(caller, 2);
+    const params: unknown[] = [id];
+    const vis = visibility(caller, (type, value) => `$${params.push(value)}::${type}`);
     if (lock) {
       // Lock the case row first (FOR UPDATE cannot sit beside the aggregates), then read it whole.
-      const locked = await q.query(`SELECT c.id FROM cases c WHERE c.id = $1 AND ${vis.sql} FOR UPDATE`, [id, ...vis.params]);
+      const locked = await q.query(`SELECT c.id FROM cases c WHERE c.id = $1 AND ${vis} FOR UPDATE`, params);
       if (!locked.length) throw notFound('Case not found');
     }
-    const [row] = await q.query<CaseRow>(`${CASE_SELECT} WHERE c.id = $1 AND ${vis.sql}`, [id, ...vis.params]);
+    const [row] = await q.query<CaseRow>(`${CASE_SELECT} WHERE c.id = $1 AND ${vis}`, params);
     if (!row) throw notFound('Case not found');
     return row;
   }
@@ -466,46 +467,50 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     },
 
     async list(caller: Caller, query: CaseListQuery): Promise<CaseList> {
-      const vis = visibility(caller, 1);
-      const params: unknown[] = [...vis.params];
-      const where = [vis.sql];
-      const add = (sql: (n: number) => string, value: unknown) => {
-        params.push(value);
-        where.push(sql(params.length));
+      // Written over a batch's parameter columns (r.p1, r.p2...): lists of the same shape share one query.
+      const types: string[] = [];
+      const values: unknown[] = [];
+      const param = (type: string, value: unknown) => {
+        types.push(type);
+        values.push(value);
+        return `r.p${types.length}`;
       };
-      if (query.status) add((n) => `c.status = $${n}`, query.status);
-      if (query.kind) add((n) => `c.kind = $${n}`, query.kind);
-      if (query.merchantId) add((n) => `c.merchant_id = $${n}::uuid`, query.merchantId);
+      const where = [visibility(caller, param)];
+      if (query.status) where.push(`c.status = ${param('text', query.status)}`);
+      if (query.kind) where.push(`c.kind = ${param('text', query.kind)}`);
+      if (query.merchantId) where.push(`c.merchant_id = ${param('uuid', query.merchantId)}`);
       if (query.open !== undefined) {
         // "open" is per kind; without a kind it means open complaints (the duplicate warning before filing).
         const openStatuses = query.kind === 'report' ? REPORT_STATUSES.filter((st) => st === 'verifying') : query.kind === 'consultation' ? CONSULTATION_STATUSES.filter((st) => st === 'open') : OPEN_COMPLAINT_STATUSES;
-        if (!query.kind) add((n) => `c.kind = $${n}`, 'complaint');
-        add((n) => `(c.status = ANY($${n}::text[])) = ${query.open ? 'TRUE' : 'FALSE'}`, [...openStatuses]);
+        if (!query.kind) where.push(`c.kind = ${param('text', 'complaint')}`);
+        where.push(`(c.status = ANY(string_to_array(${param('text', openStatuses.join(','))}, ','))) = ${query.open ? 'TRUE' : 'FALSE'}`);
       }
       if (query.overdue !== undefined) {
         // Overdue from 00:00:00 after the due day, as the clocks and `isOverdue` count: due_at is 23:59:59.
-        add((n) => `${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.state = 'running' AND d.due_at < date_trunc('second', $${n}::timestamptz))`, now());
+        where.push(`${query.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.id AND d.state = 'running' AND d.due_at < date_trunc('second', ${param('timestamptz', now())}))`);
       }
       // Merchants work by deadline (soonest first); everyone else sees newest first.
       const byDeadline = caller.role === 'merchant';
       const sortKey = byDeadline ? `coalesce(c.next_due_at, 'infinity'::timestamptz)` : 'c.created_at';
+      const dir = byDeadline ? 'ASC' : 'DESC';
       if (query.cursor) {
         const [t, cid] = decodeCursor(query.cursor);
-        params.push(t ?? 'infinity', cid);
-        where.push(byDeadline ? `(${sortKey}, c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)` : `(${sortKey}, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+        where.push(`(${sortKey}, c.id) ${byDeadline ? '>' : '<'} (${param('timestamptz', t ?? 'infinity')}, ${param('uuid', cid)})`);
       }
-      params.push(query.limit + 1);
-      const rows = await db.query<{ id: string; case_no: string; kind: CaseView['kind']; status: CaseView['status']; category: string; priority: boolean; merchant_id: string | null; merchant_name: string | null; created_at: string; updated_at: string; next_due_at: string | null }>(
+      const limit = param('int', query.limit + 1);
+      const rows = await reader.list<{ id: string; case_no: string; kind: CaseView['kind']; status: CaseView['status']; category: string; priority: boolean; merchant_id: string | null; merchant_name: string | null; created_at: string; updated_at: string; next_due_at: string | null }>({
         // The instants formatted as `Date#toISOString` writes them, by the database (parsing 3 per row into
         // Dates and back cost more CPU than the rest of the list); MS truncates as the Date parse does.
-        `SELECT c.id, c.case_no, c.kind, c.status, c.category, c.priority, c.merchant_id, c.merchant_name,
+        sql: `SELECT c.id, c.case_no, c.kind, c.status, c.category, c.priority, c.merchant_id, c.merchant_name,
                 to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
                 to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
-                to_char(c.next_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS next_due_at
+                to_char(c.next_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS next_due_at,
+                ${sortKey} AS sort_at
            FROM cases c WHERE ${where.join(' AND ')}
-          ORDER BY ${sortKey} ${byDeadline ? 'ASC' : 'DESC'}, c.id ${byDeadline ? 'ASC' : 'DESC'} LIMIT $${params.length}`,
-        params,
-      );
+          ORDER BY ${sortKey} ${dir}, c.id ${dir} LIMIT ${limit}`,
+        order: `x.sort_at ${dir}, x.id ${dir}`,
+        types,
+      }, values);
       const more = rows.length > query.limit;
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];

@@ -11,11 +11,14 @@ const RULES: Record<Role, (user: string, merchant: string) => string> = {
   consumer: (user) => `c.consumer_id = ${user}`,
 };
 
-/** SQL condition (on alias c) for one caller, with its parameter at index `at` (lists and locked reads use the role's own index). */
-export function visibility(caller: Caller, at: number): { sql: string; params: unknown[] } {
-  if (caller.role === 'staff') return { sql: RULES.staff('', ''), params: [] };
-  const p = `$${at}::uuid`;
-  return { sql: RULES[caller.role](p, p), params: [caller.role === 'merchant' ? caller.merchantId : caller.id] };
+/**
+ * SQL condition (on alias c) for one caller; `param` registers the caller's id as a parameter of
+ * the given type and answers how the SQL refers to it ($n, or a batch's column).
+ */
+export function visibility(caller: Caller, param: (type: 'uuid', value: unknown) => string): string {
+  if (caller.role === 'staff') return RULES.staff('', '');
+  const ref = param('uuid', caller.role === 'merchant' ? caller.merchantId : caller.id);
+  return RULES[caller.role](ref, ref);
 }
 
 /** The same rule over columns that carry each caller (a batch of reads for different callers). */
