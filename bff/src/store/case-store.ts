@@ -37,6 +37,7 @@ import type { PiiCipher } from '../security/pii-cipher';
 import { UUID, decodeCursor, encodeCursor } from './page-cursor';
 import { visibility } from './case-visibility';
 import { createCaseReader } from './case-reader';
+import { createFilingBatches } from './filing-batches';
 import { CASE_SELECT, DEADLINES_AGG, caseFacts, renderCase, type CaseRow, type DeadlineRow } from './case-view';
 import type { Db, Queryable } from './db';
 import { publishFaq } from './faq-store';
@@ -69,32 +70,6 @@ function asJsonb(v: unknown): unknown {
   return out;
 }
 
-// Filing without uploads, first read: a prior answer for this key, the merchant, and a case number
-// only for a new filing of a known (or named) merchant. nextval sits in the CASE so that replays and
-// unknown merchants take none.
-const FILING_LOOKUP = `SELECT k.request_hash, k.answer_enc, m.id AS merchant_id, m.name, m.address, m.odr,
-    CASE WHEN k.key IS NULL AND ($3::uuid IS NULL OR m.id IS NOT NULL) THEN nextval('case_no_seq') END AS n
-  FROM (SELECT 1) AS one
-  LEFT JOIN idempotency_keys k ON k.user_id = $1::uuid AND k.key = $2::text
-  LEFT JOIN merchants m ON m.id = $3::uuid`;
-// Then one statement, atomic on its own (no BEGIN/COMMIT round trips): the key's claim with its
-// answer, the case, its first event and its first clock. A concurrent retry with the same key waits
-// on the claim and then inserts nothing.
-const FILING_INSERT = `WITH k AS (
-    INSERT INTO idempotency_keys (user_id, key, request_hash, case_id, answer_enc) VALUES ($5::uuid, $19::text, $20::text, $1::uuid, $21::text)
-    ON CONFLICT DO NOTHING RETURNING key),
-  c AS (
-    INSERT INTO cases (id, case_no, kind, status, consumer_id, merchant_id, merchant_name, merchant_address, category, priority, body, contact_enc, share_contact, next_due_at, created_at, updated_at)
-    SELECT $1::uuid, $2::text, $3::text, $4::text, $5::uuid, $6::uuid, $7::text, $8::text, $9::text, $10::boolean, $11::jsonb, $12::text, $13::boolean, $14::timestamptz, $22::timestamptz, $22::timestamptz FROM k
-    RETURNING id),
-  e AS (
-    INSERT INTO case_events (case_id, type, actor_role, actor_id, from_status, to_status, data, at)
-    SELECT id, 'filed', 'consumer', $5::uuid, NULL, $4::text, '{}'::jsonb, $22::timestamptz FROM c),
-  d AS (
-    INSERT INTO deadlines (case_id, kind, started_at, due_date, due_at, provisional, target_due_at)
-    SELECT id, $15::text, $22::timestamptz, $16::date, $14::timestamptz, $17::boolean, $18::timestamptz FROM c WHERE $15::text IS NOT NULL)
-  SELECT count(*)::int AS filed FROM c`;
-
 /** Prefix, Beijing date, and the sequence number with at least six digits: XM20261124000123. */
 const formatCaseNo = (prefix: string, at: Date, n: number) => `${prefix}${beijingDate(at).replaceAll('-', '')}${String(n).padStart(6, '0')}`;
 
@@ -107,6 +82,7 @@ interface MerchantFound {
 
 export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps) {
   const reader = createCaseReader(db);
+  const filings = createFilingBatches(db);
   async function nextCaseNo(q: Queryable, at: Date): Promise<string> {
     const [{ n }] = await q.query<{ n: number }>("SELECT nextval('case_no_seq') AS n");
     return formatCaseNo(caseNoPrefix, at, n);
@@ -374,13 +350,13 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
 
   /**
    * The hot path of filing (nothing to attach): two round trips and one commit instead of seven round
-   * trips. The answer is rendered from the rows as written (the same `renderCase` as a read-back,
+   * trips, each shared with the other filings of the same event-loop turn (`filing-batches.ts`). The answer is rendered from the rows as written (the same `renderCase` as a read-back,
    * with the body's keys in jsonb's order), so the 201 and later GETs and replays agree.
    */
   async function fileWithoutUploads(caller: Caller, key: string, body: FileCaseBody, requestHash: string): Promise<{ view: CaseView; replayed: boolean }> {
     const at = now();
     const merchantRefId = body.kind !== 'consultation' && 'id' in body.merchant ? body.merchant.id : null;
-    const [pre] = await db.query<{ request_hash: string | null; answer_enc: string; merchant_id: string | null; name: string; address: string; odr: boolean; n: number | null }>(FILING_LOOKUP, [caller.id, key, merchantRefId]);
+    const pre = await filings.lookup({ userId: caller.id, key, merchantRef: merchantRefId });
     if (pre.request_hash !== null) return replay({ request_hash: pre.request_hash, answer_enc: pre.answer_enc }, requestHash);
     const found = pre.merchant_id ? { id: pre.merchant_id, name: pre.name, address: pre.address, odr: pre.odr } : null;
     const { route, content, priority, due, target, contactEnc, shareContact, merchant } = planFiling(body, found, at);
@@ -396,12 +372,12 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
       attachments: [],
     };
     const view = renderCase(row, caller, cipher, at);
-    const [{ filed }] = await db.query<{ filed: number }>(FILING_INSERT, [
-      id, caseNo, body.kind, route.to, caller.id, merchant?.id ?? null, merchant?.name ?? null, merchant?.address ?? null,
-      body.category, priority, content, contactEnc, shareContact,
-      due?.dueAt ?? null, route.start ?? null, due?.dueDate ?? null, due?.provisional ?? false, target,
-      key, requestHash, cipher.sealJson(view), at,
-    ]);
+    const filed = await filings.insert({
+      id, case_no: caseNo, kind: body.kind, status: route.to, consumer_id: caller.id, merchant_id: merchant?.id ?? null, merchant_name: merchant?.name ?? null,
+      merchant_address: merchant?.address ?? null, category: body.category, priority, body: content, contact_enc: contactEnc, share_contact: shareContact,
+      next_due_at: due?.dueAt ?? null, clock: route.start ?? null, due_date: due?.dueDate ?? null, provisional: due?.provisional ?? false, target_due_at: target,
+      key, request_hash: requestHash, answer_enc: cipher.sealJson(view), at,
+    });
     if (filed) return { view, replayed: false };
     // Another request with this key committed first: answer as a replay of it.
     const [prior] = await db.query<{ request_hash: string; answer_enc: string }>('SELECT request_hash, answer_enc FROM idempotency_keys WHERE user_id = $1 AND key = $2', [caller.id, key]);
