@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { caseList } from '@weiquan/shared';
 import type { Caller } from '../../bff/src/auth/caller';
 import { createCaseReader } from '../../bff/src/store/case-reader';
-import type { Db } from '../../bff/src/store/db';
 import { createMerchant, fileComplaint, loginConsumer, loginMerchant, loginStaff } from '../support/factories';
+import { recording } from '../support/recording-db';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, storeKinds } from '../support/test-db';
-
-/** The database with every query's SQL recorded. */
-function recording(db: Db) {
-  const sql: string[] = [];
-  const query: Db['query'] = (text, params) => (sql.push(text), db.query(text, params));
-  return { db: { ...db, query } as Db, sql };
-}
 
 // GET /cases/:id reads are batched: the reads of one event-loop turn share one query, and each
 // read must still answer exactly what that caller may see (and 404 what it may not).
@@ -98,6 +92,33 @@ for (const store of storeKinds()) {
       assert.deepEqual(together.map((l) => l.items.length), [2, 1, 1, 3, 1, 3]);
       assert.ok(together[0].items.every((item) => item.merchant?.id === merchant.id), "A's own cases only");
       assert.notDeepEqual(together[0].items.map((item) => item.id), together[2].items.map((item) => item.id), 'the cursor moves on');
+    });
+
+    test('when a page is written by the database, then its bytes are the compact JSON of the shared schema, in its key order, page after page', async () => {
+      const merchant = await createMerchant(app, { odr: true });
+      const shop = (await loginMerchant(app, merchant)).accessToken;
+      const a = (await loginConsumer(app)).accessToken;
+      const staff = (await loginStaff(app)).accessToken;
+      for (let i = 0; i < 3; i++) {
+        app.clock.advance(60_000);
+        await fileComplaint(app, a, { merchant: { id: merchant.id } });
+        await fileComplaint(app, a, { merchant: { name: '某"引号"\\店\n', address: '厦门市思明区' } });
+      }
+      for (const token of [a, shop, staff]) {
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const res: Response = await fetch(`${app.baseUrl}/api/v1/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
+          assert.equal(res.status, 200);
+          assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
+          const text = await res.text();
+          const page = caseList.parse(JSON.parse(text));
+          assert.equal(text, JSON.stringify(page), 'the bytes equal JSON.stringify of the schema-parsed page');
+          cursor = page.nextCursor;
+          pages++;
+        } while (cursor && pages < 10);
+        assert.ok(pages >= 2, 'paged through more than one page');
+      }
     });
 
     test('when the same reads arrive over HTTP at once, then each answer equals the same GET made alone', async () => {

@@ -2,17 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Caller } from '../../bff/src/auth/caller';
-import type { Db } from '../../bff/src/store/db';
 import { complaintBody, createMerchant, loginConsumer } from '../support/factories';
+import { recording } from '../support/recording-db';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, storeKinds } from '../support/test-db';
-
-/** The database with every query's SQL recorded. */
-function recording(db: Db) {
-  const sql: string[] = [];
-  const query: Db['query'] = (text, params) => (sql.push(text), db.query(text, params));
-  return { db: { ...db, query } as Db, sql };
-}
 
 // Filings without uploads are batched: the filings of one event-loop turn share one lookup and one
 // insert. Each must keep its own outcome: a case, a replay, a 409, or its own failure.

@@ -1,15 +1,14 @@
 /**
- * Reads outside a transaction (GET /cases/:id, GET /cases), batched: the reads that arrive in one
- * turn of the event loop reach the store as one query, so many callers share one round trip and
- * one plan (a round trip costs the BFF more CPU than the rest of such a request). Each read keeps
- * its own caller's visibility, in SQL. When requests are few, a batch holds one read and costs what
- * a single query did.
+ * Reads outside a transaction (GET /cases/:id, GET /cases), batched (`turn-batches.ts`): the reads
+ * of one event-loop turn reach the store as one query, one round trip and one plan. Each read keeps
+ * its own caller's visibility, in SQL.
  */
 import DataLoader from 'dataloader';
 import type { Caller } from '../auth/caller';
 import { CASE_COLUMNS, type CaseRow } from './case-view';
 import { visibilityOf } from './case-visibility';
 import type { Queryable } from './db';
+import { perTurnBatches } from './turn-batches';
 
 const BATCH_SELECT = `SELECT r.n AS batch_n, ${CASE_COLUMNS}
   FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS r(case_id, role, user_id, merchant_id, n)
@@ -39,8 +38,6 @@ export interface CaseReader {
   list<T>(query: BatchedQuery, values: unknown[]): Promise<T[]>;
 }
 
-// setImmediate: after the poll phase, so the requests parsed in this turn share the batch.
-const batchScheduleFn = (run: () => void) => void setImmediate(run);
 
 export function createCaseReader(db: Queryable, maxBatchSize = 64): CaseReader {
   const loader = new DataLoader<Read, CaseRow | null>(
@@ -55,7 +52,7 @@ export function createCaseReader(db: Queryable, maxBatchSize = 64): CaseReader {
       for (const { batch_n, ...row } of rows) found[batch_n - 1] = row;
       return found;
     },
-    { cache: false, maxBatchSize, batchScheduleFn },
+    perTurnBatches<Read, CaseRow | null>(maxBatchSize),
   );
 
   // One loader per shape; shapes are few (role x filters), made from constants.
@@ -70,12 +67,13 @@ export function createCaseReader(db: Queryable, maxBatchSize = 64): CaseReader {
         CROSS JOIN LATERAL (${query.sql}) x ORDER BY r.n, ${query.order}`;
       loader = new DataLoader<unknown[], unknown[]>(
         async (reads) => {
-          const rows = await db.query<{ batch_n: number; sort_at?: unknown }>(text, query.types.map((_, i) => reads.map((values) => values[i])));
+          const rows = await db.query<{ batch_n: number }>(text, query.types.map((_, i) => reads.map((values) => values[i])));
           const found: unknown[][] = reads.map(() => []);
-          for (const { batch_n, ...row } of rows) found[batch_n - 1].push(row);
+          // Rows keep their batch_n: copying each row without it cost more than the list's own mapping.
+          for (const row of rows) found[row.batch_n - 1].push(row);
           return found;
         },
-        { cache: false, maxBatchSize, batchScheduleFn },
+        perTurnBatches<unknown[], unknown[]>(maxBatchSize),
       );
       shapes.set(key, loader);
     }

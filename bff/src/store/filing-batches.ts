@@ -1,8 +1,7 @@
 /**
- * The two statements of a filing without uploads, batched: the filings that arrive in one turn of
- * the event loop share one lookup and one insert (and so one commit), the way GET /cases/:id reads
- * share a query (`case-reader.ts`). A round trip costs the BFF more CPU than the rest of a filing,
- * and one commit for many filings spares PostgreSQL's WAL flushes.
+ * The two statements of a filing without uploads, batched (`turn-batches.ts`): the filings that
+ * arrive in one turn of the event loop share one lookup and one insert, and so one commit, which
+ * also spares PostgreSQL WAL flushes.
  *
  * Each filing keeps its own outcome: the insert claims every Idempotency-Key with ON CONFLICT DO
  * NOTHING and writes a case only for the claims it won, so a retry in the same batch, or one racing
@@ -11,6 +10,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Queryable } from './db';
+import { isolatingFailures, perTurnBatches } from './turn-batches';
 
 export interface FilingLookup {
   userId: string;
@@ -87,21 +87,6 @@ const INSERT = `WITH r AS (
     SELECT r.id, r.clock, r.at, r.due_date, r.next_due_at, r.provisional, r.target_due_at FROM r JOIN c ON c.id = r.id WHERE r.clock IS NOT NULL)
   SELECT id FROM c`;
 
-// setImmediate: after the poll phase, so the requests parsed in this turn share the batch.
-const batchScheduleFn = (run: () => void) => void setImmediate(run);
-
-/** A batch function that, when a batch of several fails, runs each item alone and fails only those that fail alone. */
-function isolatingFailures<K, V>(run: (items: readonly K[]) => Promise<V[]>) {
-  return async (items: readonly K[]): Promise<(V | Error)[]> => {
-    try {
-      return await run(items);
-    } catch (err) {
-      if (items.length === 1) throw err;
-      return Promise.all(items.map((item) => run([item]).then(([v]) => v, (e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
-    }
-  };
-}
-
 export function createFilingBatches(db: Queryable, maxBatchSize = 64) {
   const lookups = new DataLoader<FilingLookup, FilingLookupRow>(
     isolatingFailures(async (items) => {
@@ -110,7 +95,7 @@ export function createFilingBatches(db: Queryable, maxBatchSize = 64) {
       for (const { i, ...row } of rows) found[i] = row;
       return items.map((_, i) => found[i]);
     }),
-    { cache: false, maxBatchSize, batchScheduleFn },
+    perTurnBatches<FilingLookup, FilingLookupRow>(maxBatchSize),
   );
   const inserts = new DataLoader<FilingInsert, boolean>(
     isolatingFailures(async (items) => {
@@ -118,7 +103,7 @@ export function createFilingBatches(db: Queryable, maxBatchSize = 64) {
       const filed = new Set(rows.map((r) => r.id));
       return items.map((f) => filed.has(f.id));
     }),
-    { cache: false, maxBatchSize, batchScheduleFn },
+    perTurnBatches<FilingInsert, boolean>(maxBatchSize),
   );
   return {
     /** The prior answer for this key, the merchant, and a case number for a new filing. */

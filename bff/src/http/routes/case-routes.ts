@@ -17,7 +17,7 @@ export function caseRoutes({ store }: Services, limits: RateLimits): Router {
   r.get('/cases', async (req, res) => {
     const caller = callerOf(req);
     const query = parse(caseListQuery, req.query);
-    res.json(await store.cases.list(caller, query));
+    res.type('json').send(await store.cases.listJson(caller, query));
   });
   r.get('/cases/:id', async (req, res) => {
     const caller = callerOf(req);
