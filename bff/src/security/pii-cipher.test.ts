@@ -16,6 +16,19 @@ describe('pii-cipher', () => {
     assert.equal(c.open(sealed), '13812348000');
   });
 
+  test('when thousands of values are sealed (several IV pools), then no IV repeats and each opens back', () => {
+    const c = createPiiCipher({ current: k1 });
+    const ivs = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const sealed = c.seal(`138${String(i).padStart(8, '0')}`);
+      const iv = sealed.split('.')[2];
+      assert.equal(Buffer.from(iv, 'base64url').length, 12);
+      assert.ok(!ivs.has(iv), `IV repeated at seal ${i}`);
+      ivs.add(iv);
+      assert.equal(c.open(sealed), `138${String(i).padStart(8, '0')}`);
+    }
+  });
+
   test('when the key rotates, then old values open with the previous key and new ones use the new key', () => {
     const old = createPiiCipher({ current: k1 }).sealJson({ phone: '13812348000' });
     const rotated = createPiiCipher({ current: k2, previous: [k1] });

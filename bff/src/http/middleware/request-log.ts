@@ -31,6 +31,10 @@ export function requestLog(app: Express, logger: Logger): RequestHandler {
       return (this[LOG] ??= logger.child({ req: this[INFO] }));
     },
   });
+  // The "request completed" line holds only what is built here (a request id of [\w-], method, path
+  // without the query, status, time): key-based redaction finds nothing in it, so it is skipped for
+  // this one line (~2% of a request's CPU). Errors go through the redacting logger.
+  const completed = logger.child({}, { redact: [] });
   return (req, res, next) => {
     const start = Date.now();
     const given = req.headers['x-request-id'];
@@ -47,7 +51,7 @@ export function requestLog(app: Express, logger: Logger): RequestHandler {
       if (err || res.statusCode >= 500) {
         logger.info({ req: info, res: { statusCode: res.statusCode }, err: err ?? new Error(`failed with status code ${res.statusCode}`), responseTime }, 'request errored');
       } else {
-        logger.info({ req: info, res: { statusCode: res.statusCode }, responseTime }, 'request completed');
+        completed.info({ req: info, res: { statusCode: res.statusCode }, responseTime }, 'request completed');
       }
     };
     if (req.url !== '/healthz' && req.url !== '/readyz') {
