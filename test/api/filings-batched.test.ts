@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { routeFiling } from '@weiquan/shared';
 import type { Caller } from '../../bff/src/auth/caller';
 import { complaintBody, createMerchant, loginConsumer } from '../support/factories';
 import { recording } from '../support/recording-db';
@@ -59,6 +60,35 @@ for (const store of storeKinds()) {
       assert.equal(refused.length, 1);
       assert.equal((refused[0] as PromiseRejectedResult).reason.code, 'IDEMPOTENCY_KEY_REUSED');
       assert.equal(await countCases(other.id), 1);
+    });
+
+    test('when a remembered merchant is filed against again, then the filing is one query; when the directory changed meanwhile, then it is routed and named by the new record', async () => {
+      const merchant = await createMerchant(app, { odr: true });
+      const c = await caller();
+      const first = await app.services.store.cases.file(c, randomUUID(), complaintBody({ merchant: { id: merchant.id } }));
+      assert.equal(first.view.status, routeFiling('complaint', true).to);
+
+      const before = recorded.sql.length;
+      const second = await app.services.store.cases.file(c, randomUUID(), complaintBody({ merchant: { id: merchant.id } }));
+      assert.equal(recorded.sql.length - before, 1, 'the merchant is remembered: one insert');
+      assert.match(second.view.caseNo, /^XM\d{14,}$/);
+      assert.deepEqual(await app.services.store.cases.get(c, second.view.id), second.view);
+
+      // The centre takes the merchant out of ODR and renames it.
+      await app.services.store.db.query("UPDATE merchants SET odr = false, name = '新店名电器行' WHERE id = $1", [merchant.id]);
+      const third = await app.services.store.cases.file(c, randomUUID(), complaintBody({ merchant: { id: merchant.id } }));
+      assert.equal(third.view.status, routeFiling('complaint', false).to, 'routed as a non-ODR merchant now');
+      assert.equal(third.view.merchant?.name, '新店名电器行');
+      assert.deepEqual(await app.services.store.cases.get(c, third.view.id), third.view);
+      assert.equal(await countCases(c.id), 3, 'the stale attempt wrote nothing');
+
+      // A replay answers the stored answer, case number included.
+      const key = randomUUID();
+      const body = complaintBody({ merchant: { id: merchant.id } });
+      const filed = await app.services.store.cases.file(c, key, body);
+      const again = await app.services.store.cases.file(c, key, body);
+      assert.equal(again.replayed, true);
+      assert.deepEqual(again.view, filed.view);
     });
 
     test('when one filing of a batch cannot be written, then only it fails and the others are filed', async () => {

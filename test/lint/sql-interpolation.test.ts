@@ -17,6 +17,7 @@ const ROOT = path.resolve(import.meta.dirname, '../../bff/src');
 /** Fragments that are SQL text made only of constants (and placeholders), never of request values. */
 const ALLOWED_FRAGMENTS: Record<string, string> = {
   CASE_SELECT: 'case-view.ts: the constant SELECT ... FROM cases c',
+  CASE_NO_DIGITS: 'filing-batches.ts: the constant formatting of a case number\'s digits',
   DEADLINES_AGG: "case-view.ts: the constant subquery of a case's deadlines",
   SELECT_MERCHANT: 'merchant-store.ts: the constant SELECT of merchants',
   vis: 'case-store.ts loadRow(): visibility() conditions, constants with $n placeholders',

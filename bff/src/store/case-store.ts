@@ -37,7 +37,7 @@ import type { PiiCipher } from '../security/pii-cipher';
 import { UUID, decodeCursor, encodeCursor } from './page-cursor';
 import { visibility } from './case-visibility';
 import { createCaseReader } from './case-reader';
-import { createFilingBatches } from './filing-batches';
+import { CASE_NO_DIGITS, createFilingBatches, type MerchantFound } from './filing-batches';
 import { CASE_SELECT, DEADLINES_AGG, caseFacts, renderCase, type CaseRow, type DeadlineRow } from './case-view';
 import type { Db, Queryable } from './db';
 import { publishFaq } from './faq-store';
@@ -70,22 +70,14 @@ function asJsonb(v: unknown): unknown {
   return out;
 }
 
-/** Prefix, Beijing date, and the sequence number with at least six digits: XM20261124000123. */
-const formatCaseNo = (prefix: string, at: Date, n: number) => `${prefix}${beijingDate(at).replaceAll('-', '')}${String(n).padStart(6, '0')}`;
-
-interface MerchantFound {
-  id: string | null;
-  name: string;
-  address: string;
-  odr: boolean;
-}
-
 export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps) {
   const reader = createCaseReader(db);
   const filings = createFilingBatches(db);
+  /** A case number: prefix, Beijing date, then the sequence number with at least six digits (XM20261124000123). */
+  const caseNoPrefixOn = (at: Date) => `${caseNoPrefix}${beijingDate(at).replaceAll('-', '')}`;
   async function nextCaseNo(q: Queryable, at: Date): Promise<string> {
-    const [{ n }] = await q.query<{ n: number }>("SELECT nextval('case_no_seq') AS n");
-    return formatCaseNo(caseNoPrefix, at, n);
+    const [{ case_no }] = await q.query<{ case_no: string }>(`SELECT $1::text || ${CASE_NO_DIGITS} AS case_no FROM (SELECT nextval('case_no_seq') AS n) s`, [caseNoPrefixOn(at)]);
+    return case_no;
   }
 
   async function loadRow(q: Queryable, caller: Caller, id: string, lock: boolean): Promise<CaseRow> {
@@ -343,27 +335,39 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     return after;
   }
 
-  const replay = (prior: { request_hash: string; answer_enc: string }, requestHash: string) => {
+  /** The stored answer of an earlier filing with this key (its case number read from the case), or a 409 for another body. */
+  const replay = (prior: { request_hash: string; answer_enc: string; case_no: string | null }, requestHash: string) => {
     if (prior.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different filing');
-    return { view: cipher.openJson<CaseView>(prior.answer_enc), replayed: true };
+    const view = cipher.openJson<CaseView>(prior.answer_enc);
+    if (prior.case_no) view.caseNo = prior.case_no;
+    return { view, replayed: true };
   };
+  const PRIOR_FILING = 'SELECT k.request_hash, k.answer_enc, c.case_no FROM idempotency_keys k LEFT JOIN cases c ON c.id = k.case_id WHERE k.user_id = $1 AND k.key = $2';
 
   /**
-   * The hot path of filing (nothing to attach): two round trips and one commit instead of seven round
-   * trips, each shared with the other filings of the same event-loop turn (`filing-batches.ts`). The answer is rendered from the rows as written (the same `renderCase` as a read-back,
-   * with the body's keys in jsonb's order), so the 201 and later GETs and replays agree.
+   * The hot path of filing (nothing to attach): usually one round trip and one commit, shared with
+   * the other filings of the same event-loop turn (`filing-batches.ts`); a lookup comes first only
+   * when the named directory merchant is not remembered. The answer is rendered from the rows as
+   * written (the same `renderCase` as a read-back, with the body's keys in jsonb's order), so the 201
+   * and later GETs and replays agree.
    */
-  async function fileWithoutUploads(caller: Caller, key: string, body: FileCaseBody, requestHash: string): Promise<{ view: CaseView; replayed: boolean }> {
+  async function fileWithoutUploads(caller: Caller, key: string, body: FileCaseBody, requestHash: string, attempt = 1): Promise<{ view: CaseView; replayed: boolean }> {
     const at = now();
     const merchantRefId = body.kind !== 'consultation' && 'id' in body.merchant ? body.merchant.id : null;
-    const pre = await filings.lookup({ userId: caller.id, key, merchantRef: merchantRefId });
-    if (pre.request_hash !== null) return replay({ request_hash: pre.request_hash, answer_enc: pre.answer_enc }, requestHash);
-    const found = pre.merchant_id ? { id: pre.merchant_id, name: pre.name, address: pre.address, odr: pre.odr } : null;
+    let found: MerchantFound | null = null;
+    if (merchantRefId) {
+      const known = attempt === 1 ? filings.knownMerchant(merchantRefId) : undefined;
+      if (known) found = known;
+      else {
+        const pre = await filings.lookup({ userId: caller.id, key, merchantRef: merchantRefId });
+        if (pre.request_hash !== null) return replay({ ...pre, request_hash: pre.request_hash }, requestHash);
+        found = pre.merchant_id ? { id: pre.merchant_id, name: pre.name, address: pre.address, odr: pre.odr } : null;
+      }
+    }
     const { route, content, priority, due, target, contactEnc, shareContact, merchant } = planFiling(body, found, at);
-    const caseNo = formatCaseNo(caseNoPrefix, at, pre.n!);
     const id = randomUUID();
     const row: CaseRow = {
-      id, case_no: caseNo, kind: body.kind, status: route.to, version: 1, consumer_id: caller.id,
+      id, case_no: '', kind: body.kind, status: route.to, version: 1, consumer_id: caller.id,
       merchant_id: merchant?.id ?? null, merchant_name: merchant?.name ?? null, merchant_address: merchant?.address ?? null,
       category: body.category, priority, body: asJsonb(content) as Record<string, unknown>, contact_enc: contactEnc, share_contact: shareContact,
       proposal: null, rating: null, outcome: null, flags: {}, created_at: at, updated_at: at,
@@ -371,16 +375,26 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
       deadlines: route.start && due ? [{ id: 0, kind: route.start, state: 'running', due_date: due.dueDate, provisional: due.provisional, target_due_at: target, remaining_working_days: null, extended: false }] : [],
       attachments: [],
     };
+    // Sealed with an empty caseNo: the number is taken in the insert, and replays read it from the case.
     const view = renderCase(row, caller, cipher, at);
-    const filed = await filings.insert({
-      id, case_no: caseNo, kind: body.kind, status: route.to, consumer_id: caller.id, merchant_id: merchant?.id ?? null, merchant_name: merchant?.name ?? null,
-      merchant_address: merchant?.address ?? null, category: body.category, priority, body: content, contact_enc: contactEnc, share_contact: shareContact,
-      next_due_at: due?.dueAt ?? null, clock: route.start ?? null, due_date: due?.dueDate ?? null, provisional: due?.provisional ?? false, target_due_at: target,
-      key, request_hash: requestHash, answer_enc: cipher.sealJson(view), at,
+    const outcome = await filings.insert({
+      id, case_prefix: caseNoPrefixOn(at), kind: body.kind, status: route.to, consumer_id: caller.id, merchant_id: merchant?.id ?? null, merchant_name: merchant?.name ?? null,
+      merchant_address: merchant?.address ?? null, merchant_odr: merchant?.id ? merchant.odr : null, category: body.category, priority, body: content,
+      contact_enc: contactEnc, share_contact: shareContact, next_due_at: due?.dueAt ?? null, clock: route.start ?? null, due_date: due?.dueDate ?? null,
+      provisional: due?.provisional ?? false, target_due_at: target, key, request_hash: requestHash, answer_enc: cipher.sealJson(view), at,
     });
-    if (filed) return { view, replayed: false };
+    if (outcome.filed) {
+      view.caseNo = outcome.caseNo;
+      return { view, replayed: false };
+    }
+    if (outcome.reason === 'merchant_changed') {
+      // The directory changed since the merchant was remembered: plan again with it read afresh.
+      filings.forgetMerchant(merchantRefId!);
+      if (attempt >= 3) throw new Error('the merchant kept changing while a filing was planned');
+      return fileWithoutUploads(caller, key, body, requestHash, attempt + 1);
+    }
     // Another request with this key committed first: answer as a replay of it.
-    const [prior] = await db.query<{ request_hash: string; answer_enc: string }>('SELECT request_hash, answer_enc FROM idempotency_keys WHERE user_id = $1 AND key = $2', [caller.id, key]);
+    const [prior] = await db.query<{ request_hash: string; answer_enc: string; case_no: string | null }>(PRIOR_FILING, [caller.id, key]);
     return replay(prior, requestHash);
   }
 
@@ -451,9 +465,8 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
       return db.tx(async (q) => {
         const claimed = await q.query('INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key', [caller.id, key, requestHash]);
         if (!claimed.length) {
-          const [prior] = await q.query<{ request_hash: string; answer_enc: string }>('SELECT request_hash, answer_enc FROM idempotency_keys WHERE user_id = $1 AND key = $2', [caller.id, key]);
-          if (prior.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different filing');
-          return { view: cipher.openJson<CaseView>(prior.answer_enc), replayed: true };
+          const [prior] = await q.query<{ request_hash: string; answer_enc: string; case_no: string | null }>(PRIOR_FILING, [caller.id, key]);
+          return replay(prior, requestHash);
         }
         const at = now();
         const id = await createCase(q, caller, body, at);
