@@ -5,20 +5,18 @@ import { caseList } from '@weiquan/shared';
 import type { Caller } from '../../bff/src/auth/caller';
 import { createCaseReader } from '../../bff/src/store/case-reader';
 import { createMerchant, fileComplaint, loginConsumer, loginMerchant, loginStaff } from '../support/factories';
-import { recording } from '../support/recording-db';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, storeKinds } from '../support/test-db';
+import { startRecordingTestApp, type RecordingDb } from '../support/recording-db';
+import type { TestApp } from '../support/test-app';
+import { storeKinds } from '../support/test-db';
 
 // GET /cases/:id reads are batched: the reads of one event-loop turn share one query, and each
 // read must still answer exactly what that caller may see (and 404 what it may not).
 for (const store of storeKinds()) {
   describe(`batched case reads (${store})`, () => {
     let app: TestApp;
-    let recorded: ReturnType<typeof recording>;
+    let recorded: RecordingDb;
     before(async () => {
-      const database = await createTestDatabase(store);
-      recorded = recording(database.db);
-      app = await startTestApp({ store, database: { ...database, db: recorded.db } });
+      ({ app, recorded } = await startRecordingTestApp(store));
     });
     after(() => app.close());
 

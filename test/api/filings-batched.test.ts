@@ -4,20 +4,18 @@ import { after, before, describe, test } from 'node:test';
 import { routeFiling } from '@weiquan/shared';
 import type { Caller } from '../../bff/src/auth/caller';
 import { complaintBody, createMerchant, loginConsumer } from '../support/factories';
-import { recording } from '../support/recording-db';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, storeKinds } from '../support/test-db';
+import { startRecordingTestApp, type RecordingDb } from '../support/recording-db';
+import type { TestApp } from '../support/test-app';
+import { storeKinds } from '../support/test-db';
 
 // Filings without uploads are batched: the filings of one event-loop turn share one lookup and one
 // insert. Each must keep its own outcome: a case, a replay, a 409, or its own failure.
 for (const store of storeKinds()) {
   describe(`batched filings (${store})`, () => {
     let app: TestApp;
-    let recorded: ReturnType<typeof recording>;
+    let recorded: RecordingDb;
     before(async () => {
-      const database = await createTestDatabase(store);
-      recorded = recording(database.db);
-      app = await startTestApp({ store, database: { ...database, db: recorded.db } });
+      ({ app, recorded } = await startRecordingTestApp(store));
     });
     after(() => app.close());
 
