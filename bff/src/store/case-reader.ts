@@ -38,7 +38,6 @@ export interface CaseReader {
   list<T>(query: BatchedQuery, values: unknown[]): Promise<T[]>;
 }
 
-
 export function createCaseReader(db: Queryable, maxBatchSize = 64): CaseReader {
   const loader = new DataLoader<Read, CaseRow | null>(
     async (reads) => {
