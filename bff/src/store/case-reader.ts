@@ -8,6 +8,7 @@ import type { Caller } from '../auth/caller';
 import { CASE_COLUMNS, type CaseRow } from './case-view';
 import { visibilityOf } from './case-visibility';
 import type { Queryable } from './db';
+import { UUID } from './page-cursor';
 import { perTurnBatches } from './turn-batches';
 
 const BATCH_SELECT = `SELECT r.n AS batch_n, ${CASE_COLUMNS}
@@ -16,7 +17,7 @@ const BATCH_SELECT = `SELECT r.n AS batch_n, ${CASE_COLUMNS}
 
 interface Read {
   caller: Caller;
-  /** a UUID (callers check the form first: one malformed id must not fail its batch) */
+  /** a UUID (`read` answers null for anything else: one malformed id must not fail its batch) */
   id: string;
 }
 
@@ -80,7 +81,7 @@ export function createCaseReader(db: Queryable, maxBatchSize = 64): CaseReader {
   };
 
   return {
-    read: (caller, id) => loader.load({ caller, id }),
+    read: async (caller, id) => (UUID.test(id) ? loader.load({ caller, id }) : null),
     list: async <T>(query: BatchedQuery, values: unknown[]) => (await shapeLoader(query).load(values)) as T[],
   };
 }

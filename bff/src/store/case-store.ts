@@ -477,7 +477,6 @@ export function createCaseStore({ db, cipher, now, caseNoPrefix }: CaseStoreDeps
     },
 
     async get(caller: Caller, id: string): Promise<CaseView> {
-      if (!UUID.test(id)) throw notFound('Case not found');
       const row = await reader.read(caller, id);
       if (!row) throw notFound('Case not found');
       return renderCase(row, caller, cipher, now());
