@@ -12,15 +12,22 @@ import { ROOT } from './processes';
 const MINIAPP = path.join(ROOT, 'miniapp');
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
 export function weappMainPackageBytes(): number | null {
   const dir = path.join(MINIAPP, 'dist/weapp');
   const appJson = path.join(dir, 'app.json');
   if (!existsSync(appJson)) return null;
-  const app = JSON.parse(readFileSync(appJson, 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
-  const roots = [...(app.subPackages ?? []), ...(app.subpackages ?? [])].map((s) => path.join(dir, s.root).replace(/\/?$/, '/'));
+  const app = JSON.parse(readFileSync(appJson, 'utf8')) as {
+    subPackages?: { root: string }[];
+    subpackages?: { root: string }[];
+  };
+  const roots = [...(app.subPackages ?? []), ...(app.subpackages ?? [])].map((s) =>
+    path.join(dir, s.root).replace(/\/?$/, '/'),
+  );
   return filesUnder(dir)
     .filter((f) => !roots.some((r) => f.startsWith(r)))
     .reduce((sum, f) => sum + statSync(f).size, 0);
@@ -49,7 +56,9 @@ export function h5FirstLoadJsGzipBytes(): { bytes: number; files: number } | nul
 
 /** Runs a miniapp build script when the workspace has it; answers its duration or why not. */
 export function buildMiniapp(script: 'build:weapp' | 'build:h5'): { ms: number } | { skipped: string } {
-  const pkg = JSON.parse(readFileSync(path.join(MINIAPP, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(path.join(MINIAPP, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
   if (!pkg.scripts?.[script]) return { skipped: `no ${script} script` };
   const t0 = performance.now();
   const r = spawnSync('npm', ['run', script], { cwd: ROOT, stdio: 'ignore', env: process.env });

@@ -30,18 +30,30 @@ async function run(store: 'pglite' | 'postgres') {
   try {
     const consumers = [];
     for (let i = 0; i < CONSUMERS; i++) consumers.push(await w.login(`oBench_${i}`));
-    await app.services.store.db.query(`INSERT INTO subscription_grants (user_id, template_id, remaining) SELECT id, $1, 50 FROM users WHERE openid LIKE 'oBench_%'`, [TEMPLATES.caseUpdate]);
+    await app.services.store.db.query(
+      `INSERT INTO subscription_grants (user_id, template_id, remaining) SELECT id, $1, 50 FROM users WHERE openid LIKE 'oBench_%'`,
+      [TEMPLATES.caseUpdate],
+    );
     const cases = [];
     for (const c of consumers) cases.push(await fileComplaint(app, c.accessToken));
-    const [staffRow] = await app.services.store.db.query<{ id: string }>('SELECT id FROM staff_accounts LIMIT 1');
+    const [staffRow] = await app.services.store.db.query<{ id: string }>(
+      'SELECT id FROM staff_accounts LIMIT 1',
+    );
     const staff: Caller = { role: 'staff', id: staffRow.id };
     const notifications = createNotifications(app.services);
     await notifications.notifier.drain();
-    const refill = () => app.services.store.db.query(`UPDATE subscription_grants SET remaining = 50 WHERE template_id = $1`, [TEMPLATES.caseUpdate]);
+    const refill = () =>
+      app.services.store.db.query(`UPDATE subscription_grants SET remaining = 50 WHERE template_id = $1`, [
+        TEMPLATES.caseUpdate,
+      ]);
 
     // 1. Throughput: the outbox holds CHANGES events; one worker fans out and sends them all.
     await refill();
-    for (let i = 0; i < CHANGES; i++) await app.services.store.cases.act(staff, cases[i % CONSUMERS].id, { type: 'message', text: `进展 ${i}` });
+    for (let i = 0; i < CHANGES; i++)
+      await app.services.store.cases.act(staff, cases[i % CONSUMERS].id, {
+        type: 'message',
+        text: `进展 ${i}`,
+      });
     const sentBefore = fake.sent.length;
     const t0 = performance.now();
     await notifications.notifier.drain();
@@ -59,20 +71,31 @@ async function run(store: 'pglite' | 'postgres') {
       const due = started + (i * 1000) / RATE;
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
-      inflight.push(app.services.store.cases.act(staff, cases[i % CONSUMERS].id, { type: 'message', text: `延迟 ${i}` }));
+      inflight.push(
+        app.services.store.cases.act(staff, cases[i % CONSUMERS].id, { type: 'message', text: `延迟 ${i}` }),
+      );
       if (i % 1000 === 999) void refill();
     }
     await Promise.all(inflight);
     const deadline = Date.now() + 30_000;
     while (fake.sent.length - latencyFrom < total && Date.now() < deadline) await sleep(50);
     await notifications.stop();
-    const rows = await app.services.store.db.query<{ page: string; source_at: Date }>('SELECT page, source_at FROM deliveries');
+    const rows = await app.services.store.db.query<{ page: string; source_at: Date }>(
+      'SELECT page, source_at FROM deliveries',
+    );
     const sourceAt = new Map(rows.map((r) => [r.page, r.source_at.getTime()]));
     const latencies = fake.sent.slice(latencyFrom).map((m) => m.at.getTime() - sourceAt.get(m.page!)!);
     return {
       store,
       throughput: { sends, seconds: Number(seconds.toFixed(2)), sendsPerSecond: Math.round(sends / seconds) },
-      latency: { rate: RATE, changes: total, delivered: latencies.length, p50ms: pct(latencies, 50), p99ms: pct(latencies, 99), maxms: Math.max(...latencies) },
+      latency: {
+        rate: RATE,
+        changes: total,
+        delivered: latencies.length,
+        p50ms: pct(latencies, 50),
+        p99ms: pct(latencies, 99),
+        maxms: Math.max(...latencies),
+      },
     };
   } finally {
     await w.close();
@@ -81,5 +104,17 @@ async function run(store: 'pglite' | 'postgres') {
 
 const results = [];
 for (const store of storeKinds()) results.push(await run(store));
-console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, cpus: os.cpus().length, results }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpu: os.cpus()[0]?.model,
+      cpus: os.cpus().length,
+      results,
+    },
+    null,
+    2,
+  ),
+);
 process.exit(0);

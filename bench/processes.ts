@@ -24,7 +24,8 @@ process.on('exit', () => {
 async function portFrom(logFile: string, child: ChildProcess, timeoutMs: number): Promise<number> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before listening; see ${logFile}`);
+    if (child.exitCode !== null)
+      throw new Error(`process exited (${child.exitCode}) before listening; see ${logFile}`);
     const m = /"port":(\d+)/.exec(readFileSync(logFile, 'utf8'));
     if (m) return Number(m[1]);
     await sleep(10);
@@ -35,7 +36,10 @@ async function portFrom(logFile: string, child: ChildProcess, timeoutMs: number)
 export async function waitReady(base: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const ok = await fetch(`${base}/readyz`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${base}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await sleep(10);
   }
@@ -57,7 +61,12 @@ function stopper(child: ChildProcess, fd: number) {
 }
 
 /** Logs go to a file, as in production: reading them through a pipe would load the bench's own thread. */
-export async function startNode(args: string[], env: NodeJS.ProcessEnv, logFile: string, timeoutMs = 120_000): Promise<Server> {
+export async function startNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  timeoutMs = 120_000,
+): Promise<Server> {
   const fd = openSync(logFile, 'w');
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
   running.add(child);
@@ -87,7 +96,9 @@ export function rssOf(pid: number): number {
 /** CPU time a process has used so far (user + system), in milliseconds (Linux, 100 ticks a second). */
 export function cpuMsOf(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0;

@@ -17,18 +17,52 @@ import { createPgliteDb, createPostgresDb, type Db } from '../bff/src/store/db';
 import { buildMiniapp, h5FirstLoadJsGzipBytes, weappMainPackageBytes } from './client-size';
 import { measure, type Figure, type LoadOptions, type LoadSpec } from './load';
 import { startBare, startBff, type Server } from './processes';
-import { CYCLE_CONSUMER, CYCLE_MERCHANT_USER, FILERS, FIRST_FILER, LIST_CONSUMER, caseId, merchantId, seedStore, userId, type SeedPlan } from './seed';
+import {
+  CYCLE_CONSUMER,
+  CYCLE_MERCHANT_USER,
+  FILERS,
+  FIRST_FILER,
+  LIST_CONSUMER,
+  caseId,
+  merchantId,
+  seedStore,
+  userId,
+  type SeedPlan,
+} from './seed';
 import { timeToReady } from './startup';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
 const NO_BUILD = argv.includes('--no-build') || QUICK;
 
-const LOAD: LoadOptions = QUICK ? { connections: 50, duration: 3, warmup: 1 } : { connections: 50, duration: 10, warmup: 3 };
-const SMALL: SeedPlan = { cases: 1_000, consumers: 300, merchants: 50, listConsumerCases: 50, cycleCases: 100, batch: 100_000 };
+const LOAD: LoadOptions = QUICK
+  ? { connections: 50, duration: 3, warmup: 1 }
+  : { connections: 50, duration: 10, warmup: 3 };
+const SMALL: SeedPlan = {
+  cases: 1_000,
+  consumers: 300,
+  merchants: 50,
+  listConsumerCases: 50,
+  cycleCases: 100,
+  batch: 100_000,
+};
 const LARGE: SeedPlan = QUICK
-  ? { cases: 20_000, consumers: 2_000, merchants: 100, listConsumerCases: 50, cycleCases: 10_000, batch: 100_000 }
-  : { cases: 1_000_000, consumers: 100_000, merchants: 5_000, listConsumerCases: 50, cycleCases: 60_000, batch: 100_000 };
+  ? {
+      cases: 20_000,
+      consumers: 2_000,
+      merchants: 100,
+      listConsumerCases: 50,
+      cycleCases: 10_000,
+      batch: 100_000,
+    }
+  : {
+      cases: 1_000_000,
+      consumers: 100_000,
+      merchants: 5_000,
+      listConsumerCases: 50,
+      cycleCases: 60_000,
+      batch: 100_000,
+    };
 
 const JWT_SECRET = 'weiquan-bench-jwt-secret-0123456789abcdef-0123456789';
 const PII_KEY = Buffer.alloc(32, 42);
@@ -126,7 +160,11 @@ const bearer = (id: string, role: 'consumer' | 'merchant' = 'consumer') =>
   `Bearer ${access.sign(role === 'merchant' ? { id, role, merchantId: merchantId(1) } : { id, role })}`;
 
 function listSpec(base: string): LoadSpec {
-  return { name: 'GET /cases', url: `${base}/api/v1/cases`, headers: { authorization: bearer(userId(LIST_CONSUMER)) } };
+  return {
+    name: 'GET /cases',
+    url: `${base}/api/v1/cases`,
+    headers: { authorization: bearer(userId(LIST_CONSUMER)) },
+  };
 }
 
 function detailSpec(base: string, plan: SeedPlan): LoadSpec {
@@ -135,7 +173,16 @@ function detailSpec(base: string, plan: SeedPlan): LoadSpec {
   return {
     name: 'GET /cases/:id',
     url: base,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/cases/${caseId(1 + (k++ % plan.listConsumerCases))}`, headers: { authorization: auth } }) }],
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req) => ({
+          ...req,
+          path: `/api/v1/cases/${caseId(1 + (k++ % plan.listConsumerCases))}`,
+          headers: { authorization: auth },
+        }),
+      },
+    ],
   };
 }
 
@@ -162,7 +209,11 @@ function fileSpec(base: string): LoadSpec {
         setupRequest: (req) => ({
           ...req,
           path: '/api/v1/cases',
-          headers: { authorization: tokens[k++ % FILERS], 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+          headers: {
+            authorization: tokens[k++ % FILERS],
+            'content-type': 'application/json',
+            'idempotency-key': randomUUID(),
+          },
           body,
         }),
       },
@@ -187,12 +238,22 @@ function cycleSpec(base: string, plan: SeedPlan): LoadSpec {
         setupRequest: (req, context) => {
           // Past the last waiting case, requests fail (409) and show up as non-2xx: seed more.
           (context as { caseId?: string }).caseId = caseId(Math.min(next++, last));
-          return { ...req, path: `/api/v1/cases/${(context as { caseId?: string }).caseId}/actions`, headers: { authorization: merchant, 'content-type': 'application/json' }, body: propose };
+          return {
+            ...req,
+            path: `/api/v1/cases/${(context as { caseId?: string }).caseId}/actions`,
+            headers: { authorization: merchant, 'content-type': 'application/json' },
+            body: propose,
+          };
         },
       },
       {
         method: 'POST',
-        setupRequest: (req, context) => ({ ...req, path: `/api/v1/cases/${(context as { caseId?: string }).caseId}/actions`, headers: { authorization: consumer, 'content-type': 'application/json' }, body: reject }),
+        setupRequest: (req, context) => ({
+          ...req,
+          path: `/api/v1/cases/${(context as { caseId?: string }).caseId}/actions`,
+          headers: { authorization: consumer, 'content-type': 'application/json' },
+          body: reject,
+        }),
       },
     ],
   };
@@ -201,8 +262,18 @@ function cycleSpec(base: string, plan: SeedPlan): LoadSpec {
 /** Checks one answer before loading, so that a broken route does not pass for a fast one. */
 async function probe(spec: LoadSpec, base: string) {
   const r0 = spec.requests?.[0];
-  const req = typeof r0?.setupRequest === 'function' ? (r0.setupRequest({ method: r0.method ?? 'GET', path: '/', headers: {} } as never, {}) as { method: string; path: string; headers: Record<string, string>; body?: string }) : null;
-  const res = req ? await fetch(`${base}${req.path}`, { method: req.method, headers: req.headers, body: req.body }) : await fetch(spec.url, { headers: spec.headers });
+  const req =
+    typeof r0?.setupRequest === 'function'
+      ? (r0.setupRequest({ method: r0.method ?? 'GET', path: '/', headers: {} } as never, {}) as {
+          method: string;
+          path: string;
+          headers: Record<string, string>;
+          body?: string;
+        })
+      : null;
+  const res = req
+    ? await fetch(`${base}${req.path}`, { method: req.method, headers: req.headers, body: req.body })
+    : await fetch(spec.url, { headers: spec.headers });
   if (!res.ok) throw new Error(`${spec.name}: probe answered ${res.status} ${await res.text()}`);
 }
 
@@ -223,7 +294,11 @@ interface EngineFigures {
   large: Record<string, Figure>;
 }
 
-async function runEngine(makeStore: (size: 'small' | 'large') => Promise<Store>, bare: Figure, engine: string): Promise<EngineFigures> {
+async function runEngine(
+  makeStore: (size: 'small' | 'large') => Promise<Store>,
+  bare: Figure,
+  engine: string,
+): Promise<EngineFigures> {
   const ref = { label: 'bare Express', rps: bare.rps };
   const small: Record<string, Figure> = {};
   const large: Record<string, Figure> = {};
@@ -246,17 +321,23 @@ async function runEngine(makeStore: (size: 'small' | 'large') => Promise<Store>,
   const largeStore = await makeStore('large');
   try {
     const t0 = performance.now();
-    process.stdout.write(`seeding ${LARGE.cases.toLocaleString('en')} cases, ${LARGE.consumers.toLocaleString('en')} consumers, ${LARGE.merchants.toLocaleString('en')} merchants... `);
+    process.stdout.write(
+      `seeding ${LARGE.cases.toLocaleString('en')} cases, ${LARGE.consumers.toLocaleString('en')} consumers, ${LARGE.merchants.toLocaleString('en')} merchants... `,
+    );
     const seeded = await seed(largeStore, LARGE);
     const seedMs = seeded.ms;
-    out(`${(seedMs / 1000).toFixed(1)} s in SQL; then VACUUM ANALYZE and CHECKPOINT ${(seeded.settledMs / 1000).toFixed(1)} s (open, migrate, seed, settle: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    out(
+      `${(seedMs / 1000).toFixed(1)} s in SQL; then VACUUM ANALYZE and CHECKPOINT ${(seeded.settledMs / 1000).toFixed(1)} s (open, migrate, seed, settle: ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
     await withBff(largeStore, `${engine}-large`, async (s) => {
       // Reads first, as on the small store: the writes leave dirty pages and WAL behind them.
       const specs = [listSpec(s.base), detailSpec(s.base, LARGE), fileSpec(s.base), cycleSpec(s.base, LARGE)];
       for (const spec of specs) {
         if (spec.name !== 'propose/reject cycle') await probe(spec, s.base);
         large[spec.name] = await measure(spec, s.pid, LOAD);
-        const scale = small[spec.name] ? `  p99 x${ratio(large[spec.name].p99, small[spec.name].p99)} of ${SMALL.cases.toLocaleString('en')} cases` : '';
+        const scale = small[spec.name]
+          ? `  p99 x${ratio(large[spec.name].p99, small[spec.name].p99)} of ${SMALL.cases.toLocaleString('en')} cases`
+          : '';
         line(`${spec.name} @ ${LARGE.cases.toLocaleString('en')} cases`, large[spec.name], ref, scale);
       }
     });
@@ -270,8 +351,15 @@ async function main() {
   const machine = `${new Date().toISOString()}  ${os.cpus()[0]?.model ?? 'cpu'} x${os.availableParallelism()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}, ${os.platform()} ${os.release()}`;
   out(`Weiquan bench${QUICK ? ' (quick)' : ''}: ${machine}`);
   // Other work on the machine skews every figure; the ratios to bare Express in this run less so.
-  out(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  out(`autocannon ${LOAD.connections} connections, ${LOAD.duration} s after ${LOAD.warmup} s warm-up; BFF with LOG_LEVEL=info to a file, RATE_LIMIT=off`);
+  out(
+    `load average before: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  out(
+    `autocannon ${LOAD.connections} connections, ${LOAD.duration} s after ${LOAD.warmup} s warm-up; BFF with LOG_LEVEL=info to a file, RATE_LIMIT=off`,
+  );
 
   const bareServer = await startBare(path.join(WORK, 'bare.log'));
   let bare: Figure;
@@ -293,7 +381,11 @@ async function main() {
       return server_version as string;
     })();
     out(`\nPostgreSQL ${pgVersion} at ${new URL(dbUrl).host}`);
-    results.postgres = await runEngine((size) => postgresStore(dbUrl, `weiquan_bench_${size}_${process.pid}`), bare, 'PostgreSQL');
+    results.postgres = await runEngine(
+      (size) => postgresStore(dbUrl, `weiquan_bench_${size}_${process.pid}`),
+      bare,
+      'PostgreSQL',
+    );
   } else {
     out('\n(DATABASE_URL unset: PostgreSQL figures skipped)');
   }
@@ -301,12 +393,17 @@ async function main() {
 
   out('\n== Targets (reported, never asserted)');
   const pgF = results.postgres?.large;
-  const check = (label: string, ok: boolean | null, detail: string) => out(`${ok === null ? 'n/a ' : ok ? 'met ' : 'MISS'}  ${label.padEnd(46)} ${detail}`);
+  const check = (label: string, ok: boolean | null, detail: string) =>
+    out(`${ok === null ? 'n/a ' : ok ? 'met ' : 'MISS'}  ${label.padEnd(46)} ${detail}`);
   const vsBare = (route: string, min: number, p99Max?: number) => {
     const f = pgF?.[route];
     if (!f) return check(`${route} >= ${min} of bare (PostgreSQL)`, null, 'no PostgreSQL run');
     const r = f.rps / bare.rps;
-    check(`${route} >= ${min} of bare${p99Max ? `, p99 < ${p99Max} ms` : ''} (PostgreSQL)`, r >= min && (!p99Max || f.p99 < p99Max), `x${r.toFixed(2)}, p99 ${ms(f.p99)}`);
+    check(
+      `${route} >= ${min} of bare${p99Max ? `, p99 < ${p99Max} ms` : ''} (PostgreSQL)`,
+      r >= min && (!p99Max || f.p99 < p99Max),
+      `x${r.toFixed(2)}, p99 ${ms(f.p99)}`,
+    );
   };
   vsBare('POST /cases', 0.3, 50);
   vsBare('GET /cases', 0.35);
@@ -314,12 +411,20 @@ async function main() {
   for (const route of ['POST /cases', 'GET /cases', 'GET /cases/:id', 'propose/reject cycle']) {
     const a = results.pglite.large[route];
     const b = pgF?.[route];
-    check(`PGlite ${route} >= 0.30 of PostgreSQL`, b ? a.rps / b.rps >= 0.3 : null, b ? `x${(a.rps / b.rps).toFixed(2)}` : '');
+    check(
+      `PGlite ${route} >= 0.30 of PostgreSQL`,
+      b ? a.rps / b.rps >= 0.3 : null,
+      b ? `x${(a.rps / b.rps).toFixed(2)}` : '',
+    );
   }
   for (const [engine, r] of Object.entries(results)) {
     for (const route of ['GET /cases', 'GET /cases/:id']) {
       const grow = r.large[route].p99 / r.small[route].p99;
-      check(`${engine} ${route} p99 @${LARGE.cases.toLocaleString('en')} within 20% of @${SMALL.cases.toLocaleString('en')}`, grow <= 1.2, `${ms(r.small[route].p99)} -> ${ms(r.large[route].p99)} (x${grow.toFixed(2)})`);
+      check(
+        `${engine} ${route} p99 @${LARGE.cases.toLocaleString('en')} within 20% of @${SMALL.cases.toLocaleString('en')}`,
+        grow <= 1.2,
+        `${ms(r.small[route].p99)} -> ${ms(r.large[route].p99)} (x${grow.toFixed(2)})`,
+      );
     }
   }
 
@@ -331,14 +436,29 @@ async function main() {
     }
   }
   const weapp = weappMainPackageBytes();
-  check('weapp main package < 600 KB', weapp === null ? null : weapp < 600 * 1024, weapp === null ? 'n/a (no miniapp/dist/weapp)' : kb(weapp));
+  check(
+    'weapp main package < 600 KB',
+    weapp === null ? null : weapp < 600 * 1024,
+    weapp === null ? 'n/a (no miniapp/dist/weapp)' : kb(weapp),
+  );
   const h5 = h5FirstLoadJsGzipBytes();
-  check('H5 first-load JavaScript < 200 KB gzip', h5 === null ? null : h5.bytes < 200 * 1024, h5 === null ? 'n/a (no miniapp/dist/h5)' : `${kb(h5.bytes)} in ${h5.files} files`);
+  check(
+    'H5 first-load JavaScript < 200 KB gzip',
+    h5 === null ? null : h5.bytes < 200 * 1024,
+    h5 === null ? 'n/a (no miniapp/dist/h5)' : `${kb(h5.bytes)} in ${h5.files} files`,
+  );
   const startDir = path.join(WORK, 'startup');
   const cold = await timeToReady(startDir, path.join(WORK, 'start-1.log'));
   const warm = await timeToReady(startDir, path.join(WORK, 'start-2.log'));
-  out(`npm start -> /readyz 200 (PGlite)       first start ${ms(cold)} (creates, migrates, seeds demo), restart ${ms(warm)}`);
-  out(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  out(
+    `npm start -> /readyz 200 (PGlite)       first start ${ms(cold)} (creates, migrates, seeds demo), restart ${ms(warm)}`,
+  );
+  out(
+    `load average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 try {

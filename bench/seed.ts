@@ -14,7 +14,8 @@ const hex12 = (n: number) => n.toString(16).padStart(12, '0');
 export const merchantId = (n: number) => `b0000000-0000-4000-8000-${hex12(n)}`;
 export const userId = (n: number) => `b1000000-0000-4000-8000-${hex12(n)}`;
 export const caseId = (n: number) => `b2000000-0000-4000-8000-${hex12(n)}`;
-const sqlId = (tag: string, expr: string) => `('${tag}-0000-4000-8000-' || lpad(to_hex(${expr}), 12, '0'))::uuid`;
+const sqlId = (tag: string, expr: string) =>
+  `('${tag}-0000-4000-8000-' || lpad(to_hex(${expr}), 12, '0'))::uuid`;
 
 export interface SeedPlan {
   /** all cases, the special ones below included */
@@ -42,12 +43,21 @@ export interface SeedResult {
   rows: { cases: number; events: number; deadlines: number };
 }
 
-export async function seedStore(db: Db, cipher: PiiCipher, plan: SeedPlan, log: (line: string) => void = () => {}): Promise<SeedResult> {
+export async function seedStore(
+  db: Db,
+  cipher: PiiCipher,
+  plan: SeedPlan,
+  log: (line: string) => void = () => {},
+): Promise<SeedResult> {
   await migrate(db);
   const started = performance.now();
   // A handful of distinct sealed contacts, sealed once and reused: sealing a million is not the point.
   const contacts = ['张三', '李四', '王五', '赵六', '陈七'].map((name, i) =>
-    cipher.sealJson({ name, phone: `1381234${String(8000 + i).padStart(4, '0')}`, address: `福建省厦门市思明区莲前东路${100 + i}号` }),
+    cipher.sealJson({
+      name,
+      phone: `1381234${String(8000 + i).padStart(4, '0')}`,
+      address: `福建省厦门市思明区莲前东路${100 + i}号`,
+    }),
   );
   const body = JSON.stringify({
     facts: '购买的电饭煲使用三天后无法加热，商家拒绝退货，要求退款。',

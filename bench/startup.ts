@@ -19,13 +19,21 @@ export async function timeToReady(dataDir: string, logFile: string): Promise<num
     detached: true,
     stdio: ['ignore', fd, fd],
     // H5_DIR keeps `npm start` from building the H5 app first when it is missing (that is not startup).
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, H5_DIR: existsSync(path.join(h5, 'index.html')) ? h5 : path.join(dataDir, 'no-h5'), NOTIFIER: 'off', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      H5_DIR: existsSync(path.join(h5, 'index.html')) ? h5 : path.join(dataDir, 'no-h5'),
+      NOTIFIER: 'off',
+      DATABASE_URL: '',
+    },
   });
   try {
     let port = 0;
     while (!port) {
       if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}); see ${logFile}`);
-      if (performance.now() - t0 > 120_000) throw new Error(`npm start did not listen within 120 s; see ${logFile}`);
+      if (performance.now() - t0 > 120_000)
+        throw new Error(`npm start did not listen within 120 s; see ${logFile}`);
       port = Number(/"port":(\d+)/.exec(readFileSync(logFile, 'utf8'))?.[1] ?? 0);
       if (!port) await sleep(5);
     }

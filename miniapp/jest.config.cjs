@@ -26,4 +26,4 @@ module.exports = {
     '\\.(css|scss)$': '<rootDir>/test/stubs/style.ts',
   },
   testTimeout: 15000,
-}
+};

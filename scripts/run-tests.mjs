@@ -38,10 +38,19 @@ const run = (cmd, args, opts = {}) => {
 };
 
 if (selected.length) {
-  run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...selected]);
+  run(process.execPath, [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    '--test-reporter=spec',
+    ...selected,
+  ]);
 }
 if (!group || group === 'unit') {
-  const mini = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(path.join(root, 'miniapp/package.json'), 'utf8')));
+  const mini = JSON.parse(
+    await import('node:fs').then((fs) => fs.readFileSync(path.join(root, 'miniapp/package.json'), 'utf8')),
+  );
   if (mini.scripts?.test) run('npm', ['test', '-w', 'miniapp']);
 }
 process.exit(failed ? 1 : 0);

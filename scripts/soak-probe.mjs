@@ -2,5 +2,7 @@
 const every = Number(process.env.SOAK_PROBE_MS ?? 5000);
 setInterval(() => {
   const m = process.memoryUsage();
-  process.stdout.write(`${JSON.stringify({ soakMemory: { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external }, t: Date.now() })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ soakMemory: { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external }, t: Date.now() })}\n`,
+  );
 }, every).unref();

@@ -10,8 +10,12 @@ const h5 = path.join(root, 'miniapp/dist/h5/index.html');
 if (!existsSync(h5) && !process.env.H5_DIR) {
   console.log('Building the H5 app (first start only; `npm run build:h5` rebuilds it)...');
   const build = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) console.error('The H5 build failed; the API still starts. Run `npm run build:h5` to see why.');
+  if (build.status !== 0)
+    console.error('The H5 build failed; the API still starts. Run `npm run build:h5` to see why.');
 }
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bff/src/main.ts')], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bff/src/main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -35,12 +35,23 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
     helmet({
       contentSecurityPolicy: {
         // The H5 build is served from here and loads images of uploads and data: URIs.
-        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'", 'blob:'], 'script-src': ["'self'", "'unsafe-inline'"] },
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'", 'blob:'],
+          'script-src': ["'self'", "'unsafe-inline'"],
+        },
       },
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use('/api', cors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'], maxAge: 600 }));
+  app.use(
+    '/api',
+    cors({
+      origin: config.corsOrigins,
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+      maxAge: 600,
+    }),
+  );
   app.use(healthRoutes(services));
 
   const rateLimits = createRateLimits(config);

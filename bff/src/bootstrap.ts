@@ -26,16 +26,25 @@ export interface BootOptions {
 }
 
 export async function openDb(config: Config): Promise<Db> {
-  return config.DATABASE_URL ? createPostgresDb(config.DATABASE_URL) : createPgliteDb(path.join(config.DATA_DIR, 'pglite'));
+  return config.DATABASE_URL
+    ? createPostgresDb(config.DATABASE_URL)
+    : createPgliteDb(path.join(config.DATA_DIR, 'pglite'));
 }
 
-export async function buildServices(config: Config, logger: Logger, opts: BootOptions = {}): Promise<Services> {
+export async function buildServices(
+  config: Config,
+  logger: Logger,
+  opts: BootOptions = {},
+): Promise<Services> {
   const now = opts.now ?? (() => new Date());
   const secrets = await loadSecrets(config);
   const db = opts.db ?? (await openDb(config));
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, 'store migrated');
-  const cipher = createPiiCipher({ current: { id: config.PII_KEY_ID, key: secrets.piiKey }, previous: config.piiPreviousKeys });
+  const cipher = createPiiCipher({
+    current: { id: config.PII_KEY_ID, key: secrets.piiKey },
+    previous: config.piiPreviousKeys,
+  });
   const store = createStore(db, { cipher, now, caseNoPrefix: config.CASE_NO_PREFIX });
   const wechat =
     opts.wechat ??
@@ -50,7 +59,13 @@ export async function buildServices(config: Config, logger: Logger, opts: BootOp
     access,
     wechat,
     blobs,
-    auth: createAuthService({ wechat, users: store.users, merchants: store.merchants, tokens: store.tokens, access }),
+    auth: createAuthService({
+      wechat,
+      users: store.users,
+      merchants: store.merchants,
+      tokens: store.tokens,
+      access,
+    }),
     uploads: createUploadService(blobs, store.uploads),
     version: VERSION,
     now,

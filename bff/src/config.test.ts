@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config';
 
 const SECRET = 'a'.repeat(48);
 const PII = Buffer.alloc(32, 7).toString('base64');
-const production = { NODE_ENV: 'production', JWT_SECRET: SECRET, PII_KEY: PII, WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: 's'.repeat(32) };
+const production = {
+  NODE_ENV: 'production',
+  JWT_SECRET: SECRET,
+  PII_KEY: PII,
+  WECHAT_APPID: 'wx0123456789abcdef',
+  WECHAT_SECRET: 's'.repeat(32),
+};
 
 function problems(env: Record<string, string>): string {
   try {
@@ -27,8 +33,22 @@ describe('loadConfig', () => {
   });
 
   test('when several variables are bad, then every one of them is named in one error', () => {
-    const msg = problems({ PORT: 'eighty', LOG_LEVEL: 'loud', RATE_LIMIT: 'maybe', DATABASE_URL: 'not a url', RATE_LIMIT_FILINGS_PER_DAY: '-1', JWT_SECRET: 'short' });
-    for (const name of ['PORT', 'LOG_LEVEL', 'RATE_LIMIT', 'DATABASE_URL', 'RATE_LIMIT_FILINGS_PER_DAY', 'JWT_SECRET']) {
+    const msg = problems({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      RATE_LIMIT: 'maybe',
+      DATABASE_URL: 'not a url',
+      RATE_LIMIT_FILINGS_PER_DAY: '-1',
+      JWT_SECRET: 'short',
+    });
+    for (const name of [
+      'PORT',
+      'LOG_LEVEL',
+      'RATE_LIMIT',
+      'DATABASE_URL',
+      'RATE_LIMIT_FILINGS_PER_DAY',
+      'JWT_SECRET',
+    ]) {
       assert.match(msg, new RegExp(`^  ${name}: `, 'm'), `${name} is named in:\n${msg}`);
     }
   });
@@ -72,12 +92,19 @@ describe('loadConfig', () => {
   });
 
   test('when CORS_ORIGINS lists origins with spaces, then they are split and trimmed', () => {
-    assert.deepEqual(loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example ,' }).corsOrigins, ['https://a.example', 'https://b.example']);
+    assert.deepEqual(loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example ,' }).corsOrigins, [
+      'https://a.example',
+      'https://b.example',
+    ]);
   });
 
   test('when PII_KEY_PREVIOUS lists earlier keys, then they are parsed by id; a malformed list is named', () => {
     const old = Buffer.alloc(32, 1);
-    const c = loadConfig({ PII_KEY: PII, PII_KEY_ID: 'k2', PII_KEY_PREVIOUS: `k1:${old.toString('base64')}` });
+    const c = loadConfig({
+      PII_KEY: PII,
+      PII_KEY_ID: 'k2',
+      PII_KEY_PREVIOUS: `k1:${old.toString('base64')}`,
+    });
     assert.equal(c.PII_KEY_ID, 'k2');
     assert.deepEqual(c.piiPreviousKeys, [{ id: 'k1', key: old }]);
     assert.match(problems({ PII_KEY_PREVIOUS: 'k1' }), /^  PII_KEY_PREVIOUS: /m);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
+const onOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((v) => v === 'on' || v === 'true' || v === '1');
 const positiveInt = z.coerce.number().int().positive();
 
 /** Every environment variable the BFF reads, validated once at start; a bad one is named. */
@@ -12,13 +14,32 @@ const envSchema = z
     DATABASE_URL: z.string().url().optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     // Checked per field (not in superRefine, which zod skips once any field fails) so that every bad variable is named at once.
-    JWT_SECRET: z.string().refine((v) => Buffer.byteLength(v) >= 32, 'must be at least 32 bytes').optional(),
-    PII_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded').optional(),
-    PII_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, 'must be 1-16 letters, digits, _ or -').default('k1'),
+    JWT_SECRET: z
+      .string()
+      .refine((v) => Buffer.byteLength(v) >= 32, 'must be at least 32 bytes')
+      .optional(),
+    PII_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+      .optional(),
+    PII_KEY_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,16}$/, 'must be 1-16 letters, digits, _ or -')
+      .default('k1'),
     // Key rotation: earlier keys that still open old values, "<id>:<base64 key>" separated by commas.
     PII_KEY_PREVIOUS: z
       .string()
-      .refine((v) => v.split(',').every((p) => /^[A-Za-z0-9_-]{1,16}:/.test(p) && Buffer.from(p.slice(p.indexOf(':') + 1), 'base64').length === 32), 'must be "<id>:<base64 32-byte key>" items separated by commas')
+      .refine(
+        (v) =>
+          v
+            .split(',')
+            .every(
+              (p) =>
+                /^[A-Za-z0-9_-]{1,16}:/.test(p) &&
+                Buffer.from(p.slice(p.indexOf(':') + 1), 'base64').length === 32,
+            ),
+        'must be "<id>:<base64 32-byte key>" items separated by commas',
+      )
       .optional(),
     WECHAT_APPID: z.string().min(1).optional(),
     WECHAT_SECRET: z.string().min(1).optional(),
@@ -39,27 +60,54 @@ const envSchema = z
     RATE_LIMIT_UPLOADS_PER_DAY: positiveInt.default(100),
     RATE_LIMIT_ACTIONS_PER_MINUTE: positiveInt.default(120),
     CORS_ORIGINS: z.string().default('http://localhost:3000,http://localhost:10086'),
-    CASE_NO_PREFIX: z.string().regex(/^[A-Z]{2,4}$/).default('XM'),
+    CASE_NO_PREFIX: z
+      .string()
+      .regex(/^[A-Z]{2,4}$/)
+      .default('XM'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     H5_DIR: z.string().optional(),
     NOTIFIER: onOff.default(true),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.WECHAT_APPID) !== Boolean(env.WECHAT_SECRET)) {
-      ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'WECHAT_APPID and WECHAT_SECRET go together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECHAT_SECRET'],
+        message: 'WECHAT_APPID and WECHAT_SECRET go together',
+      });
     }
     if (Boolean(env.STAFF_BOOTSTRAP_USER) !== Boolean(env.STAFF_BOOTSTRAP_PASSWORD)) {
-      ctx.addIssue({ code: 'custom', path: ['STAFF_BOOTSTRAP_PASSWORD'], message: 'STAFF_BOOTSTRAP_USER and STAFF_BOOTSTRAP_PASSWORD go together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STAFF_BOOTSTRAP_PASSWORD'],
+        message: 'STAFF_BOOTSTRAP_USER and STAFF_BOOTSTRAP_PASSWORD go together',
+      });
     }
     if (env.NODE_ENV === 'production') {
-      if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
-      if (!env.PII_KEY) ctx.addIssue({ code: 'custom', path: ['PII_KEY'], message: 'is required in production' });
-      if (!env.WECHAT_APPID) ctx.addIssue({ code: 'custom', path: ['WECHAT_APPID'], message: 'is required in production (emulator mode is for development)' });
-      if (env.DEMO_SEED) ctx.addIssue({ code: 'custom', path: ['DEMO_SEED'], message: 'demo data is never seeded in production' });
+      if (!env.JWT_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+      if (!env.PII_KEY)
+        ctx.addIssue({ code: 'custom', path: ['PII_KEY'], message: 'is required in production' });
+      if (!env.WECHAT_APPID)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['WECHAT_APPID'],
+          message: 'is required in production (emulator mode is for development)',
+        });
+      if (env.DEMO_SEED)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DEMO_SEED'],
+          message: 'demo data is never seeded in production',
+        });
     }
   });
 
-export type Config = z.infer<typeof envSchema> & { wechatMode: 'wechat' | 'emulator'; corsOrigins: string[]; piiPreviousKeys: { id: string; key: Buffer }[] };
+export type Config = z.infer<typeof envSchema> & {
+  wechatMode: 'wechat' | 'emulator';
+  corsOrigins: string[];
+  piiPreviousKeys: { id: string; key: Buffer }[];
+};
 
 export class ConfigError extends Error {}
 
@@ -75,11 +123,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...c,
     wechatMode: c.WECHAT_APPID ? 'wechat' : 'emulator',
-    corsOrigins: c.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: c.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     piiPreviousKeys: (c.PII_KEY_PREVIOUS ?? '')
       .split(',')
       .filter(Boolean)
-      .map((p) => ({ id: p.slice(0, p.indexOf(':')), key: Buffer.from(p.slice(p.indexOf(':') + 1), 'base64') })),
+      .map((p) => ({
+        id: p.slice(0, p.indexOf(':')),
+        key: Buffer.from(p.slice(p.indexOf(':') + 1), 'base64'),
+      })),
   };
 }
 

@@ -12,10 +12,15 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL);
   const services = await buildServices(config, logger);
   if (config.wechatMode === 'emulator') {
-    logger.warn('WeChat EMULATOR mode: no WECHAT_APPID is set; log in with codes "dev:<name>"; pushes go to the in-app inbox only');
+    logger.warn(
+      'WeChat EMULATOR mode: no WECHAT_APPID is set; log in with codes "dev:<name>"; pushes go to the in-app inbox only',
+    );
   }
   if (config.STAFF_BOOTSTRAP_USER && config.STAFF_BOOTSTRAP_PASSWORD) {
-    const created = await services.auth.bootstrapStaff(config.STAFF_BOOTSTRAP_USER, config.STAFF_BOOTSTRAP_PASSWORD);
+    const created = await services.auth.bootstrapStaff(
+      config.STAFF_BOOTSTRAP_USER,
+      config.STAFF_BOOTSTRAP_PASSWORD,
+    );
     if (created) logger.info({ username: config.STAFF_BOOTSTRAP_USER }, 'staff account created');
   }
   const seed = config.DEMO_SEED ?? config.NODE_ENV !== 'production';
@@ -35,7 +40,10 @@ async function main() {
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
-    logger.info({ port, store: services.store.db.kind, mode: config.wechatMode }, `Weiquan BFF listening on http://localhost:${port}`);
+    logger.info(
+      { port, store: services.store.db.kind, mode: config.wechatMode },
+      `Weiquan BFF listening on http://localhost:${port}`,
+    );
   });
 
   let stopping = false;

@@ -13,7 +13,10 @@ async function main() {
   const services = await buildServices(config, logger);
   const notifications = createNotifications(services);
   notifications.start();
-  logger.info({ store: services.store.db.kind, mode: config.wechatMode }, 'Weiquan worker running (notifier and clocks)');
+  logger.info(
+    { store: services.store.db.kind, mode: config.wechatMode },
+    'Weiquan worker running (notifier and clocks)',
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,19 +1,19 @@
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import { bundleReport } from './bundle-report'
-import { leanShared } from './lean-shared'
-import { subpackageChunks } from './subpackage-chunks'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { bundleReport } from './bundle-report';
+import { leanShared } from './lean-shared';
+import { subpackageChunks } from './subpackage-chunks';
 
 // the subpackage roots of src/app.config.ts (the weapp package check compares them with app.json)
-const SUBPACKAGE_ROOTS = ['consumer', 'merchant']
+const SUBPACKAGE_ROOTS = ['consumer', 'merchant'];
 
 // NutUI's own styles are drawn for a 375 px design; ours for 750 px.
 function designWidth(input?: string | number | { file?: string }): number {
-  const file = (typeof input === 'object' ? input?.file : undefined)?.replace(/\\+/g, '/') ?? ''
-  return file.includes('@nutui') ? 375 : 750
+  const file = (typeof input === 'object' ? input?.file : undefined)?.replace(/\\+/g, '/') ?? '';
+  return file.includes('@nutui') ? 375 : 750;
 }
 
 export default defineConfig<'vite'>(async () => {
-  const env = process.env.TARO_ENV ?? 'weapp'
+  const env = process.env.TARO_ENV ?? 'weapp';
   const config: UserConfigExport<'vite'> = {
     projectName: 'weiquan',
     date: '2026-11-24',
@@ -36,7 +36,10 @@ export default defineConfig<'vite'>(async () => {
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -45,9 +48,12 @@ export default defineConfig<'vite'>(async () => {
       router: { mode: 'hash' },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
-  }
-  return config
-})
+  };
+  return config;
+});

@@ -8,24 +8,25 @@
  *   calendar function the client runs is `beijingDate` (the filing schemas' "not in the future"),
  *   which needs no table. With the empty table any working-day result would be flagged provisional.
  */
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const SHARED_SRC = path.resolve(here, '../../shared/src') + path.sep
-const NO_HOLIDAYS = path.join(here, 'no-holidays.json')
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SHARED_SRC = path.resolve(here, '../../shared/src') + path.sep;
+const NO_HOLIDAYS = path.join(here, 'no-holidays.json');
 
 export function leanShared() {
   return {
     name: 'wq:lean-shared',
     enforce: 'pre' as const,
     resolveId(source: string) {
-      if (source === 'chinese-days/dist/chinese-days.json') return NO_HOLIDAYS
-      return null
+      if (source === 'chinese-days/dist/chinese-days.json') return NO_HOLIDAYS;
+      return null;
     },
     transform(_code: string, id: string) {
-      if (id.split('?')[0].startsWith(SHARED_SRC)) return { code: _code, map: null, moduleSideEffects: false }
-      return null
+      if (id.split('?')[0].startsWith(SHARED_SRC))
+        return { code: _code, map: null, moduleSideEffects: false };
+      return null;
     },
-  }
+  };
 }

@@ -3,7 +3,19 @@ export default defineAppConfig({
   // subscribe messages open; everything else loads as a subpackage (issue 5: main package < 600 KB)
   pages: ['pages/home/index', 'pages/login/index', 'pages/case/index'],
   subPackages: [
-    { root: 'consumer', pages: ['file/index', 'report/index', 'consult/index', 'cases/index', 'case/index', 'inbox/index', 'me/index', 'article/index'] },
+    {
+      root: 'consumer',
+      pages: [
+        'file/index',
+        'report/index',
+        'consult/index',
+        'cases/index',
+        'case/index',
+        'inbox/index',
+        'me/index',
+        'article/index',
+      ],
+    },
     // merchants are few: their pages load only for them
     { root: 'merchant', pages: ['bind/index', 'cases/index', 'case/index'] },
   ],
@@ -17,4 +29,4 @@ export default defineAppConfig({
   },
   // WeChat: privacy APIs (chooseMedia) are gated by the privacy guide agreement
   __usePrivacyCheck__: true,
-})
+});

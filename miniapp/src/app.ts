@@ -1,13 +1,13 @@
-import type { PropsWithChildren } from 'react'
-import { installSessionLostHandler } from './features/auth/login'
-import { watchNetwork } from './lib/network'
-import './app.css'
+import type { PropsWithChildren } from 'react';
+import { installSessionLostHandler } from './features/auth/login';
+import { watchNetwork } from './lib/network';
+import './app.css';
 
-installSessionLostHandler()
-watchNetwork()
+installSessionLostHandler();
+watchNetwork();
 
 function App({ children }: PropsWithChildren) {
-  return children
+  return children;
 }
 
-export default App
+export default App;

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 /** Page paths: home and login in the main package, the consumer and merchant pages in subpackages. */
 export const ROUTES = {
@@ -15,9 +15,13 @@ export const ROUTES = {
   merchantBind: '/merchant/bind/index',
   merchantCases: '/merchant/cases/index',
   merchantCase: '/merchant/case/index',
-} as const
+} as const;
 
 export function go(path: string, params?: Record<string, string>): void {
-  const qs = params ? `?${Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}` : ''
-  void Taro.navigateTo({ url: `${path}${qs}` })
+  const qs = params
+    ? `?${Object.entries(params)
+        .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+        .join('&')}`
+    : '';
+  void Taro.navigateTo({ url: `${path}${qs}` });
 }

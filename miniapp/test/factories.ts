@@ -1,8 +1,8 @@
-import type { CaseView, Merchant } from '@weiquan/shared'
+import type { CaseView, Merchant } from '@weiquan/shared';
 
-let seq = 0
+let seq = 0;
 export function aCase(overrides: Partial<CaseView> = {}): CaseView {
-  seq += 1
+  seq += 1;
   return {
     id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
     caseNo: `XM2026112400${String(seq).padStart(4, '0')}`,
@@ -24,15 +24,27 @@ export function aCase(overrides: Partial<CaseView> = {}): CaseView {
     deadlines: [{ kind: 'merchant_response', dueAt: '2026-12-08T23:59:59+08:00', workingDaysLeft: 10 }],
     allowedActions: ['withdraw', 'supplement'],
     ...overrides,
-  }
+  };
 }
 
 /** The directory merchant the filing tests search for and pick. */
 export function aMerchant(overrides: Partial<Merchant> = {}): Merchant {
-  return { id: '11111111-1111-4111-8111-111111111111', name: '鼓浪屿海鲜大排档', address: '厦门市思明区龙头路 1 号', district: '思明区', badges: { odr: true, noReasonReturn: false, rightsStation: false }, ...overrides }
+  return {
+    id: '11111111-1111-4111-8111-111111111111',
+    name: '鼓浪屿海鲜大排档',
+    address: '厦门市思明区龙头路 1 号',
+    district: '思明区',
+    badges: { odr: true, noReasonReturn: false, rightsStation: false },
+    ...overrides,
+  };
 }
 
 /** GET /meta as the emulator answers it, with two subscribe-message templates. */
 export function aMeta() {
-  return { mode: 'emulator', templates: { caseUpdate: 'tpl-update', deadline: 'tpl-deadline' }, version: 'test', categories: [] }
+  return {
+    mode: 'emulator',
+    templates: { caseUpdate: 'tpl-update', deadline: 'tpl-deadline' },
+    version: 'test',
+    categories: [],
+  };
 }

@@ -31,7 +31,14 @@ const COVERED_YEARS: ReadonlySet<number> = new Set(
 // 《全国年节及纪念日放假办法》 (2024 revision, in force 2025-01-01): 元旦 Jan 1, 劳动节 May 1-2,
 // 国庆节 Oct 1-3. The lunar holidays (春节, 端午, 中秋) and 清明 move every year, and 调休 cannot be
 // guessed, so such dates come out earlier than the official ones will: results are provisional.
-const FALLBACK_FIXED_HOLIDAYS: ReadonlySet<string> = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
+const FALLBACK_FIXED_HOLIDAYS: ReadonlySet<string> = new Set([
+  '01-01',
+  '05-01',
+  '05-02',
+  '10-01',
+  '10-02',
+  '10-03',
+]);
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

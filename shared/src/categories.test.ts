@@ -15,7 +15,10 @@ describe('CATEGORIES', () => {
   });
 
   it('when listed, then CATEGORY_CODES follows the catalogue and includes other', () => {
-    assert.deepEqual([...CATEGORY_CODES], CATEGORIES.map((category) => category.code));
+    assert.deepEqual(
+      [...CATEGORY_CODES],
+      CATEGORIES.map((category) => category.code),
+    );
     assert.ok(CATEGORY_CODES.includes('other'));
   });
 

@@ -22,7 +22,12 @@ export const CATEGORIES = [
   { code: 'automobiles', name: '汽车及配件', nameEn: 'Cars and parts', greenChannel: false },
   { code: 'clothing_footwear', name: '服装鞋帽', nameEn: 'Clothing and footwear', greenChannel: false },
   { code: 'beauty_health', name: '美容美发', nameEn: 'Beauty and hairdressing', greenChannel: false },
-  { code: 'medical_products', name: '医疗器械与药品', nameEn: 'Medical devices and medicines', greenChannel: false },
+  {
+    code: 'medical_products',
+    name: '医疗器械与药品',
+    nameEn: 'Medical devices and medicines',
+    greenChannel: false,
+  },
   { code: 'financial_services', name: '金融服务', nameEn: 'Financial services', greenChannel: false },
   { code: 'express_delivery', name: '快递物流', nameEn: 'Express delivery', greenChannel: false },
   { code: 'other', name: '其他', nameEn: 'Other', greenChannel: false },
@@ -37,7 +42,9 @@ export const CATEGORY_CODES = CATEGORIES.map((category) => category.code) as unk
   ...CategoryCode[],
 ];
 
-const BY_CODE: ReadonlyMap<string, Category> = new Map(CATEGORIES.map((category) => [category.code, category]));
+const BY_CODE: ReadonlyMap<string, Category> = new Map(
+  CATEGORIES.map((category) => [category.code, category]),
+);
 
 function categoryOf(code: CategoryCode): Category {
   const category = BY_CODE.get(code);

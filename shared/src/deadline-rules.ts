@@ -2,15 +2,14 @@
 // rules is one edit here (and a failing test). Article numbers are those of the 2022 text of
 // 《市场监督管理投诉举报处理暂行办法》 unless marked; 《市场监督管理投诉举报处理办法》 (SAMR Order
 // No. 121, in force 2026-04-15) replaces it and keeps these periods.
-import {
-  addWorkingDays,
-  beijingDate,
-  endOfBeijingDay,
-  workingDaysBetween,
-  type IsoDate,
-} from './calendar';
+import { addWorkingDays, beijingDate, endOfBeijingDay, workingDaysBetween, type IsoDate } from './calendar';
 
-export const DEADLINE_KINDS = ['merchant_response', 'acceptance', 'mediation', 'report_verification'] as const;
+export const DEADLINE_KINDS = [
+  'merchant_response',
+  'acceptance',
+  'mediation',
+  'report_verification',
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export interface DeadlineRule {
@@ -35,7 +34,8 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineKind, Readonly<DeadlineRule
   },
   acceptance: {
     workingDays: 7,
-    source: '《市场监督管理投诉举报处理暂行办法》第十四条：自收到投诉之日起七个工作日内作出受理或者不予受理的决定',
+    source:
+      '《市场监督管理投诉举报处理暂行办法》第十四条：自收到投诉之日起七个工作日内作出受理或者不予受理的决定',
     labelZh: '受理决定',
   },
   mediation: {
@@ -112,6 +112,7 @@ export function workingDaysLeft(dueDate: IsoDate, now: Date): number {
 export function isOverdue(dueAt: string, now: Date): boolean {
   const due = Date.parse(dueAt);
   const at = now instanceof Date ? now.getTime() : Number.NaN;
-  if (Number.isNaN(due) || Number.isNaN(at)) throw new RangeError(`isOverdue needs a valid dueAt and Date, got ${dueAt}`);
+  if (Number.isNaN(due) || Number.isNaN(at))
+    throw new RangeError(`isOverdue needs a valid dueAt and Date, got ${dueAt}`);
   return Math.floor(at / 1000) * 1000 > due;
 }

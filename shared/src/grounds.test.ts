@@ -22,7 +22,10 @@ describe('ground catalogues', () => {
   for (const [name, grounds, codes] of catalogues) {
     it(`when ${name} is listed, then its codes are unique snake_case and match the *_CODES tuple`, () => {
       assert.equal(new Set(codes).size, grounds.length);
-      assert.deepEqual([...codes], grounds.map((ground) => ground.code));
+      assert.deepEqual(
+        [...codes],
+        grounds.map((ground) => ground.code),
+      );
       for (const code of codes) assert.match(code, /^[a-z]+(_[a-z0-9]+)*$/, code);
     });
 
@@ -36,15 +39,18 @@ describe('ground catalogues', () => {
   }
 
   it('when non-acceptance grounds are listed, then they are the seven of Order 121 Art. 16', () => {
-    assert.deepEqual([...REFUSAL_GROUNDS_CODES], [
-      'outside_duties_or_jurisdiction',
-      'handled_elsewhere',
-      'not_living_consumption_or_no_dispute',
-      'over_three_years',
-      'materials_missing',
-      'impersonation_or_identity_refused',
-      'other_legal_ground',
-    ]);
+    assert.deepEqual(
+      [...REFUSAL_GROUNDS_CODES],
+      [
+        'outside_duties_or_jurisdiction',
+        'handled_elsewhere',
+        'not_living_consumption_or_no_dispute',
+        'over_three_years',
+        'materials_missing',
+        'impersonation_or_identity_refused',
+        'other_legal_ground',
+      ],
+    );
   });
 
   it('when termination grounds are listed, then the 45-day expiry and the late non-acceptance ground are there', () => {

@@ -27,8 +27,10 @@ export const REFUSAL_GROUNDS = [
   },
   {
     code: 'handled_elsewhere',
-    textZh: '法院、仲裁机构、市场监督管理部门或者其他行政机关、消费者协会或者依法成立的其他调解组织已经受理或者处理过同一消费者权益争议',
-    textEn: 'The same dispute is or was before a court, arbitration, a consumer association or another mediator',
+    textZh:
+      '法院、仲裁机构、市场监督管理部门或者其他行政机关、消费者协会或者依法成立的其他调解组织已经受理或者处理过同一消费者权益争议',
+    textEn:
+      'The same dispute is or was before a court, arbitration, a consumer association or another mediator',
     source: '121号令第十六条；暂行办法第十五条第（二）项',
   },
   {

@@ -16,7 +16,11 @@ export const TEMPLATE_SLOTS = ['caseUpdate', 'merchantNewCase', 'deadline'] as c
 export type TemplateSlot = (typeof TEMPLATE_SLOTS)[number];
 
 /** Notices the clocks raise without a case change (a case change by the clocks is a case event). */
-export const CLOCK_NOTICES = ['merchant_deadline_reminder', 'acceptance_due_soon', 'mediation_overdue'] as const;
+export const CLOCK_NOTICES = [
+  'merchant_deadline_reminder',
+  'acceptance_due_soon',
+  'mediation_overdue',
+] as const;
 export type ClockNotice = (typeof CLOCK_NOTICES)[number];
 
 /**
@@ -24,12 +28,32 @@ export type ClockNotice = (typeof CLOCK_NOTICES)[number];
  * console (the type is the key without its digits: WeChat checks values by it). The notifier fills
  * these from the case and the rule; values are shaped to the platform limits before sending.
  */
-export type FieldSource = 'caseNo' | 'merchantName' | 'categoryName' | 'statusPhrase' | 'ruleText' | 'eventTime' | 'dueTime' | 'demandAmount';
+export type FieldSource =
+  | 'caseNo'
+  | 'merchantName'
+  | 'categoryName'
+  | 'statusPhrase'
+  | 'ruleText'
+  | 'eventTime'
+  | 'dueTime'
+  | 'demandAmount';
 export const TEMPLATE_FIELDS: Record<TemplateSlot, Record<string, FieldSource>> = {
   // 案件进度通知: 案件编号 / 被投诉方 / 当前状态 / 进展 / 时间
-  caseUpdate: { character_string1: 'caseNo', thing2: 'merchantName', phrase3: 'statusPhrase', thing4: 'ruleText', time5: 'eventTime' },
+  caseUpdate: {
+    character_string1: 'caseNo',
+    thing2: 'merchantName',
+    phrase3: 'statusPhrase',
+    thing4: 'ruleText',
+    time5: 'eventTime',
+  },
   // 新投诉提醒: 案件编号 / 投诉类别 / 诉求金额 / 提交时间 / 提示
-  merchantNewCase: { character_string1: 'caseNo', thing2: 'categoryName', amount3: 'demandAmount', time4: 'eventTime', thing5: 'ruleText' },
+  merchantNewCase: {
+    character_string1: 'caseNo',
+    thing2: 'categoryName',
+    amount3: 'demandAmount',
+    time4: 'eventTime',
+    thing5: 'ruleText',
+  },
   // 处理期限提醒: 案件编号 / 事项 / 截止时间
   deadline: { character_string1: 'caseNo', thing2: 'ruleText', time3: 'dueTime' },
 };
@@ -50,9 +74,27 @@ export interface NotificationRule {
   detailFrom?: string;
 }
 
-const c = (event: string, title: string, more: Partial<NotificationRule> = {}): NotificationRule => ({ event, audience: 'consumer', template: 'caseUpdate', title, ...more });
-const m = (event: string, title: string, more: Partial<NotificationRule> = {}): NotificationRule => ({ event, audience: 'merchant', kinds: ['complaint'], template: 'caseUpdate', title, ...more });
-const s = (event: string, title: string): NotificationRule => ({ event, audience: 'staff', template: 'deadline', title });
+const c = (event: string, title: string, more: Partial<NotificationRule> = {}): NotificationRule => ({
+  event,
+  audience: 'consumer',
+  template: 'caseUpdate',
+  title,
+  ...more,
+});
+const m = (event: string, title: string, more: Partial<NotificationRule> = {}): NotificationRule => ({
+  event,
+  audience: 'merchant',
+  kinds: ['complaint'],
+  template: 'caseUpdate',
+  title,
+  ...more,
+});
+const s = (event: string, title: string): NotificationRule => ({
+  event,
+  audience: 'staff',
+  template: 'deadline',
+  title,
+});
 
 /** First matching rule per audience wins; an event with no rule for an audience tells nobody there. */
 export const NOTIFICATION_RULES: readonly NotificationRule[] = [
@@ -84,7 +126,13 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   m('start_mediation', '市场监管部门已开始调解'),
   m('message', '工作人员给您留言', { actor: ['staff'], detailFrom: 'text' }),
   m('close', '投诉已办结'),
-  { event: 'merchant_deadline_reminder', audience: 'merchant', kinds: ['complaint'], template: 'deadline', title: '协商期限即将届满，请尽快处理' },
+  {
+    event: 'merchant_deadline_reminder',
+    audience: 'merchant',
+    kinds: ['complaint'],
+    template: 'deadline',
+    title: '协商期限即将届满，请尽快处理',
+  },
 
   // Staff: what is about to run out or has.
   s('acceptance_due_soon', '受理期限仅剩1个工作日'),
@@ -104,7 +152,8 @@ export function ruleFor(audience: NoticeAudience, ctx: RuleContext): Notificatio
   return NOTIFICATION_RULES.find(
     (r) =>
       r.audience === audience &&
-      (r.event === ctx.event || (r.event === '*' && !(CLOCK_NOTICES as readonly string[]).includes(ctx.event))) &&
+      (r.event === ctx.event ||
+        (r.event === '*' && !(CLOCK_NOTICES as readonly string[]).includes(ctx.event))) &&
       (!r.kinds || r.kinds.includes(ctx.kind)) &&
       (!r.toStatus || (ctx.toStatus !== null && r.toStatus.includes(ctx.toStatus))) &&
       (!r.actor || r.actor.includes(ctx.actorRole)),

@@ -27,13 +27,24 @@ const EXPECTED: Record<string, string[]> = {
   'complaint merchant_negotiating system': ['merchant_timeout>pending_acceptance'],
   'complaint merchant_negotiating consumer': ['supplement>=', 'withdraw>withdrawn'],
   'complaint merchant_negotiating staff': ['message>=', 'split_report>='],
-  'complaint awaiting_consumer consumer': ['accept_proposal>settled', 'reject_proposal>pending_acceptance', 'supplement>=', 'withdraw>withdrawn'],
+  'complaint awaiting_consumer consumer': [
+    'accept_proposal>settled',
+    'reject_proposal>pending_acceptance',
+    'supplement>=',
+    'withdraw>withdrawn',
+  ],
   'complaint awaiting_consumer merchant': ['message>='],
   'complaint awaiting_consumer staff': ['message>=', 'split_report>='],
   'complaint pending_acceptance staff': ['accept>accepted', 'refuse>refused', 'message>=', 'split_report>='],
   'complaint pending_acceptance consumer': ['supplement>=', 'withdraw>withdrawn'],
   'complaint pending_acceptance merchant': ['message>='],
-  'complaint accepted staff': ['start_mediation>mediating', 'pause_clock>=', 'close>closed', 'message>=', 'split_report>='],
+  'complaint accepted staff': [
+    'start_mediation>mediating',
+    'pause_clock>=',
+    'close>closed',
+    'message>=',
+    'split_report>=',
+  ],
   'complaint accepted consumer': ['supplement>=', 'withdraw>withdrawn'],
   'complaint accepted merchant': ['message>='],
   'complaint mediating staff': ['pause_clock>=', 'close>closed', 'message>=', 'split_report>='],
@@ -73,7 +84,10 @@ describe('status machine', () => {
             }
           }
           if (role !== 'system') {
-            assert.deepEqual(new Set(allowedActions(kind, status as CaseStatus, role, fresh)), new Set([...expected.keys()].filter((a) => a !== 'merchant_timeout')));
+            assert.deepEqual(
+              new Set(allowedActions(kind, status as CaseStatus, role, fresh)),
+              new Set([...expected.keys()].filter((a) => a !== 'merchant_timeout')),
+            );
           }
         });
       }
@@ -81,7 +95,10 @@ describe('status machine', () => {
   }
 
   test('when a case was rated, then it cannot be rated again', () => {
-    assert.equal(findTransition('complaint', 'closed', 'rate', 'consumer', { ...fresh, rated: true }), undefined);
+    assert.equal(
+      findTransition('complaint', 'closed', 'rate', 'consumer', { ...fresh, rated: true }),
+      undefined,
+    );
   });
   test('when the mediation clock is paused, then only resume applies to it', () => {
     const paused = { ...fresh, clockPaused: true };
@@ -90,16 +107,30 @@ describe('status machine', () => {
     assert.equal(findTransition('complaint', 'mediating', 'resume_clock', 'staff', fresh), undefined);
   });
   test('when a report was extended once, then it cannot be extended again', () => {
-    assert.equal(findTransition('report', 'verifying', 'extend', 'staff', { ...fresh, extended: true }), undefined);
+    assert.equal(
+      findTransition('report', 'verifying', 'extend', 'staff', { ...fresh, extended: true }),
+      undefined,
+    );
   });
   test('when a report was split off a complaint, then it cannot be split again (ADR 0005)', () => {
-    assert.equal(findTransition('complaint', 'mediating', 'split_report', 'staff', { ...fresh, split: true }), undefined);
+    assert.equal(
+      findTransition('complaint', 'mediating', 'split_report', 'staff', { ...fresh, split: true }),
+      undefined,
+    );
   });
   test('when a consultation had its follow-up, then no second one', () => {
-    assert.equal(findTransition('consultation', 'answered', 'follow_up', 'consumer', { ...fresh, followUpUsed: true }), undefined);
+    assert.equal(
+      findTransition('consultation', 'answered', 'follow_up', 'consumer', { ...fresh, followUpUsed: true }),
+      undefined,
+    );
   });
   test('when a complaint is filed, then ODR merchants get it first and others go to acceptance', () => {
-    assert.deepEqual(routeFiling('complaint', true), { kind: 'complaint', when: 'odr_merchant', to: 'merchant_negotiating', start: 'merchant_response' });
+    assert.deepEqual(routeFiling('complaint', true), {
+      kind: 'complaint',
+      when: 'odr_merchant',
+      to: 'merchant_negotiating',
+      start: 'merchant_response',
+    });
     assert.equal(routeFiling('complaint', false).to, 'pending_acceptance');
     assert.equal(routeFiling('complaint', false).start, 'acceptance');
     assert.equal(routeFiling('report', true).to, 'verifying');

@@ -51,13 +51,27 @@ export const ACTION_TYPES = [
 export type ActionType = (typeof ACTION_TYPES)[number];
 
 /** Statuses in which a complaint has ended (completion rate, duplicate warning, rating). */
-export const ENDED_STATUSES: readonly CaseStatus[] = ['settled', 'closed', 'refused', 'withdrawn', 'case_opened', 'not_opened'];
-const OPEN_COMPLAINT: CaseStatus[] = ['merchant_negotiating', 'awaiting_consumer', 'pending_acceptance', 'accepted', 'mediating'];
+export const ENDED_STATUSES: readonly CaseStatus[] = [
+  'settled',
+  'closed',
+  'refused',
+  'withdrawn',
+  'case_opened',
+  'not_opened',
+];
+const OPEN_COMPLAINT: CaseStatus[] = [
+  'merchant_negotiating',
+  'awaiting_consumer',
+  'pending_acceptance',
+  'accepted',
+  'mediating',
+];
 const ENDED_COMPLAINT: CaseStatus[] = ['settled', 'closed', 'refused', 'withdrawn'];
 export const OPEN_COMPLAINT_STATUSES: readonly CaseStatus[] = OPEN_COMPLAINT;
 
 /** Named guards; the store evaluates them against the case's facts. */
-export type Guard = 'not_rated' | 'clock_running' | 'clock_paused' | 'not_extended' | 'follow_up_unused' | 'not_split';
+export type Guard =
+  'not_rated' | 'clock_running' | 'clock_paused' | 'not_extended' | 'follow_up_unused' | 'not_split';
 export interface CaseFacts {
   rated: boolean;
   clockPaused: boolean;
@@ -103,36 +117,133 @@ export interface Transition {
 
 export const TRANSITIONS: readonly Transition[] = [
   // Complaints: the ODR merchant negotiates first (10 working days, not counted against the regulator).
-  { kind: 'complaint', from: ['merchant_negotiating'], action: 'propose', roles: ['merchant'], to: 'awaiting_consumer', clock: { meet: ['merchant_response'] } },
-  { kind: 'complaint', from: ['merchant_negotiating'], action: 'merchant_timeout', roles: ['system'], to: 'pending_acceptance', clock: { miss: 'merchant_response', start: 'acceptance' } },
-  { kind: 'complaint', from: ['awaiting_consumer'], action: 'accept_proposal', roles: ['consumer'], to: 'settled' },
-  { kind: 'complaint', from: ['awaiting_consumer'], action: 'reject_proposal', roles: ['consumer'], to: 'pending_acceptance', clock: { start: 'acceptance' } },
+  {
+    kind: 'complaint',
+    from: ['merchant_negotiating'],
+    action: 'propose',
+    roles: ['merchant'],
+    to: 'awaiting_consumer',
+    clock: { meet: ['merchant_response'] },
+  },
+  {
+    kind: 'complaint',
+    from: ['merchant_negotiating'],
+    action: 'merchant_timeout',
+    roles: ['system'],
+    to: 'pending_acceptance',
+    clock: { miss: 'merchant_response', start: 'acceptance' },
+  },
+  {
+    kind: 'complaint',
+    from: ['awaiting_consumer'],
+    action: 'accept_proposal',
+    roles: ['consumer'],
+    to: 'settled',
+  },
+  {
+    kind: 'complaint',
+    from: ['awaiting_consumer'],
+    action: 'reject_proposal',
+    roles: ['consumer'],
+    to: 'pending_acceptance',
+    clock: { start: 'acceptance' },
+  },
   // The regulator: accept or refuse within 7 working days, mediate within 45 (pausable for testing).
-  { kind: 'complaint', from: ['pending_acceptance'], action: 'accept', roles: ['staff'], to: 'accepted', clock: { meet: ['acceptance'], start: 'mediation' } },
-  { kind: 'complaint', from: ['pending_acceptance'], action: 'refuse', roles: ['staff'], to: 'refused', clock: { meet: ['acceptance'] } },
+  {
+    kind: 'complaint',
+    from: ['pending_acceptance'],
+    action: 'accept',
+    roles: ['staff'],
+    to: 'accepted',
+    clock: { meet: ['acceptance'], start: 'mediation' },
+  },
+  {
+    kind: 'complaint',
+    from: ['pending_acceptance'],
+    action: 'refuse',
+    roles: ['staff'],
+    to: 'refused',
+    clock: { meet: ['acceptance'] },
+  },
   { kind: 'complaint', from: ['accepted'], action: 'start_mediation', roles: ['staff'], to: 'mediating' },
-  { kind: 'complaint', from: ['accepted', 'mediating'], action: 'pause_clock', roles: ['staff'], guard: 'clock_running', clock: { pause: 'mediation' } },
-  { kind: 'complaint', from: ['accepted', 'mediating'], action: 'resume_clock', roles: ['staff'], guard: 'clock_paused', clock: { resume: 'mediation' } },
-  { kind: 'complaint', from: ['accepted', 'mediating'], action: 'close', roles: ['staff'], to: 'closed', clock: { meet: ['mediation'] } },
+  {
+    kind: 'complaint',
+    from: ['accepted', 'mediating'],
+    action: 'pause_clock',
+    roles: ['staff'],
+    guard: 'clock_running',
+    clock: { pause: 'mediation' },
+  },
+  {
+    kind: 'complaint',
+    from: ['accepted', 'mediating'],
+    action: 'resume_clock',
+    roles: ['staff'],
+    guard: 'clock_paused',
+    clock: { resume: 'mediation' },
+  },
+  {
+    kind: 'complaint',
+    from: ['accepted', 'mediating'],
+    action: 'close',
+    roles: ['staff'],
+    to: 'closed',
+    clock: { meet: ['mediation'] },
+  },
   // Anyone involved may talk while the case is open; the consumer may add material or withdraw.
   { kind: 'complaint', from: OPEN_COMPLAINT, action: 'message', roles: ['merchant', 'staff'] },
   { kind: 'complaint', from: ENDED_COMPLAINT, action: 'message', roles: ['staff'] },
   { kind: 'complaint', from: OPEN_COMPLAINT, action: 'supplement', roles: ['consumer'] },
-  { kind: 'complaint', from: OPEN_COMPLAINT, action: 'withdraw', roles: ['consumer'], to: 'withdrawn', clock: { cancelAll: true } },
+  {
+    kind: 'complaint',
+    from: OPEN_COMPLAINT,
+    action: 'withdraw',
+    roles: ['consumer'],
+    to: 'withdrawn',
+    clock: { cancelAll: true },
+  },
   { kind: 'complaint', from: ENDED_COMPLAINT, action: 'rate', roles: ['consumer'], guard: 'not_rated' },
   // A mixed submission is split: staff file the report part as a linked report (once); the complaint goes on.
   { kind: 'complaint', from: OPEN_COMPLAINT, action: 'split_report', roles: ['staff'], guard: 'not_split' },
 
   // Reports: verify within 15 working days, extendable once by 15.
-  { kind: 'report', from: ['verifying'], action: 'extend', roles: ['staff'], guard: 'not_extended', clock: { extend: 'report_verification' } },
-  { kind: 'report', from: ['verifying'], action: 'open_case', roles: ['staff'], to: 'case_opened', clock: { meet: ['report_verification'] } },
-  { kind: 'report', from: ['verifying'], action: 'not_open', roles: ['staff'], to: 'not_opened', clock: { meet: ['report_verification'] } },
+  {
+    kind: 'report',
+    from: ['verifying'],
+    action: 'extend',
+    roles: ['staff'],
+    guard: 'not_extended',
+    clock: { extend: 'report_verification' },
+  },
+  {
+    kind: 'report',
+    from: ['verifying'],
+    action: 'open_case',
+    roles: ['staff'],
+    to: 'case_opened',
+    clock: { meet: ['report_verification'] },
+  },
+  {
+    kind: 'report',
+    from: ['verifying'],
+    action: 'not_open',
+    roles: ['staff'],
+    to: 'not_opened',
+    clock: { meet: ['report_verification'] },
+  },
   { kind: 'report', from: ['verifying', 'case_opened', 'not_opened'], action: 'message', roles: ['staff'] },
   { kind: 'report', from: ['verifying'], action: 'supplement', roles: ['consumer'] },
 
   // Consultations: answered by staff; one follow-up reopens it.
   { kind: 'consultation', from: ['open'], action: 'answer', roles: ['staff'], to: 'answered' },
-  { kind: 'consultation', from: ['answered'], action: 'follow_up', roles: ['consumer'], to: 'open', guard: 'follow_up_unused' },
+  {
+    kind: 'consultation',
+    from: ['answered'],
+    action: 'follow_up',
+    roles: ['consumer'],
+    to: 'open',
+    guard: 'follow_up_unused',
+  },
   { kind: 'consultation', from: ['open', 'answered'], action: 'message', roles: ['staff'] },
 ];
 
@@ -151,7 +262,9 @@ export const FILING_ROUTES: readonly FilingRoute[] = [
 ];
 
 export function routeFiling(kind: CaseKind, odrMerchant: boolean): FilingRoute {
-  const route = FILING_ROUTES.find((r) => r.kind === kind && (!r.when || (r.when === 'odr_merchant' && odrMerchant)));
+  const route = FILING_ROUTES.find(
+    (r) => r.kind === kind && (!r.when || (r.when === 'odr_merchant' && odrMerchant)),
+  );
   if (!route) throw new Error(`no filing route for ${kind}`);
   return route;
 }
@@ -174,7 +287,12 @@ export function findTransition(
 }
 
 /** The action types this role may apply now, in table order, without duplicates. */
-export function allowedActions(kind: CaseKind, status: CaseStatus, role: ActorRole, facts: CaseFacts): ActionType[] {
+export function allowedActions(
+  kind: CaseKind,
+  status: CaseStatus,
+  role: ActorRole,
+  facts: CaseFacts,
+): ActionType[] {
   const out: ActionType[] = [];
   for (const t of TRANSITIONS) {
     if (role === 'system' || t.action === 'merchant_timeout') continue;
@@ -205,5 +323,9 @@ export const STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
 };
 
 export function statusesOf(kind: CaseKind): readonly CaseStatus[] {
-  return kind === 'complaint' ? COMPLAINT_STATUSES : kind === 'report' ? REPORT_STATUSES : CONSULTATION_STATUSES;
+  return kind === 'complaint'
+    ? COMPLAINT_STATUSES
+    : kind === 'report'
+      ? REPORT_STATUSES
+      : CONSULTATION_STATUSES;
 }

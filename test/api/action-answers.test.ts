@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { createMerchant, fileComplaint, loginConsumer, loginMerchant, loginStaff } from '../support/factories';
+import {
+  createMerchant,
+  fileComplaint,
+  loginConsumer,
+  loginMerchant,
+  loginStaff,
+} from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { storeKinds } from '../support/test-db';
 
@@ -21,7 +27,11 @@ for (const store of storeKinds()) {
       assert.equal(res.status, 200, `${action.type}: ${JSON.stringify(res.body)}`);
       const got = await app.api.get(`/cases/${caseId}`, { token });
       assert.equal(got.status, 200);
-      assert.equal(JSON.stringify(res.body), JSON.stringify(got.body), `${action.type}: the answer differs from a GET`);
+      assert.equal(
+        JSON.stringify(res.body),
+        JSON.stringify(got.body),
+        `${action.type}: the answer differs from a GET`,
+      );
       assert.equal(res.headers.get('etag'), got.headers.get('etag'), `${action.type}: ETag`);
       return res.body;
     };
@@ -31,13 +41,26 @@ for (const store of storeKinds()) {
       const shop = (await loginMerchant(app, merchant)).accessToken;
       const consumer = (await loginConsumer(app)).accessToken;
       const staff = (await loginStaff(app)).accessToken;
-      const c = await fileComplaint(app, consumer, { merchant: { id: merchant.id }, shareContactWithMerchant: false });
+      const c = await fileComplaint(app, consumer, {
+        merchant: { id: merchant.id },
+        shareContactWithMerchant: false,
+      });
 
-      const proposed = await actAndCompare(shop, c.id, { type: 'propose', text: '同意退款300元', refundFen: 30000 });
+      const proposed = await actAndCompare(shop, c.id, {
+        type: 'propose',
+        text: '同意退款300元',
+        refundFen: 30000,
+      });
       assert.equal(proposed.contactMasked, true);
       const [met] = await app.services.store.db.query<{ state: string; next_due_at: Date | null }>(
-        'SELECT d.state, c.next_due_at FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE d.case_id = $1', [c.id]);
-      assert.deepEqual(met, { state: 'met', next_due_at: null }, 'the merchant_response clock is met and nothing else runs');
+        'SELECT d.state, c.next_due_at FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE d.case_id = $1',
+        [c.id],
+      );
+      assert.deepEqual(
+        met,
+        { state: 'met', next_due_at: null },
+        'the merchant_response clock is met and nothing else runs',
+      );
       await actAndCompare(shop, c.id, { type: 'message', text: '请尽快回复' });
       await actAndCompare(consumer, c.id, { type: 'reject_proposal', reason: '金额不够' });
       await actAndCompare(consumer, c.id, { type: 'supplement', text: '补充说明' });
@@ -47,9 +70,16 @@ for (const store of storeKinds()) {
       app.clock.advance(3 * 86_400_000);
       await actAndCompare(staff, c.id, { type: 'resume_clock' });
       await actAndCompare(staff, c.id, { type: 'start_mediation' });
-      await actAndCompare(staff, c.id, { type: 'close', outcome: 'mediated', recoveredFen: 39900, text: '调解成功' });
+      await actAndCompare(staff, c.id, {
+        type: 'close',
+        outcome: 'mediated',
+        recoveredFen: 39900,
+        text: '调解成功',
+      });
       const [closed] = await app.services.store.db.query<{ open: number; next_due_at: Date | null }>(
-        "SELECT count(*) FILTER (WHERE d.state IN ('running', 'paused'))::int AS open, min(c.next_due_at) AS next_due_at FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE d.case_id = $1", [c.id]);
+        "SELECT count(*) FILTER (WHERE d.state IN ('running', 'paused'))::int AS open, min(c.next_due_at) AS next_due_at FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE d.case_id = $1",
+        [c.id],
+      );
       assert.deepEqual(closed, { open: 0, next_due_at: null });
       await actAndCompare(consumer, c.id, { type: 'rate', score: 4, comment: '处理及时' });
     });
@@ -58,7 +88,10 @@ for (const store of storeKinds()) {
       const merchant = await createMerchant(app, { odr: true });
       const shop = (await loginMerchant(app, merchant)).accessToken;
       const consumer = (await loginConsumer(app)).accessToken;
-      const a = await fileComplaint(app, consumer, { merchant: { id: merchant.id }, shareContactWithMerchant: true });
+      const a = await fileComplaint(app, consumer, {
+        merchant: { id: merchant.id },
+        shareContactWithMerchant: true,
+      });
       await actAndCompare(shop, a.id, { type: 'propose', text: '换新' });
       await actAndCompare(consumer, a.id, { type: 'accept_proposal' });
       const b = await fileComplaint(app, consumer);
@@ -88,16 +121,31 @@ for (const store of storeKinds()) {
       const staff = (await loginStaff(app)).accessToken;
       const filed = await app.api.post(
         '/cases',
-        { kind: 'report', category: 'food_safety', merchant: { id: merchant.id }, facts: '该店后厨卫生极差，使用过期食材制作菜品。', attachments: [], reporter: { name: '李四', phone: '13912345678', address: '福建省厦门市湖里区县后路8号' } },
+        {
+          kind: 'report',
+          category: 'food_safety',
+          merchant: { id: merchant.id },
+          facts: '该店后厨卫生极差，使用过期食材制作菜品。',
+          attachments: [],
+          reporter: { name: '李四', phone: '13912345678', address: '福建省厦门市湖里区县后路8号' },
+        },
         { token: consumer, headers: { 'Idempotency-Key': randomUUID() } },
       );
       assert.equal(filed.status, 201, JSON.stringify(filed.body));
       await actAndCompare(staff, filed.body.id, { type: 'extend', reason: '需现场核查' });
       await actAndCompare(staff, filed.body.id, { type: 'open_case', text: '立案调查' });
 
-      const asked = await app.api.post('/cases', { kind: 'consultation', category: 'prepaid_cards', question: '预付卡商家停业怎么办？' }, { token: consumer, headers: { 'Idempotency-Key': randomUUID() } });
+      const asked = await app.api.post(
+        '/cases',
+        { kind: 'consultation', category: 'prepaid_cards', question: '预付卡商家停业怎么办？' },
+        { token: consumer, headers: { 'Idempotency-Key': randomUUID() } },
+      );
       assert.equal(asked.status, 201, JSON.stringify(asked.body));
-      await actAndCompare(staff, asked.body.id, { type: 'answer', text: '可要求退还余额。', publishAsFaq: true });
+      await actAndCompare(staff, asked.body.id, {
+        type: 'answer',
+        text: '可要求退还余额。',
+        publishAsFaq: true,
+      });
       await actAndCompare(consumer, asked.body.id, { type: 'follow_up', text: '商家联系不上怎么办？' });
     });
   });

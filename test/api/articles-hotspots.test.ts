@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createMerchant, fileComplaint, loginConsumer, loginMerchant, loginStaff, type MerchantFixture } from '../support/factories';
+import {
+  createMerchant,
+  fileComplaint,
+  loginConsumer,
+  loginMerchant,
+  loginStaff,
+  type MerchantFixture,
+} from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { storeKinds } from '../support/test-db';
 
@@ -21,22 +28,55 @@ for (const store of storeKinds()) {
 
     test('when staff publish warnings and typical cases, then anyone reads them newest first, by kind, a page at a time', async () => {
       const post = (body: Record<string, unknown>) => app.api.post('/staff/articles', body, { token: staff });
-      const w1 = await post({ kind: 'warning', title: '警惕健身房预付卡“跑路”', category: 'prepaid_cards', body: '办理预付卡前请核实经营者资质，避免一次性大额充值。' });
+      const w1 = await post({
+        kind: 'warning',
+        title: '警惕健身房预付卡“跑路”',
+        category: 'prepaid_cards',
+        body: '办理预付卡前请核实经营者资质，避免一次性大额充值。',
+      });
       assert.equal(w1.status, 201, JSON.stringify(w1.body));
-      assert.deepEqual({ ...w1.body, id: undefined }, { id: undefined, kind: 'warning', title: '警惕健身房预付卡“跑路”', category: 'prepaid_cards', body: '办理预付卡前请核实经营者资质，避免一次性大额充值。', publishedAt: '2026-11-24T02:00:00.000Z' });
+      assert.deepEqual(
+        { ...w1.body, id: undefined },
+        {
+          id: undefined,
+          kind: 'warning',
+          title: '警惕健身房预付卡“跑路”',
+          category: 'prepaid_cards',
+          body: '办理预付卡前请核实经营者资质，避免一次性大额充值。',
+          publishedAt: '2026-11-24T02:00:00.000Z',
+        },
+      );
       app.clock.advance(MINUTE);
-      const t1 = await post({ kind: 'typical_case', title: '电饭煲质量问题调解成功', body: '消费者购买电饭煲三天后无法加热，经调解商家全额退款。' });
+      const t1 = await post({
+        kind: 'typical_case',
+        title: '电饭煲质量问题调解成功',
+        body: '消费者购买电饭煲三天后无法加热，经调解商家全额退款。',
+      });
       assert.equal(t1.body.category, null);
       app.clock.advance(MINUTE);
-      const w2 = await post({ kind: 'warning', title: '节日旅游消费提示', category: 'tourism', body: '选择正规旅行社，签订书面合同，警惕低价团。' });
+      const w2 = await post({
+        kind: 'warning',
+        title: '节日旅游消费提示',
+        category: 'tourism',
+        body: '选择正规旅行社，签订书面合同，警惕低价团。',
+      });
 
       const warnings = await app.api.get('/articles?kind=warning');
-      assert.deepEqual(warnings.body.items.map((a: { id: string }) => a.id), [w2.body.id, w1.body.id]);
+      assert.deepEqual(
+        warnings.body.items.map((a: { id: string }) => a.id),
+        [w2.body.id, w1.body.id],
+      );
       assert.equal(warnings.body.nextCursor, null);
       const first = await app.api.get('/articles?limit=2');
-      assert.deepEqual(first.body.items.map((a: { id: string }) => a.id), [w2.body.id, t1.body.id]);
+      assert.deepEqual(
+        first.body.items.map((a: { id: string }) => a.id),
+        [w2.body.id, t1.body.id],
+      );
       const second = await app.api.get(`/articles?limit=2&cursor=${first.body.nextCursor}`);
-      assert.deepEqual(second.body.items.map((a: { id: string }) => a.id), [w1.body.id]);
+      assert.deepEqual(
+        second.body.items.map((a: { id: string }) => a.id),
+        [w1.body.id],
+      );
       assert.equal(second.body.nextCursor, null);
       const one = await app.api.get(`/articles/${t1.body.id}`);
       assert.equal(one.body.title, '电饭煲质量问题调解成功');
@@ -49,8 +89,15 @@ for (const store of storeKinds()) {
       const body = { kind: 'warning', title: '标题', body: '这是一条消费警示的正文。' };
       assert.equal((await app.api.post('/staff/articles', body)).status, 401);
       const consumer = await loginConsumer(app);
-      assert.equal((await app.api.post('/staff/articles', body, { token: consumer.accessToken })).status, 403);
-      const bad = await app.api.post('/staff/articles', { ...body, kind: 'news', extra: 1 }, { token: staff });
+      assert.equal(
+        (await app.api.post('/staff/articles', body, { token: consumer.accessToken })).status,
+        403,
+      );
+      const bad = await app.api.post(
+        '/staff/articles',
+        { ...body, kind: 'news', extra: 1 },
+        { token: staff },
+      );
       assert.equal(bad.status, 400);
     });
 
@@ -59,7 +106,10 @@ for (const store of storeKinds()) {
         for (let i = 0; i < count; i++) {
           app.clock.set(new Date(Date.parse(NOW) - daysAgo * DAY + i * MINUTE));
           const consumer = await loginConsumer(app);
-          await fileComplaint(app, consumer.accessToken, { merchant: { id: m.id }, category: category as never });
+          await fileComplaint(app, consumer.accessToken, {
+            merchant: { id: m.id },
+            category: category as never,
+          });
         }
         app.clock.set(NOW);
       };
@@ -80,8 +130,18 @@ for (const store of storeKinds()) {
       const res = await app.api.get('/staff/hotspots', { token: staff });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assert.deepEqual(res.body.items, [
-        { merchant: { id: fresh.id, name: '新开餐厅' }, category: 'food_safety', last7Days: 5, weeklyAverage8Weeks: 0 },
-        { merchant: { id: steady.id, name: '老字号酒楼' }, category: 'food_safety', last7Days: 5, weeklyAverage8Weeks: 1 },
+        {
+          merchant: { id: fresh.id, name: '新开餐厅' },
+          category: 'food_safety',
+          last7Days: 5,
+          weeklyAverage8Weeks: 0,
+        },
+        {
+          merchant: { id: steady.id, name: '老字号酒楼' },
+          category: 'food_safety',
+          last7Days: 5,
+          weeklyAverage8Weeks: 1,
+        },
       ]);
       const consumer = await loginConsumer(app);
       assert.equal((await app.api.get('/staff/hotspots', { token: consumer.accessToken })).status, 403);

@@ -8,15 +8,36 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { API_ROUTES } from '@weiquan/shared';
 import type { ApiAnswer } from '../support/api-client';
-import { complaintBody, createMerchant, fileComplaint, loginConsumer, loginMerchant, loginStaff, PNG_1X1, upload } from '../support/factories';
+import {
+  complaintBody,
+  createMerchant,
+  fileComplaint,
+  loginConsumer,
+  loginMerchant,
+  loginStaff,
+  PNG_1X1,
+  upload,
+} from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { storeKinds } from '../support/test-db';
 
 const ACTORS = ['consumer', 'otherConsumer', 'merchant', 'otherMerchant', 'staff', 'anonymous'] as const;
 type Actor = (typeof ACTORS)[number];
 type Expect = Record<Actor, number>;
-const row = (consumer: number, otherConsumer: number, merchant: number, otherMerchant: number, staff: number, anonymous: number): Expect => ({
-  consumer, otherConsumer, merchant, otherMerchant, staff, anonymous,
+const row = (
+  consumer: number,
+  otherConsumer: number,
+  merchant: number,
+  otherMerchant: number,
+  staff: number,
+  anonymous: number,
+): Expect => ({
+  consumer,
+  otherConsumer,
+  merchant,
+  otherMerchant,
+  staff,
+  anonymous,
 });
 
 interface World {
@@ -41,84 +62,251 @@ interface Cell {
 
 const note = { text: '补充说明：商家电话无人接听。' };
 const MATRIX: Cell[] = [
-  { route: 'POST /auth/wechat', what: 'log in', send: (w, token) => w.app.api.post('/auth/wechat', { code: 'dev:matrix-someone' }, { token }), expect: row(200, 200, 200, 200, 200, 200) },
-  { route: 'POST /auth/refresh', what: 'an unknown refresh token', send: (w, token) => w.app.api.post('/auth/refresh', { refreshToken: 'unknown-token-unknown-token' }, { token }), expect: row(401, 401, 401, 401, 401, 401) },
-  { route: 'POST /auth/staff', what: 'a wrong password', send: (w, token) => w.app.api.post('/auth/staff', { username: 'staff-test', password: 'wrong-password' }, { token }), expect: row(401, 401, 401, 401, 401, 401) },
-  { route: 'GET /me', what: 'who am I', send: (w, token) => w.app.api.get('/me', { token }), expect: row(200, 200, 200, 200, 200, 401) },
   {
-    route: 'PUT /me/profile', what: 'save my profile',
-    send: (w, token) => w.app.api.put('/me/profile', { name: '李四', phone: '13912345678', address: '福建省厦门市湖里区' }, { token }),
+    route: 'POST /auth/wechat',
+    what: 'log in',
+    send: (w, token) => w.app.api.post('/auth/wechat', { code: 'dev:matrix-someone' }, { token }),
+    expect: row(200, 200, 200, 200, 200, 200),
+  },
+  {
+    route: 'POST /auth/refresh',
+    what: 'an unknown refresh token',
+    send: (w, token) =>
+      w.app.api.post('/auth/refresh', { refreshToken: 'unknown-token-unknown-token' }, { token }),
+    expect: row(401, 401, 401, 401, 401, 401),
+  },
+  {
+    route: 'POST /auth/staff',
+    what: 'a wrong password',
+    send: (w, token) =>
+      w.app.api.post('/auth/staff', { username: 'staff-test', password: 'wrong-password' }, { token }),
+    expect: row(401, 401, 401, 401, 401, 401),
+  },
+  {
+    route: 'GET /me',
+    what: 'who am I',
+    send: (w, token) => w.app.api.get('/me', { token }),
+    expect: row(200, 200, 200, 200, 200, 401),
+  },
+  {
+    route: 'PUT /me/profile',
+    what: 'save my profile',
+    send: (w, token) =>
+      w.app.api.put(
+        '/me/profile',
+        { name: '李四', phone: '13912345678', address: '福建省厦门市湖里区' },
+        { token },
+      ),
     expect: row(200, 200, 200, 200, 403, 401),
   },
-  { route: 'GET /merchants', what: 'directory', send: (w, token) => w.app.api.get('/merchants?q=%E5%95%86', { token }), expect: row(200, 200, 200, 200, 200, 200) },
-  { route: 'POST /merchant/bind', what: 'an unknown binding code', send: (w, token) => w.app.api.post('/merchant/bind', { bindingCode: 'ZZZZ-ZZZZ-ZZZZ' }, { token }), expect: row(400, 400, 400, 400, 403, 401) },
   {
-    route: 'POST /staff/merchants', what: 'create a merchant',
-    send: (w, token) => w.app.api.post('/staff/merchants', { name: '矩阵测试商家', address: '福建省厦门市思明区1号', district: '思明区' }, { token }),
+    route: 'GET /merchants',
+    what: 'directory',
+    send: (w, token) => w.app.api.get('/merchants?q=%E5%95%86', { token }),
+    expect: row(200, 200, 200, 200, 200, 200),
+  },
+  {
+    route: 'POST /merchant/bind',
+    what: 'an unknown binding code',
+    send: (w, token) => w.app.api.post('/merchant/bind', { bindingCode: 'ZZZZ-ZZZZ-ZZZZ' }, { token }),
+    expect: row(400, 400, 400, 400, 403, 401),
+  },
+  {
+    route: 'POST /staff/merchants',
+    what: 'create a merchant',
+    send: (w, token) =>
+      w.app.api.post(
+        '/staff/merchants',
+        { name: '矩阵测试商家', address: '福建省厦门市思明区1号', district: '思明区' },
+        { token },
+      ),
     expect: row(403, 403, 403, 403, 201, 401),
   },
   {
-    route: 'POST /cases', what: 'file a complaint',
-    send: (w, token) => w.app.api.post('/cases', complaintBody(), { token, headers: { 'Idempotency-Key': randomUUID() } }),
+    route: 'POST /cases',
+    what: 'file a complaint',
+    send: (w, token) =>
+      w.app.api.post('/cases', complaintBody(), { token, headers: { 'Idempotency-Key': randomUUID() } }),
     expect: row(201, 201, 403, 403, 403, 401),
   },
-  { route: 'GET /cases', what: 'list', send: (w, token) => w.app.api.get('/cases', { token }), expect: row(200, 200, 200, 200, 200, 401) },
-  { route: 'GET /cases/{id}', what: 'the complaint', send: (w, token) => w.app.api.get(`/cases/${w.complaintId}`, { token }), expect: row(200, 404, 200, 404, 200, 401) },
-  { route: 'GET /cases/{id}', what: 'the report', send: (w, token) => w.app.api.get(`/cases/${w.reportId}`, { token }), expect: row(200, 404, 404, 404, 200, 401) },
-  { route: 'GET /cases/{id}', what: 'no such case', send: (w, token) => w.app.api.get(`/cases/${randomUUID()}`, { token }), expect: row(404, 404, 404, 404, 404, 401) },
-  { route: 'GET /cases/{id}', what: 'not a uuid', send: (w, token) => w.app.api.get('/cases/1%20OR%201=1', { token }), expect: row(404, 404, 404, 404, 404, 401) },
   {
-    route: 'POST /cases/{id}/actions', what: 'supplement the complaint',
-    send: (w, token) => w.app.api.post(`/cases/${w.complaintId}/actions`, { type: 'supplement', ...note }, { token }),
+    route: 'GET /cases',
+    what: 'list',
+    send: (w, token) => w.app.api.get('/cases', { token }),
+    expect: row(200, 200, 200, 200, 200, 401),
+  },
+  {
+    route: 'GET /cases/{id}',
+    what: 'the complaint',
+    send: (w, token) => w.app.api.get(`/cases/${w.complaintId}`, { token }),
+    expect: row(200, 404, 200, 404, 200, 401),
+  },
+  {
+    route: 'GET /cases/{id}',
+    what: 'the report',
+    send: (w, token) => w.app.api.get(`/cases/${w.reportId}`, { token }),
+    expect: row(200, 404, 404, 404, 200, 401),
+  },
+  {
+    route: 'GET /cases/{id}',
+    what: 'no such case',
+    send: (w, token) => w.app.api.get(`/cases/${randomUUID()}`, { token }),
+    expect: row(404, 404, 404, 404, 404, 401),
+  },
+  {
+    route: 'GET /cases/{id}',
+    what: 'not a uuid',
+    send: (w, token) => w.app.api.get('/cases/1%20OR%201=1', { token }),
+    expect: row(404, 404, 404, 404, 404, 401),
+  },
+  {
+    route: 'POST /cases/{id}/actions',
+    what: 'supplement the complaint',
+    send: (w, token) =>
+      w.app.api.post(`/cases/${w.complaintId}/actions`, { type: 'supplement', ...note }, { token }),
     expect: row(200, 404, 409, 404, 409, 401),
   },
   {
-    route: 'POST /cases/{id}/actions', what: 'message on the complaint',
-    send: (w, token) => w.app.api.post(`/cases/${w.complaintId}/actions`, { type: 'message', ...note }, { token }),
+    route: 'POST /cases/{id}/actions',
+    what: 'message on the complaint',
+    send: (w, token) =>
+      w.app.api.post(`/cases/${w.complaintId}/actions`, { type: 'message', ...note }, { token }),
     expect: row(409, 404, 200, 404, 200, 401),
   },
   {
-    route: 'POST /cases/{id}/actions', what: 'propose on the complaint (stale version)',
-    send: (w, token) => w.app.api.post(`/cases/${w.complaintId}/actions`, { type: 'propose', text: '退款', refundFen: 100, expectedVersion: 1 }, { token }),
+    route: 'POST /cases/{id}/actions',
+    what: 'propose on the complaint (stale version)',
+    send: (w, token) =>
+      w.app.api.post(
+        `/cases/${w.complaintId}/actions`,
+        { type: 'propose', text: '退款', refundFen: 100, expectedVersion: 1 },
+        { token },
+      ),
     expect: row(409, 404, 409, 404, 409, 401),
   },
   {
-    route: 'POST /cases/{id}/actions', what: 'staff accept on the complaint',
+    route: 'POST /cases/{id}/actions',
+    what: 'staff accept on the complaint',
     send: (w, token) => w.app.api.post(`/cases/${w.complaintId}/actions`, { type: 'accept' }, { token }),
     expect: row(409, 404, 409, 404, 409, 401),
   },
   {
-    route: 'POST /cases/{id}/actions', what: 'message on the report',
-    send: (w, token) => w.app.api.post(`/cases/${w.reportId}/actions`, { type: 'message', ...note }, { token }),
+    route: 'POST /cases/{id}/actions',
+    what: 'message on the report',
+    send: (w, token) =>
+      w.app.api.post(`/cases/${w.reportId}/actions`, { type: 'message', ...note }, { token }),
     expect: row(409, 404, 404, 404, 200, 401),
   },
   {
-    route: 'POST /cases/{id}/actions', what: 'no such case',
-    send: (w, token) => w.app.api.post(`/cases/${randomUUID()}/actions`, { type: 'message', ...note }, { token }),
+    route: 'POST /cases/{id}/actions',
+    what: 'no such case',
+    send: (w, token) =>
+      w.app.api.post(`/cases/${randomUUID()}/actions`, { type: 'message', ...note }, { token }),
     expect: row(404, 404, 404, 404, 404, 401),
   },
-  { route: 'POST /uploads', what: 'upload a PNG', send: (w, token) => upload(w.app, token as string), expect: row(201, 201, 201, 201, 201, 401) },
-  { route: 'GET /uploads/{id}', what: 'evidence of the complaint', send: (w, token) => w.app.api.get(`/uploads/${w.attachedUploadId}`, { token }), expect: row(200, 404, 200, 404, 200, 401) },
-  { route: 'GET /uploads/{id}', what: 'a loose upload', send: (w, token) => w.app.api.get(`/uploads/${w.looseUploadId}`, { token }), expect: row(200, 404, 404, 404, 200, 401) },
-  { route: 'GET /uploads/{id}', what: 'no such upload', send: (w, token) => w.app.api.get(`/uploads/${randomUUID()}`, { token }), expect: row(404, 404, 404, 404, 404, 401) },
-  { route: 'POST /subscriptions', what: 'record grants', send: (w, token) => w.app.api.post('/subscriptions', { results: { 'tpl-matrix': 'reject' } }, { token }), expect: row(200, 200, 200, 200, 403, 401) },
-  { route: 'GET /notifications', what: 'my inbox', send: (w, token) => w.app.api.get('/notifications', { token }), expect: row(200, 200, 200, 200, 200, 401) },
-  { route: 'POST /notifications/read', what: 'mark read', send: (w, token) => w.app.api.post('/notifications/read', { ids: ['999999999'] }, { token }), expect: row(200, 200, 200, 200, 200, 401) },
-  { route: 'GET /stats', what: 'public figures', send: (w, token) => w.app.api.get('/stats', { token }), expect: row(200, 200, 200, 200, 200, 200) },
-  { route: 'GET /faq', what: 'FAQ', send: (w, token) => w.app.api.get('/faq?q=%E9%80%80%E8%B4%A7', { token }), expect: row(200, 200, 200, 200, 200, 200) },
-  { route: 'GET /articles', what: 'articles', send: (w, token) => w.app.api.get('/articles', { token }), expect: row(200, 200, 200, 200, 200, 200) },
-  { route: 'GET /articles/{id}', what: 'no such article', send: (w, token) => w.app.api.get(`/articles/${randomUUID()}`, { token }), expect: row(404, 404, 404, 404, 404, 404) },
   {
-    route: 'POST /staff/articles', what: 'publish an article',
-    send: (w, token) => w.app.api.post('/staff/articles', { kind: 'warning', title: '警惕预付卡跑路', body: '办理预付卡前请核实商家资质，保留好票据与合同。' }, { token }),
+    route: 'POST /uploads',
+    what: 'upload a PNG',
+    send: (w, token) => upload(w.app, token as string),
+    expect: row(201, 201, 201, 201, 201, 401),
+  },
+  {
+    route: 'GET /uploads/{id}',
+    what: 'evidence of the complaint',
+    send: (w, token) => w.app.api.get(`/uploads/${w.attachedUploadId}`, { token }),
+    expect: row(200, 404, 200, 404, 200, 401),
+  },
+  {
+    route: 'GET /uploads/{id}',
+    what: 'a loose upload',
+    send: (w, token) => w.app.api.get(`/uploads/${w.looseUploadId}`, { token }),
+    expect: row(200, 404, 404, 404, 200, 401),
+  },
+  {
+    route: 'GET /uploads/{id}',
+    what: 'no such upload',
+    send: (w, token) => w.app.api.get(`/uploads/${randomUUID()}`, { token }),
+    expect: row(404, 404, 404, 404, 404, 401),
+  },
+  {
+    route: 'POST /subscriptions',
+    what: 'record grants',
+    send: (w, token) => w.app.api.post('/subscriptions', { results: { 'tpl-matrix': 'reject' } }, { token }),
+    expect: row(200, 200, 200, 200, 403, 401),
+  },
+  {
+    route: 'GET /notifications',
+    what: 'my inbox',
+    send: (w, token) => w.app.api.get('/notifications', { token }),
+    expect: row(200, 200, 200, 200, 200, 401),
+  },
+  {
+    route: 'POST /notifications/read',
+    what: 'mark read',
+    send: (w, token) => w.app.api.post('/notifications/read', { ids: ['999999999'] }, { token }),
+    expect: row(200, 200, 200, 200, 200, 401),
+  },
+  {
+    route: 'GET /stats',
+    what: 'public figures',
+    send: (w, token) => w.app.api.get('/stats', { token }),
+    expect: row(200, 200, 200, 200, 200, 200),
+  },
+  {
+    route: 'GET /faq',
+    what: 'FAQ',
+    send: (w, token) => w.app.api.get('/faq?q=%E9%80%80%E8%B4%A7', { token }),
+    expect: row(200, 200, 200, 200, 200, 200),
+  },
+  {
+    route: 'GET /articles',
+    what: 'articles',
+    send: (w, token) => w.app.api.get('/articles', { token }),
+    expect: row(200, 200, 200, 200, 200, 200),
+  },
+  {
+    route: 'GET /articles/{id}',
+    what: 'no such article',
+    send: (w, token) => w.app.api.get(`/articles/${randomUUID()}`, { token }),
+    expect: row(404, 404, 404, 404, 404, 404),
+  },
+  {
+    route: 'POST /staff/articles',
+    what: 'publish an article',
+    send: (w, token) =>
+      w.app.api.post(
+        '/staff/articles',
+        { kind: 'warning', title: '警惕预付卡跑路', body: '办理预付卡前请核实商家资质，保留好票据与合同。' },
+        { token },
+      ),
     expect: row(403, 403, 403, 403, 201, 401),
   },
-  { route: 'GET /staff/hotspots', what: 'hot spots', send: (w, token) => w.app.api.get('/staff/hotspots', { token }), expect: row(403, 403, 403, 403, 200, 401) },
-  { route: 'GET /meta', what: 'meta', send: (w, token) => w.app.api.get('/meta', { token }), expect: row(200, 200, 200, 200, 200, 200) },
-  { route: 'GET /openapi.json', what: 'openapi', send: (w, token) => w.app.api.get('/openapi.json', { token }), expect: row(200, 200, 200, 200, 200, 200) },
+  {
+    route: 'GET /staff/hotspots',
+    what: 'hot spots',
+    send: (w, token) => w.app.api.get('/staff/hotspots', { token }),
+    expect: row(403, 403, 403, 403, 200, 401),
+  },
+  {
+    route: 'GET /meta',
+    what: 'meta',
+    send: (w, token) => w.app.api.get('/meta', { token }),
+    expect: row(200, 200, 200, 200, 200, 200),
+  },
+  {
+    route: 'GET /openapi.json',
+    what: 'openapi',
+    send: (w, token) => w.app.api.get('/openapi.json', { token }),
+    expect: row(200, 200, 200, 200, 200, 200),
+  },
 ];
 
-const CODE_OF: Record<number, string> = { 400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
+const CODE_OF: Record<number, string> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+};
 
 for (const store of storeKinds()) {
   describe(`authorization matrix (${store})`, () => {
@@ -131,10 +319,19 @@ for (const store of storeKinds()) {
       const otherConsumer = await loginConsumer(app);
       const attached = await upload(app, consumer.accessToken);
       const loose = await upload(app, consumer.accessToken);
-      const complaint = await fileComplaint(app, consumer.accessToken, { merchant: { id: merchant.id }, attachments: [attached.body.id] });
+      const complaint = await fileComplaint(app, consumer.accessToken, {
+        merchant: { id: merchant.id },
+        attachments: [attached.body.id],
+      });
       const report = await app.api.post(
         '/cases',
-        { kind: 'report', merchant: { id: merchant.id }, category: 'food_safety', facts: '后厨卫生状况很差，老鼠出没。', attachments: [] },
+        {
+          kind: 'report',
+          merchant: { id: merchant.id },
+          category: 'food_safety',
+          facts: '后厨卫生状况很差，老鼠出没。',
+          attachments: [],
+        },
         { token: consumer.accessToken, headers: { 'Idempotency-Key': randomUUID() } },
       );
       assert.equal(report.status, 201, JSON.stringify(report.body));
@@ -157,7 +354,9 @@ for (const store of storeKinds()) {
 
     test('when the matrix is read, then every route of the shared route table has at least one row', () => {
       const covered = new Set(MATRIX.map((c) => c.route));
-      const missing = API_ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`).filter((r) => !covered.has(r));
+      const missing = API_ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`).filter(
+        (r) => !covered.has(r),
+      );
       assert.deepEqual(missing, [], 'add rows for these routes to test/api/authorization-matrix.test.ts');
     });
 
@@ -168,10 +367,17 @@ for (const store of storeKinds()) {
           const token = actor === 'anonymous' ? undefined : w.tokens[actor];
           const res = await cell.send(w, token);
           const expected = cell.expect[actor];
-          if (res.status !== expected) wrong.push(`${cell.route} (${cell.what}) as ${actor}: ${res.status}, expected ${expected} ${JSON.stringify(res.body).slice(0, 160)}`);
+          if (res.status !== expected)
+            wrong.push(
+              `${cell.route} (${cell.what}) as ${actor}: ${res.status}, expected ${expected} ${JSON.stringify(res.body).slice(0, 160)}`,
+            );
           else if (expected >= 400) {
             const code = res.body?.error?.code;
-            if (CODE_OF[expected] && code !== CODE_OF[expected] && !(expected === 409 && /^(ACTION_NOT_ALLOWED|VERSION_CONFLICT)$/.test(code))) {
+            if (
+              CODE_OF[expected] &&
+              code !== CODE_OF[expected] &&
+              !(expected === 409 && /^(ACTION_NOT_ALLOWED|VERSION_CONFLICT)$/.test(code))
+            ) {
               wrong.push(`${cell.route} (${cell.what}) as ${actor}: code ${code}`);
             }
           }
@@ -187,7 +393,8 @@ for (const store of storeKinds()) {
     });
 
     test('when lists are read, then nobody sees a case they may not see, and merchants never see reports', async () => {
-      const ids = async (token: string) => (await w.app.api.get('/cases?limit=100', { token })).body.items.map((i: { id: string }) => i.id);
+      const ids = async (token: string) =>
+        (await w.app.api.get('/cases?limit=100', { token })).body.items.map((i: { id: string }) => i.id);
       assert.ok((await ids(w.tokens.consumer)).includes(w.complaintId));
       assert.ok(!(await ids(w.tokens.otherConsumer)).includes(w.complaintId));
       const merchantSees = await ids(w.tokens.merchant);
@@ -199,14 +406,27 @@ for (const store of storeKinds()) {
     });
 
     test("when someone attaches another consumer's upload, then it is refused and the upload stays unattached", async () => {
-      const stolen = await w.app.api.post('/cases', complaintBody({ attachments: [w.looseUploadId] }), { token: w.tokens.otherConsumer, headers: { 'Idempotency-Key': randomUUID() } });
+      const stolen = await w.app.api.post('/cases', complaintBody({ attachments: [w.looseUploadId] }), {
+        token: w.tokens.otherConsumer,
+        headers: { 'Idempotency-Key': randomUUID() },
+      });
       assert.equal(stolen.status, 400, JSON.stringify(stolen.body));
       const own = await fileComplaint(w.app, w.tokens.otherConsumer);
-      const viaSupplement = await w.app.api.post(`/cases/${own.id}/actions`, { type: 'supplement', attachments: [w.looseUploadId] }, { token: w.tokens.otherConsumer });
+      const viaSupplement = await w.app.api.post(
+        `/cases/${own.id}/actions`,
+        { type: 'supplement', attachments: [w.looseUploadId] },
+        { token: w.tokens.otherConsumer },
+      );
       assert.equal(viaSupplement.status, 400, JSON.stringify(viaSupplement.body));
-      const [row] = await w.app.services.store.db.query<{ case_id: string | null }>('SELECT case_id FROM uploads WHERE id = $1', [w.looseUploadId]);
+      const [row] = await w.app.services.store.db.query<{ case_id: string | null }>(
+        'SELECT case_id FROM uploads WHERE id = $1',
+        [w.looseUploadId],
+      );
       assert.equal(row.case_id, null);
-      assert.equal((await w.app.api.get(`/uploads/${w.looseUploadId}`, { token: w.tokens.otherConsumer })).status, 404);
+      assert.equal(
+        (await w.app.api.get(`/uploads/${w.looseUploadId}`, { token: w.tokens.otherConsumer })).status,
+        404,
+      );
       assert.ok(PNG_1X1.length > 0);
     });
   });

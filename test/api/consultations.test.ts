@@ -6,8 +6,17 @@ import { act, createMerchant, loginConsumer, loginMerchant, loginStaff } from '.
 import { startTestApp, type TestApp } from '../support/test-app';
 import { storeKinds } from '../support/test-db';
 
-async function ask(app: TestApp, token: string, question: string, category = 'prepaid_cards'): Promise<CaseView> {
-  const res = await app.api.post('/cases', { kind: 'consultation', category, question }, { token, headers: { 'Idempotency-Key': randomUUID() } });
+async function ask(
+  app: TestApp,
+  token: string,
+  question: string,
+  category = 'prepaid_cards',
+): Promise<CaseView> {
+  const res = await app.api.post(
+    '/cases',
+    { kind: 'consultation', category, question },
+    { token, headers: { 'Idempotency-Key': randomUUID() } },
+  );
   assert.equal(res.status, 201, JSON.stringify(res.body));
   return res.body;
 }
@@ -42,7 +51,10 @@ for (const store of storeKinds()) {
       const list = await app.api.get('/cases?kind=consultation', { token: consumer });
       assert.equal(list.body.items[0].merchant, null);
 
-      const answered = await act(app, staff, c.id, { type: 'answer', text: '可凭合同向12315投诉，要求退还剩余费用。' });
+      const answered = await act(app, staff, c.id, {
+        type: 'answer',
+        text: '可凭合同向12315投诉，要求退还剩余费用。',
+      });
       assert.equal(answered.status, 'answered');
       const mine = await app.api.get(`/cases/${c.id}`, { token: consumer });
       assert.deepEqual(mine.body.allowedActions, ['follow_up']);
@@ -50,9 +62,16 @@ for (const store of storeKinds()) {
       assert.equal(reopened.status, 'open');
       const again = await act(app, staff, c.id, { type: 'answer', text: '付款记录、聊天记录也可作为证据。' });
       assert.deepEqual(again.allowedActions, ['message']);
-      const second = await app.api.post(`/cases/${c.id}/actions`, { type: 'follow_up', text: '还有问题' }, { token: consumer });
+      const second = await app.api.post(
+        `/cases/${c.id}/actions`,
+        { type: 'follow_up', text: '还有问题' },
+        { token: consumer },
+      );
       assert.equal(second.status, 409);
-      assert.deepEqual(again.timeline.map((e) => e.type), ['filed', 'answer', 'follow_up', 'answer']);
+      assert.deepEqual(
+        again.timeline.map((e) => e.type),
+        ['filed', 'answer', 'follow_up', 'answer'],
+      );
       // Not published: the FAQ does not know it.
       assert.deepEqual((await faq('健身卡')).body.items, []);
     });
@@ -63,31 +82,75 @@ for (const store of storeKinds()) {
       const other = await loginConsumer(app);
       assert.equal((await app.api.get(`/cases/${c.id}`, { token: shop.accessToken })).status, 404);
       assert.equal((await app.api.get(`/cases/${c.id}`, { token: other.accessToken })).status, 404);
-      const bad = await app.api.post('/cases', { kind: 'consultation', category: 'other', question: '这是一个问题吗？', merchant: { name: '某店', address: '厦门市思明区' } }, { token: consumer, headers: { 'Idempotency-Key': randomUUID() } });
+      const bad = await app.api.post(
+        '/cases',
+        {
+          kind: 'consultation',
+          category: 'other',
+          question: '这是一个问题吗？',
+          merchant: { name: '某店', address: '厦门市思明区' },
+        },
+        { token: consumer, headers: { 'Idempotency-Key': randomUUID() } },
+      );
       assert.equal(bad.status, 400);
     });
 
     test('when an answer is given with publishAsFaq, then it is in the FAQ; answering again after the follow-up replaces the entry', async () => {
       const c = await ask(app, consumer, '理发店会员卡余额能退吗？', 'beauty_health');
-      await act(app, staff, c.id, { type: 'answer', text: '经营者单方面停业的，应退还余额。', publishAsFaq: true });
+      await act(app, staff, c.id, {
+        type: 'answer',
+        text: '经营者单方面停业的，应退还余额。',
+        publishAsFaq: true,
+      });
       const first = await faq('会员卡');
       assert.equal(first.status, 200);
-      const entry = first.body.items.find((i: { question: string }) => i.question === '理发店会员卡余额能退吗？');
-      assert.deepEqual({ ...entry, id: undefined, updatedAt: undefined }, { id: undefined, updatedAt: undefined, question: '理发店会员卡余额能退吗？', answer: '经营者单方面停业的，应退还余额。', category: 'beauty_health' });
+      const entry = first.body.items.find(
+        (i: { question: string }) => i.question === '理发店会员卡余额能退吗？',
+      );
+      assert.deepEqual(
+        { ...entry, id: undefined, updatedAt: undefined },
+        {
+          id: undefined,
+          updatedAt: undefined,
+          question: '理发店会员卡余额能退吗？',
+          answer: '经营者单方面停业的，应退还余额。',
+          category: 'beauty_health',
+        },
+      );
 
       await act(app, consumer, c.id, { type: 'follow_up', text: '店没有停业，只是我不想办了呢？' });
-      await act(app, staff, c.id, { type: 'answer', text: '按合同约定处理；合同未约定的，可协商退还扣除已消费部分后的余额。', publishAsFaq: true });
-      const replaced = (await faq('会员卡')).body.items.filter((i: { question: string }) => i.question === '理发店会员卡余额能退吗？');
+      await act(app, staff, c.id, {
+        type: 'answer',
+        text: '按合同约定处理；合同未约定的，可协商退还扣除已消费部分后的余额。',
+        publishAsFaq: true,
+      });
+      const replaced = (await faq('会员卡')).body.items.filter(
+        (i: { question: string }) => i.question === '理发店会员卡余额能退吗？',
+      );
       assert.equal(replaced.length, 1);
       assert.equal(replaced[0].id, entry.id);
       assert.match(replaced[0].answer, /按合同约定处理/);
     });
 
     test('when the FAQ is searched in Chinese or English, then matching answers come back best first, and nothing for an unrelated query', async () => {
-      await publish('健身房老板跑路了，预付卡里的钱怎么要回来？', '可向12315投诉，并保留付款凭证；涉嫌诈骗的可向公安机关报案。');
-      await publish('网购的衣服不合适，可以七天无理由退货吗？', '网购商品自收货之日起七日内可无理由退货，但定制商品等除外。', 'e_commerce');
-      await publish('外卖里吃出异物怎么办？', '保存好食品和订单截图，向平台和12315投诉，可要求赔偿。', 'food_safety');
-      await publish('How do I get a refund for a prepaid gym card?', 'File a complaint with 12315 and keep the payment receipt; the merchant must refund the unused balance.');
+      await publish(
+        '健身房老板跑路了，预付卡里的钱怎么要回来？',
+        '可向12315投诉，并保留付款凭证；涉嫌诈骗的可向公安机关报案。',
+      );
+      await publish(
+        '网购的衣服不合适，可以七天无理由退货吗？',
+        '网购商品自收货之日起七日内可无理由退货，但定制商品等除外。',
+        'e_commerce',
+      );
+      await publish(
+        '外卖里吃出异物怎么办？',
+        '保存好食品和订单截图，向平台和12315投诉，可要求赔偿。',
+        'food_safety',
+      );
+      await publish(
+        'How do I get a refund for a prepaid gym card?',
+        'File a complaint with 12315 and keep the payment receipt; the merchant must refund the unused balance.',
+      );
 
       const prepaid = await faq('预付卡');
       assert.equal(prepaid.body.items[0].question, '健身房老板跑路了，预付卡里的钱怎么要回来？');
@@ -105,7 +168,10 @@ for (const store of storeKinds()) {
       assert.deepEqual((await faq('量子力学')).body.items, []);
       assert.deepEqual((await faq('100%_')).body.items, [], 'LIKE wildcards are matched literally');
       const byCategory = await app.api.get(`/faq?q=${encodeURIComponent('投诉')}&category=food_safety`);
-      assert.deepEqual(byCategory.body.items.map((i: { category: string }) => i.category), ['food_safety']);
+      assert.deepEqual(
+        byCategory.body.items.map((i: { category: string }) => i.category),
+        ['food_safety'],
+      );
       const newest = await app.api.get('/faq?limit=2');
       assert.equal(newest.body.items.length, 2);
       assert.equal((await app.api.get('/faq?limit=0')).status, 400);
@@ -114,7 +180,9 @@ for (const store of storeKinds()) {
     test('when the FAQ is searched, then the GIN trigram index serves the match', async () => {
       const plan = await app.services.store.db.tx(async (q) => {
         await q.query('SET LOCAL enable_seqscan = off');
-        return q.query<Record<string, string>>(`EXPLAIN SELECT id FROM faq_entries f WHERE (f.question || ' ' || f.answer) ILIKE '%预付卡%'`);
+        return q.query<Record<string, string>>(
+          `EXPLAIN SELECT id FROM faq_entries f WHERE (f.question || ' ' || f.answer) ILIKE '%预付卡%'`,
+        );
       });
       assert.match(plan.map((r) => Object.values(r)[0]).join('\n'), /faq_entries_text_trgm/);
     });

@@ -32,7 +32,8 @@ for (const store of storeKinds()) {
       token = (await loginConsumer(app)).accessToken;
     });
     after(() => app.close());
-    const file = (body: unknown, key = `k-${Math.random()}`) => app.api.post('/cases', body, { token, headers: { 'Idempotency-Key': key } });
+    const file = (body: unknown, key = `k-${Math.random()}`) =>
+      app.api.post('/cases', body, { token, headers: { 'Idempotency-Key': key } });
 
     test('when a filing has bad fields, then it is a 400 listing each field path and its problem', async () => {
       const body = complaintBody({
@@ -45,7 +46,10 @@ for (const store of storeKinds()) {
       const res = await file(body);
       expectError(res, 400, 'VALIDATION_FAILED');
       const paths = (res.body.error.details as { path: string; message: string }[]).map((d) => d.path).sort();
-      assert.deepEqual(paths, ['category', 'complainant.phone', 'demand.amountFen', 'facts', 'purchase.occurredOn'].sort());
+      assert.deepEqual(
+        paths,
+        ['category', 'complainant.phone', 'demand.amountFen', 'facts', 'purchase.occurredOn'].sort(),
+      );
       for (const d of res.body.error.details) assert.ok(d.message.length > 0);
     });
 
@@ -69,8 +73,21 @@ for (const store of storeKinds()) {
     });
 
     test('when the JSON is malformed, then it is a 400 VALIDATION_FAILED, not a 500', async () => {
-      for (const raw of ['{"kind": "complaint",', '{kind: complaint}', '[1,2', '\u0000', '{"a":1}}', 'null', '"text"', '123']) {
-        const res = await app.api.post('/cases', undefined, { token, raw, headers: { 'content-type': 'application/json', 'Idempotency-Key': 'k1' } });
+      for (const raw of [
+        '{"kind": "complaint",',
+        '{kind: complaint}',
+        '[1,2',
+        '\u0000',
+        '{"a":1}}',
+        'null',
+        '"text"',
+        '123',
+      ]) {
+        const res = await app.api.post('/cases', undefined, {
+          token,
+          raw,
+          headers: { 'content-type': 'application/json', 'Idempotency-Key': 'k1' },
+        });
         expectError(res, 400, 'VALIDATION_FAILED');
       }
     });
@@ -81,14 +98,27 @@ for (const store of storeKinds()) {
     });
 
     test('when a JSON body comes as text/plain or form data, then it is not parsed as a filing: a 400', async () => {
-      const res = await app.api.post('/cases', undefined, { token, raw: JSON.stringify(complaintBody()), headers: { 'content-type': 'text/plain', 'Idempotency-Key': 'k2' } });
+      const res = await app.api.post('/cases', undefined, {
+        token,
+        raw: JSON.stringify(complaintBody()),
+        headers: { 'content-type': 'text/plain', 'Idempotency-Key': 'k2' },
+      });
       expectError(res, 400, 'VALIDATION_FAILED');
     });
 
     test('when a .png upload is really HTML, an SVG, an executable or a script, then it is a 415 and nothing is kept', async () => {
-      const [{ n: before }] = await app.services.store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM uploads');
+      const [{ n: before }] = await app.services.store.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM uploads',
+      );
       const blobsBefore = await blobCount(app);
-      const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0'), Buffer.alloc(512, 0x90)]);
+      const exe = Buffer.concat([
+        Buffer.from('MZ'),
+        Buffer.alloc(58),
+        Buffer.from([0x80, 0, 0, 0]),
+        Buffer.alloc(64),
+        Buffer.from('PE\0\0'),
+        Buffer.alloc(512, 0x90),
+      ]);
       const disguised: [string, Buffer][] = [
         ['html', Buffer.from('<!doctype html><html><script>alert(document.cookie)</script></html>')],
         ['svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>')],
@@ -102,7 +132,9 @@ for (const store of storeKinds()) {
         expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
         assert.ok(what);
       }
-      const [{ n: afterCount }] = await app.services.store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM uploads');
+      const [{ n: afterCount }] = await app.services.store.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM uploads',
+      );
       assert.equal(afterCount, before);
       assert.equal(await blobCount(app), blobsBefore);
     });
@@ -119,18 +151,47 @@ for (const store of storeKinds()) {
     });
 
     test('when an upload is not multipart, is empty, or has no "file" field, then it is a 4xx in the error shape', async () => {
-      expectError(await app.api.post('/uploads', undefined, { token, raw: PNG_1X1, headers: { 'content-type': 'image/png' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expectError(
+        await app.api.post('/uploads', undefined, {
+          token,
+          raw: PNG_1X1,
+          headers: { 'content-type': 'image/png' },
+        }),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
       expectError(await upload(app, token, Buffer.alloc(0)), 400, 'VALIDATION_FAILED');
       const form = new FormData();
       form.append('other', 'x');
       expectError(await app.api.post('/uploads', undefined, { token, raw: form }), 400, 'VALIDATION_FAILED');
-      const broken = await app.api.post('/uploads', undefined, { token, raw: '--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc', headers: { 'content-type': 'multipart/form-data; boundary=b' } });
+      const broken = await app.api.post('/uploads', undefined, {
+        token,
+        raw: '--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc',
+        headers: { 'content-type': 'multipart/form-data; boundary=b' },
+      });
       assert.ok(broken.status >= 400 && broken.status < 500, JSON.stringify(broken.body));
-      expectError(await app.api.post('/uploads', undefined, { token, raw: 'x', headers: { 'content-type': 'multipart/form-data' } }), 400, 'VALIDATION_FAILED');
+      expectError(
+        await app.api.post('/uploads', undefined, {
+          token,
+          raw: 'x',
+          headers: { 'content-type': 'multipart/form-data' },
+        }),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
 
     test('when list queries are out of range or unknown, then they are 400s', async () => {
-      for (const q of ['limit=0', 'limit=101', 'limit=abc', 'status=bogus', 'cursor=not-a-cursor', 'kind=x', 'overdue=maybe', 'merchantId=1']) {
+      for (const q of [
+        'limit=0',
+        'limit=101',
+        'limit=abc',
+        'status=bogus',
+        'cursor=not-a-cursor',
+        'kind=x',
+        'overdue=maybe',
+        'merchantId=1',
+      ]) {
         expectError(await app.api.get(`/cases?${q}`, { token }), 400, 'VALIDATION_FAILED');
       }
     });

@@ -15,8 +15,14 @@ describe('meta, health and the OpenAPI document', () => {
     assert.equal(res.status, 200);
     assert.equal(res.body.mode, 'emulator');
     assert.deepEqual(res.body.templates, { caseUpdate: 'tpl-case-update' });
-    assert.deepEqual(res.body.categories.map((c: { code: string }) => c.code), [...CATEGORY_CODES]);
-    assert.ok(res.body.categories.find((c: { code: string; greenChannel: boolean }) => c.code === 'tourism').greenChannel);
+    assert.deepEqual(
+      res.body.categories.map((c: { code: string }) => c.code),
+      [...CATEGORY_CODES],
+    );
+    assert.ok(
+      res.body.categories.find((c: { code: string; greenChannel: boolean }) => c.code === 'tourism')
+        .greenChannel,
+    );
   });
 
   test('when the OpenAPI document is fetched, then POST /cases carries the category catalogue as an enum', async () => {
@@ -26,11 +32,17 @@ describe('meta, health and the OpenAPI document', () => {
     const body = res.body.paths['/cases'].post.requestBody.content['application/json'].schema;
     const branches = (body.oneOf ?? body.anyOf) as { properties: Record<string, { enum?: string[] }> }[];
     assert.ok(branches.length >= 1);
-    const complaint = branches.find((b) => b.properties.kind && JSON.stringify(b.properties.kind).includes('complaint'));
+    const complaint = branches.find(
+      (b) => b.properties.kind && JSON.stringify(b.properties.kind).includes('complaint'),
+    );
     assert.deepEqual(complaint?.properties.category.enum, [...CATEGORY_CODES]);
     const action = JSON.stringify(res.body.paths['/cases/{id}/actions'].post.requestBody);
     for (const ground of REFUSAL_GROUNDS_CODES) assert.ok(action.includes(ground), ground);
-    assert.equal(res.body.paths['/cases'].post.parameters.find((p: { name: string }) => p.name === 'Idempotency-Key').required, true);
+    assert.equal(
+      res.body.paths['/cases'].post.parameters.find((p: { name: string }) => p.name === 'Idempotency-Key')
+        .required,
+      true,
+    );
   });
 
   test('when the store is up, then /healthz and /readyz are green; an unknown API path is a 404 in the error shape', async () => {

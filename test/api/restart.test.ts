@@ -18,7 +18,10 @@ for (const store of storeKinds()) {
         const photo = await upload(first, consumer.accessToken);
         assert.equal(photo.status, 201);
         const body = complaintBody({ attachments: [photo.body.id] });
-        const filed = await first.api.post('/cases', body, { token: consumer.accessToken, headers: { 'Idempotency-Key': 'restart-1' } });
+        const filed = await first.api.post('/cases', body, {
+          token: consumer.accessToken,
+          headers: { 'Idempotency-Key': 'restart-1' },
+        });
         assert.equal(filed.status, 201);
         await first.stop();
         await database.db.close();
@@ -30,18 +33,30 @@ for (const store of storeKinds()) {
           const seen = await second.api.get(`/cases/${filed.body.id}`, { token: consumer.accessToken });
           assert.equal(seen.status, 200, 'the access token signed before the restart still verifies');
           assert.equal(seen.body.caseNo, filed.body.caseNo);
-          assert.deepEqual(seen.body.complainant, body.complainant, 'the sealed contact opens with the kept key');
+          assert.deepEqual(
+            seen.body.complainant,
+            body.complainant,
+            'the sealed contact opens with the kept key',
+          );
           assert.deepEqual(seen.body.deadlines, filed.body.deadlines);
-          const bytes = await fetch(`${second.baseUrl}/api/v1/uploads/${photo.body.id}`, { headers: { authorization: `Bearer ${consumer.accessToken}` } });
+          const bytes = await fetch(`${second.baseUrl}/api/v1/uploads/${photo.body.id}`, {
+            headers: { authorization: `Bearer ${consumer.accessToken}` },
+          });
           assert.equal(bytes.status, 200);
           assert.deepEqual(Buffer.from(await bytes.arrayBuffer()), PNG_1X1);
-          const replay = await second.api.post('/cases', body, { token: consumer.accessToken, headers: { 'Idempotency-Key': 'restart-1' } });
+          const replay = await second.api.post('/cases', body, {
+            token: consumer.accessToken,
+            headers: { 'Idempotency-Key': 'restart-1' },
+          });
           assert.equal(replay.status, 201);
           assert.equal(replay.body.id, filed.body.id, 'the same key replays, it does not file again');
           const refreshed = await second.api.post('/auth/refresh', { refreshToken: consumer.refreshToken });
           assert.equal(refreshed.status, 200);
           const list = await second.api.get('/cases', { token: refreshed.body.accessToken });
-          assert.deepEqual(list.body.items.map((i: { id: string }) => i.id), [filed.body.id]);
+          assert.deepEqual(
+            list.body.items.map((i: { id: string }) => i.id),
+            [filed.body.id],
+          );
         } finally {
           await second.close();
         }

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { CATEGORY_CODES } from '@weiquan/shared';
-import { act, createMerchant, fileComplaint, loginConsumer, loginMerchant, loginStaff, type MerchantFixture } from '../support/factories';
+import {
+  act,
+  createMerchant,
+  fileComplaint,
+  loginConsumer,
+  loginMerchant,
+  loginStaff,
+  type MerchantFixture,
+} from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { storeKinds } from '../support/test-db';
 
@@ -25,7 +33,9 @@ for (const store of storeKinds()) {
       const a = (await loginConsumer(app)).accessToken;
       const b = (await loginConsumer(app)).accessToken;
       const file = (token: string, body: Record<string, unknown>) =>
-        app.api.post('/cases', body, { token, headers: { 'Idempotency-Key': randomUUID() } }).then((r) => (assert.equal(r.status, 201, JSON.stringify(r.body)), r.body));
+        app.api
+          .post('/cases', body, { token, headers: { 'Idempotency-Key': randomUUID() } })
+          .then((r) => (assert.equal(r.status, 201, JSON.stringify(r.body)), r.body));
 
       // October (Mon 2026-10-12, 10:00 Beijing): acceptance due Wed 10-21, merchant response due Mon 10-26.
       app.clock.set('2026-10-12T02:00:00Z');
@@ -35,11 +45,22 @@ for (const store of storeKinds()) {
       await act(app, a, c1.id, { type: 'rate', score: 5 });
       const c2 = await fileComplaint(app, b, { merchant: { id: plain.id } });
       await act(app, staff, c2.id, { type: 'accept' }); // acceptance on time
-      await act(app, staff, c2.id, { type: 'close', outcome: 'mediated', recoveredFen: 10000, text: '调解成功' });
+      await act(app, staff, c2.id, {
+        type: 'close',
+        outcome: 'mediated',
+        recoveredFen: 10000,
+        text: '调解成功',
+      });
       await act(app, b, c2.id, { type: 'rate', score: 3 });
       await fileComplaint(app, b, { merchant: { id: plain.id } }); // c3: never accepted, acceptance passes unmet
       await fileComplaint(app, b, { merchant: { id: odr.id } }); // c4: the merchant never answers
-      await file(a, { kind: 'report', merchant: { id: odr.id }, category: 'food_safety', facts: '该商场销售过期食品，情节严重。', attachments: [] });
+      await file(a, {
+        kind: 'report',
+        merchant: { id: odr.id },
+        category: 'food_safety',
+        facts: '该商场销售过期食品，情节严重。',
+        attachments: [],
+      });
       await file(a, { kind: 'consultation', category: 'prepaid_cards', question: '预付卡能退吗？' });
       const c7 = await fileComplaint(app, a, { merchant: { id: plain.id } });
       app.clock.set('2026-10-20T02:00:00Z');
@@ -51,7 +72,12 @@ for (const store of storeKinds()) {
       await act(app, staff, c5.id, { type: 'refuse', ground: 'over_three_years', text: '超过三年' });
       const c6 = await fileComplaint(app, b, { merchant: { id: plain.id } });
       await act(app, staff, c6.id, { type: 'accept' });
-      await act(app, staff, c6.id, { type: 'close', outcome: 'terminated', ground: 'agreement_impossible', text: '无法达成协议' });
+      await act(app, staff, c6.id, {
+        type: 'close',
+        outcome: 'terminated',
+        ground: 'agreement_impossible',
+        text: '无法达成协议',
+      });
     });
     after(() => app.close());
 
@@ -60,7 +86,10 @@ for (const store of storeKinds()) {
       assert.equal(res.status, 200, JSON.stringify(res.body));
       const { months, totals, merchants, from, to } = res.body;
       assert.deepEqual([from, to], ['2026-10', '2026-12']);
-      assert.deepEqual(months.map((m: { month: string }) => m.month), ['2026-10', '2026-11', '2026-12']);
+      assert.deepEqual(
+        months.map((m: { month: string }) => m.month),
+        ['2026-10', '2026-11', '2026-12'],
+      );
       const [oct, nov, dec] = months;
       assert.deepEqual(oct, {
         month: '2026-10',
@@ -117,7 +146,11 @@ for (const store of storeKinds()) {
       const consumer = (await loginConsumer(app)).accessToken;
       await fileComplaint(app, consumer, { merchant: { id: plain.id } });
       app.clock.advance(30_000);
-      assert.equal((await app.api.get('/stats?from=2026-11&to=2026-11')).body.totals.received.complaint, before, 'may lag');
+      assert.equal(
+        (await app.api.get('/stats?from=2026-11&to=2026-11')).body.totals.received.complaint,
+        before,
+        'may lag',
+      );
       app.clock.advance(MINUTE);
       const after = await app.api.get('/stats?from=2026-11&to=2026-11');
       assert.equal(after.body.totals.received.complaint, before + 1, 'no more than 60 s');
@@ -140,7 +173,13 @@ for (const store of storeKinds()) {
     });
 
     test('when the period is malformed or reversed, then it is a 400 naming the field', async () => {
-      for (const q of ['from=2026-13&to=2026-12', 'from=2026-11&to=2026-10', 'from=2016-01&to=2026-12', 'category=nope', 'to=2026']) {
+      for (const q of [
+        'from=2026-13&to=2026-12',
+        'from=2026-11&to=2026-10',
+        'from=2016-01&to=2026-12',
+        'category=nope',
+        'to=2026',
+      ]) {
         const res = await app.api.get(`/stats?${q}`);
         assert.equal(res.status, 400, q);
         assert.equal(res.body.error.code, 'VALIDATION_FAILED');
@@ -153,8 +192,20 @@ for (const store of storeKinds()) {
       assert.deepEqual(params.map((p) => p.name).sort(), ['category', 'from', 'merchantId', 'to']);
       assert.deepEqual(params.find((p) => p.name === 'category')?.schema.enum, [...CATEGORY_CODES]);
       const answer = doc.paths['/stats'].get.responses['200'].content['application/json'].schema;
-      assert.deepEqual(Object.keys(answer.properties).sort(), ['asOf', 'from', 'merchants', 'months', 'to', 'totals']);
-      assert.ok(doc.paths['/faq'].get && doc.paths['/articles'].get && doc.paths['/staff/articles'].post && doc.paths['/staff/hotspots'].get);
+      assert.deepEqual(Object.keys(answer.properties).sort(), [
+        'asOf',
+        'from',
+        'merchants',
+        'months',
+        'to',
+        'totals',
+      ]);
+      assert.ok(
+        doc.paths['/faq'].get &&
+          doc.paths['/articles'].get &&
+          doc.paths['/staff/articles'].post &&
+          doc.paths['/staff/hotspots'].get,
+      );
     });
   });
 }

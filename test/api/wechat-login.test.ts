@@ -12,7 +12,12 @@ describe('WeChat login against a faithful fake WeChat', () => {
     server = await wx.start();
     app = await startTestApp({
       store: 'pglite',
-      env: { WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'wx-test-secret', WECHAT_API_BASE: server.baseUrl, WECHAT_TIMEOUT_MS: '500' },
+      env: {
+        WECHAT_APPID: 'wx-test-app',
+        WECHAT_SECRET: 'wx-test-secret',
+        WECHAT_API_BASE: server.baseUrl,
+        WECHAT_TIMEOUT_MS: '500',
+      },
     });
   });
   after(async () => {

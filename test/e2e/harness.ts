@@ -26,9 +26,16 @@ function newestMtime(dir: string): number {
 /** Builds `miniapp/dist/<target>` unless it is newer than every source it is built from. */
 export function buildIfNeeded(target: 'h5' | 'weapp'): void {
   const marker = path.join(ROOT, 'miniapp/dist', target, target === 'h5' ? 'index.html' : 'app.json');
-  const sources = Math.max(newestMtime(path.join(ROOT, 'miniapp/src')), newestMtime(path.join(ROOT, 'miniapp/config')), newestMtime(path.join(ROOT, 'shared/src')));
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'miniapp/src')),
+    newestMtime(path.join(ROOT, 'miniapp/config')),
+    newestMtime(path.join(ROOT, 'shared/src')),
+  );
   if (existsSync(marker) && statSync(marker).mtimeMs > sources) return;
-  const r = spawnSync('npm', ['run', `build:${target}`, '-w', 'miniapp'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync('npm', ['run', `build:${target}`, '-w', 'miniapp'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (r.status !== 0) throw new Error(`build:${target} failed`);
 }
 
@@ -98,7 +105,16 @@ export async function launchChromium(): Promise<{ browser: Browser; stop(): Prom
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     browser,
@@ -125,4 +141,7 @@ export function cleanArtifacts(): void {
 }
 
 /** An 8x8 PNG, enough for the BFF's type sniffing. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4oSGHFTEMLQkAis5DgUjR6usAAAAASUVORK5CYII=', 'base64');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4oSGHFTEMLQkAis5DgUjR6usAAAAASUVORK5CYII=',
+  'base64',
+);

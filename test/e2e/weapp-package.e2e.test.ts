@@ -31,7 +31,12 @@ function files(dir: string): string[] {
 function sourcePages(): string[] {
   return files(SRC)
     .filter((f) => f.endsWith(`${path.sep}index.config.ts`))
-    .map((f) => path.relative(SRC, f).replace(/\\/g, '/').replace(/\.config\.ts$/, ''));
+    .map((f) =>
+      path
+        .relative(SRC, f)
+        .replace(/\\/g, '/')
+        .replace(/\.config\.ts$/, ''),
+    );
 }
 
 before(() => buildIfNeeded('weapp'));
@@ -39,10 +44,14 @@ before(() => buildIfNeeded('weapp'));
 test('when the weapp build is done, then app.json lists every source page and each listed page was emitted', () => {
   const app = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')) as AppJson;
   const subs = app.subPackages ?? app.subpackages ?? [];
-  const listed = [...app.pages, ...subs.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))];
+  const listed = [
+    ...app.pages,
+    ...subs.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`)),
+  ];
   assert.deepEqual([...listed].sort(), sourcePages().sort());
   for (const page of listed) {
-    for (const ext of ['js', 'json', 'wxml']) assert.ok(existsSync(path.join(DIST, `${page}.${ext}`)), `${page}.${ext} was emitted`);
+    for (const ext of ['js', 'json', 'wxml'])
+      assert.ok(existsSync(path.join(DIST, `${page}.${ext}`)), `${page}.${ext} was emitted`);
   }
 });
 
@@ -64,16 +73,24 @@ test('when the weapp build is done, then the main package stays under 600 KB and
   }
   console.log(`weapp total ${(total / 1024).toFixed(1).padStart(17)} KB`);
   const main = sizes.get('main')!;
-  assert.ok(main < MAIN_BUDGET, `the main package is ${(main / 1024).toFixed(1)} KB, over the 600 KB budget (WQ_BUNDLE_REPORT=1 npm run build:weapp shows what weighs)`);
+  assert.ok(
+    main < MAIN_BUDGET,
+    `the main package is ${(main / 1024).toFixed(1)} KB, over the 600 KB budget (WQ_BUNDLE_REPORT=1 npm run build:weapp shows what weighs)`,
+  );
 });
 
 test('when the weapp build is done, then the holiday table and subpackage-only code stay out of the main package', () => {
   const app = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')) as AppJson;
   const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
-  const mainJs = files(DIST).filter((f) => f.endsWith('.js') && !roots.some((r) => path.relative(DIST, f).startsWith(`${r}/`)));
+  const mainJs = files(DIST).filter(
+    (f) => f.endsWith('.js') && !roots.some((r) => path.relative(DIST, f).startsWith(`${r}/`)),
+  );
   const text = mainJs.map((f) => readFileSync(f, 'utf8')).join('\n');
   // chinese-days' table names every holiday in English and Chinese: the client never counts working days
   assert.ok(!text.includes('Mid-autumn Festival'), 'the holiday table is not in the main package');
   // the wizards' own modules travel with the consumer subpackage
-  assert.ok(existsSync(path.join(DIST, 'consumer/common.js')), 'the consumer subpackage has its own shared chunk');
+  assert.ok(
+    existsSync(path.join(DIST, 'consumer/common.js')),
+    'the consumer subpackage has its own shared chunk',
+  );
 });

@@ -29,20 +29,42 @@ interface SimComponent {
   detach(): void;
   querySelector(selector: string): { dom: HTMLElement; dispatchEvent(name: string): void } | undefined;
 }
-let simulate: { load(p: string, tag: string, options: { rootPath: string }): string; render(id: string): SimComponent; sleep(ms: number): Promise<void> };
+let simulate: {
+  load(p: string, tag: string, options: { rootPath: string }): string;
+  render(id: string): SimComponent;
+  sleep(ms: number): Promise<void>;
+};
 
 /** A fake `wx`: what the compiled Taro runtime and our code call; anything else succeeds empty. */
 function fakeWx() {
   const known: Record<string, (o?: any, v?: unknown) => unknown> = {
-    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 812, screenWidth: 375, pixelRatio: 2, statusBarHeight: 20, language: 'zh_CN', SDKVersion: '3.0.0' }),
-    getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, screenWidth: 375, pixelRatio: 2, statusBarHeight: 20 }),
+    getSystemInfoSync: () => ({
+      platform: 'devtools',
+      windowWidth: 375,
+      windowHeight: 812,
+      screenWidth: 375,
+      pixelRatio: 2,
+      statusBarHeight: 20,
+      language: 'zh_CN',
+      SDKVersion: '3.0.0',
+    }),
+    getWindowInfo: () => ({
+      windowWidth: 375,
+      windowHeight: 812,
+      screenWidth: 375,
+      pixelRatio: 2,
+      statusBarHeight: 20,
+    }),
     getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
     setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
     removeStorageSync: (k: string) => void storage.delete(k),
     nextTick: (f: () => void) => void setTimeout(f, 0),
     request: (o: { url: string; success?: (r: Answer) => void; complete?: () => void }) => {
       requests.push(o.url);
-      const answer = answers[new URL(o.url).pathname.replace(/^\/api\/v1/, '')] ?? { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: 'not faked' } } };
+      const answer = answers[new URL(o.url).pathname.replace(/^\/api\/v1/, '')] ?? {
+        statusCode: 404,
+        data: { error: { code: 'NOT_FOUND', message: 'not faked' } },
+      };
       setTimeout(() => (o.success?.(answer), o.complete?.()), 0);
       return { abort() {} };
     },
@@ -53,7 +75,14 @@ function fakeWx() {
   };
   return new Proxy(known, {
     get: (t, k) =>
-      typeof k !== 'string' ? undefined : k in t ? t[k] : (o?: { success?: (r: object) => void }) => (o?.success && setTimeout(() => o.success!({}), 0), Promise.resolve({})),
+      typeof k !== 'string'
+        ? undefined
+        : k in t
+          ? t[k]
+          : (o?: { success?: (r: object) => void }) => (
+              o?.success && setTimeout(() => o.success!({}), 0),
+              Promise.resolve({})
+            ),
   });
 }
 
@@ -65,7 +94,17 @@ before(async () => {
   g.window = window;
   g.document = window.document;
   // j-component builds its events with the global constructors: they must be jsdom's
-  for (const k of ['Node', 'Element', 'HTMLElement', 'Event', 'CustomEvent', 'getComputedStyle', 'MutationObserver', 'requestAnimationFrame']) g[k] = (window as any)[k];
+  for (const k of [
+    'Node',
+    'Element',
+    'HTMLElement',
+    'Event',
+    'CustomEvent',
+    'getComputedStyle',
+    'MutationObserver',
+    'requestAnimationFrame',
+  ])
+    g[k] = (window as any)[k];
   g.wx = fakeWx();
   simulate = require('miniprogram-simulate');
 
@@ -106,13 +145,33 @@ async function renderPage(page: string): Promise<SimComponent> {
 
 test('when the compiled WeChat home page runs in miniprogram-simulate, then it shows 我要投诉, 我的投诉 and 商家入口 and the public figures from the API', async () => {
   answers = {
-    '/stats': { statusCode: 200, data: { from: '2025-12', to: '2026-11', months: [], totals: { received: { complaint: 4321, report: 12, consultation: 99 }, acceptanceOnTimeRate: 0.99, completionRate: 0.97, satisfaction: { average: 4.8, share4or5: 0.95 }, recoveredFen: 123456700 }, merchants: [], asOf: '2026-11-24T10:00:00+08:00' } },
+    '/stats': {
+      statusCode: 200,
+      data: {
+        from: '2025-12',
+        to: '2026-11',
+        months: [],
+        totals: {
+          received: { complaint: 4321, report: 12, consultation: 99 },
+          acceptanceOnTimeRate: 0.99,
+          completionRate: 0.97,
+          satisfaction: { average: 4.8, share4or5: 0.95 },
+          recoveredFen: 123456700,
+        },
+        merchants: [],
+        asOf: '2026-11-24T10:00:00+08:00',
+      },
+    },
     '/articles': { statusCode: 200, data: { items: [] } },
   };
   const home = await renderPage('pages/home/index');
   const text = home.dom.textContent ?? '';
-  for (const entry of ['我要投诉', '我的投诉', '商家入口']) assert.ok(text.includes(entry), `${entry} in: ${text.slice(0, 300)}`);
-  assert.ok(requests.some((u) => u.endsWith('/api/v1/stats')), `the page asked the BFF for the figures: ${requests.join(', ')}`);
+  for (const entry of ['我要投诉', '我的投诉', '商家入口'])
+    assert.ok(text.includes(entry), `${entry} in: ${text.slice(0, 300)}`);
+  assert.ok(
+    requests.some((u) => u.endsWith('/api/v1/stats')),
+    `the page asked the BFF for the figures: ${requests.join(', ')}`,
+  );
   assert.ok(text.includes('4321'), `the complaints received figure shows: ${text.slice(0, 300)}`);
   assert.ok(!text.includes('网络已断开'), 'no offline banner when the API answers');
   home.detach();

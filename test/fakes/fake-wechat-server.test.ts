@@ -15,14 +15,24 @@ async function started(seed?: number) {
   const token = async (force_refresh = false) => {
     const res = await fetch(`${server.baseUrl}/cgi-bin/stable_token`, {
       method: 'POST',
-      body: JSON.stringify({ grant_type: 'client_credential', appid: fake.appId, secret: fake.secret, force_refresh }),
+      body: JSON.stringify({
+        grant_type: 'client_credential',
+        appid: fake.appId,
+        secret: fake.secret,
+        force_refresh,
+      }),
     });
     return (await res.json()) as { access_token?: string; expires_in?: number; errcode?: number };
   };
   const send = async (accessToken: string, touser = 'oU') => {
     const res = await fetch(`${server.baseUrl}/cgi-bin/message/subscribe/send?access_token=${accessToken}`, {
       method: 'POST',
-      body: JSON.stringify({ touser, template_id: 'T', page: 'pages/index/index', data: { thing1: { value: 'hi' } } }),
+      body: JSON.stringify({
+        touser,
+        template_id: 'T',
+        page: 'pages/index/index',
+        data: { thing1: { value: 'hi' } },
+      }),
     });
     return (await res.json()) as { errcode: number; errmsg: string; msgid?: number };
   };

@@ -44,10 +44,7 @@ import { randomBytes } from 'node:crypto';
 export type FakeEndpoint = 'jscode2session' | 'stable_token' | 'send';
 
 export type FakeFailure =
-  | { status: number; body?: string }
-  | { errcode: number; errmsg?: string }
-  | { hang: true }
-  | { drop: true };
+  { status: number; body?: string } | { errcode: number; errmsg?: string } | { hang: true } | { drop: true };
 
 export interface FakeWechatOptions {
   appId?: string;
@@ -135,8 +132,12 @@ const ERRMSG: Record<number, string> = {
   47003: 'argument invalid!',
 };
 
-const rid = () => `${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
-const errBody = (errcode: number, errmsg?: string) => ({ errcode, errmsg: `${errmsg ?? ERRMSG[errcode] ?? 'error'} rid: ${rid()}` });
+const rid = () =>
+  `${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
+const errBody = (errcode: number, errmsg?: string) => ({
+  errcode,
+  errmsg: `${errmsg ?? ERRMSG[errcode] ?? 'error'} rid: ${rid()}`,
+});
 
 /** mulberry32: small, seedable, good enough to make failure ratios deterministic */
 function seededRandom(seed: number): () => number {
@@ -182,7 +183,8 @@ export function checkTemplateValue(type: string, value: unknown): string | null 
       return n <= 5 ? null : 'exceeds the limit';
     case 'name':
       if (HAN.test(value)) return n <= 10 ? null : 'exceeds the limit';
-      if (/^[A-Za-z\x20-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+$/.test(value)) return n <= 20 ? null : 'exceeds the limit';
+      if (/^[A-Za-z\x20-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+$/.test(value))
+        return n <= 20 ? null : 'exceeds the limit';
       return 'invalid format';
     case 'time':
       return TIME_VALUE.test(value) ? null : 'invalid format';
@@ -202,8 +204,16 @@ export function checkTemplateValue(type: string, value: unknown): string | null 
   }
 }
 
-interface CodeEntry { openid: string; unionid?: string; issuedAt: number; used: boolean }
-interface Scripted { failure: FakeFailure; times: number }
+interface CodeEntry {
+  openid: string;
+  unionid?: string;
+  issuedAt: number;
+  used: boolean;
+}
+interface Scripted {
+  failure: FakeFailure;
+  times: number;
+}
 
 export function createFakeWechat(opts: FakeWechatOptions = {}): FakeWechat {
   const appId = opts.appId ?? 'wx0000000000fake';
@@ -304,7 +314,10 @@ export function createFakeWechat(opts: FakeWechatOptions = {}): FakeWechat {
     if (typeof b.touser !== 'string' || !users.has(b.touser)) return errBody(40003);
     const keys = typeof b.template_id === 'string' ? templates.get(b.template_id) : undefined;
     if (!keys) return errBody(40037);
-    if (b.miniprogram_state !== undefined && !['developer', 'trial', 'formal'].includes(String(b.miniprogram_state))) {
+    if (
+      b.miniprogram_state !== undefined &&
+      !['developer', 'trial', 'formal'].includes(String(b.miniprogram_state))
+    ) {
       return errBody(47003, 'argument invalid! miniprogram_state invalid');
     }
     if (b.lang !== undefined && !['zh_CN', 'en_US', 'zh_HK', 'zh_TW'].includes(String(b.lang))) {
@@ -354,14 +367,21 @@ export function createFakeWechat(opts: FakeWechatOptions = {}): FakeWechat {
     const url = new URL(req.url ?? '/', 'http://fake');
     const query = Object.fromEntries(url.searchParams);
     const endpoint: FakeEndpoint | 'unknown' =
-      url.pathname === '/sns/jscode2session' ? 'jscode2session'
-      : url.pathname === '/cgi-bin/stable_token' ? 'stable_token'
-      : url.pathname === '/cgi-bin/message/subscribe/send' ? 'send'
-      : 'unknown';
+      url.pathname === '/sns/jscode2session'
+        ? 'jscode2session'
+        : url.pathname === '/cgi-bin/stable_token'
+          ? 'stable_token'
+          : url.pathname === '/cgi-bin/message/subscribe/send'
+            ? 'send'
+            : 'unknown';
     const raw = req.method === 'GET' ? undefined : await readBody(req);
     let body: unknown = raw;
     if (raw !== undefined) {
-      try { body = JSON.parse(raw); } catch { body = raw; }
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
     }
     requests.push({
       endpoint,
@@ -380,7 +400,10 @@ export function createFakeWechat(opts: FakeWechatOptions = {}): FakeWechat {
     const failure = pickFailure(endpoint);
     if (failure) {
       if ('hang' in failure) return; // keep the socket open and never answer
-      if ('drop' in failure) { req.socket.destroy(); return; }
+      if ('drop' in failure) {
+        req.socket.destroy();
+        return;
+      }
       if ('status' in failure) {
         res.writeHead(failure.status, { 'content-type': 'text/html' });
         res.end(failure.body ?? `<html><body><h1>${failure.status}</h1></body></html>`);

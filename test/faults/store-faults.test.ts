@@ -23,7 +23,14 @@ interface Answer {
   body: any;
   ms: number;
 }
-async function call(baseUrl: string, method: string, p: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<Answer> {
+async function call(
+  baseUrl: string,
+  method: string,
+  p: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  timeoutMs = 15_000,
+): Promise<Answer> {
   const started = performance.now();
   try {
     const res = await fetch(`${baseUrl}${p.startsWith('/readyz') ? '' : '/api/v1'}${p}`, {
@@ -63,7 +70,9 @@ describe('store faults (throwaway PostgreSQL cluster, BFF as a child process)', 
     const c = new pg.Client({ connectionString: cluster.url });
     await c.connect();
     try {
-      if (ids) return (await c.query('SELECT count(*)::int AS n FROM cases WHERE id = ANY($1::uuid[])', [ids])).rows[0].n as number;
+      if (ids)
+        return (await c.query('SELECT count(*)::int AS n FROM cases WHERE id = ANY($1::uuid[])', [ids]))
+          .rows[0].n as number;
       return (await c.query('SELECT count(*)::int AS n FROM cases')).rows[0].n as number;
     } finally {
       await c.end();
@@ -90,7 +99,10 @@ describe('store faults (throwaway PostgreSQL cluster, BFF as a child process)', 
     let running = true;
     const worker = async () => {
       while (running) {
-        const res = await call(bff!.baseUrl, 'POST', '/cases', complaintBody(), { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() });
+        const res = await call(bff!.baseUrl, 'POST', '/cases', complaintBody(), {
+          authorization: `Bearer ${token}`,
+          'idempotency-key': randomUUID(),
+        });
         answers.push(res);
         if (res.status === 201) acknowledged.push(res.body.id);
         if (phase === 'down') duringOutage.push(res);
@@ -106,7 +118,11 @@ describe('store faults (throwaway PostgreSQL cluster, BFF as a child process)', 
     phase = 'down';
     await sleep(2500);
     const ready = await call(bff.baseUrl, 'GET', '/readyz');
-    assert.equal(ready.status, 503, `readyz is red: ${JSON.stringify(ready.body)}\n${bff.lines.slice(-45).join('\n')}`);
+    assert.equal(
+      ready.status,
+      503,
+      `readyz is red: ${JSON.stringify(ready.body)}\n${bff.lines.slice(-45).join('\n')}`,
+    );
     assert.deepEqual(ready.body, { ok: false, store: 'down' });
     assert.ok(ready.ms < 2500, `readyz answers within its 2 s budget (${Math.round(ready.ms)} ms)`);
     const listed = await call(bff.baseUrl, 'GET', '/cases', undefined, { authorization: `Bearer ${token}` });
@@ -119,7 +135,10 @@ describe('store faults (throwaway PostgreSQL cluster, BFF as a child process)', 
     let recoveredMs = -1;
     while (performance.now() - back < 10_000) {
       const r = await call(bff.baseUrl, 'GET', '/readyz');
-      const f = await call(bff.baseUrl, 'POST', '/cases', complaintBody(), { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() });
+      const f = await call(bff.baseUrl, 'POST', '/cases', complaintBody(), {
+        authorization: `Bearer ${token}`,
+        'idempotency-key': randomUUID(),
+      });
       if (f.status === 201) acknowledged.push(f.body.id);
       if (r.status === 200 && f.status === 201) {
         recoveredMs = performance.now() - back;
@@ -131,7 +150,10 @@ describe('store faults (throwaway PostgreSQL cluster, BFF as a child process)', 
     running = false;
     await Promise.all(workers);
 
-    assert.ok(recoveredMs >= 0 && recoveredMs <= 5000, `recovered within 5 s of PostgreSQL's return (${Math.round(recoveredMs)} ms)`);
+    assert.ok(
+      recoveredMs >= 0 && recoveredMs <= 5000,
+      `recovered within 5 s of PostgreSQL's return (${Math.round(recoveredMs)} ms)`,
+    );
     assert.ok(duringOutage.length > 0, 'requests were made during the outage');
     const outageStatuses = [...new Set(duringOutage.map((a) => a.status))];
     for (const a of duringOutage.filter((x) => x.status !== 201)) {
@@ -139,10 +161,20 @@ describe('store faults (throwaway PostgreSQL cluster, BFF as a child process)', 
       assert.equal(a.body.error.code, 'UNAVAILABLE');
       assert.ok(a.ms < 3500, `a 503 comes quickly (${Math.round(a.ms)} ms)`);
     }
-    assert.deepEqual(answers.filter((a) => a.status !== 201 && a.status !== 503), [], 'nothing but 201 and 503');
-    assert.equal(await countCases(acknowledged), acknowledged.length, 'every acknowledged case is in the store');
+    assert.deepEqual(
+      answers.filter((a) => a.status !== 201 && a.status !== 503),
+      [],
+      'nothing but 201 and 503',
+    );
+    assert.equal(
+      await countCases(acknowledged),
+      acknowledged.length,
+      'every acknowledged case is in the store',
+    );
     const slowest503 = Math.max(...duringOutage.filter((a) => a.status === 503).map((a) => a.ms));
-    console.log(`# outage: ${acknowledged.length} cases acknowledged, ${duringOutage.length} requests during the outage (statuses ${outageStatuses.join(',')}), slowest 503 ${Math.round(slowest503)} ms, recovered ${Math.round(recoveredMs)} ms after PostgreSQL returned`);
+    console.log(
+      `# outage: ${acknowledged.length} cases acknowledged, ${duringOutage.length} requests during the outage (statuses ${outageStatuses.join(',')}), slowest 503 ${Math.round(slowest503)} ms, recovered ${Math.round(recoveredMs)} ms after PostgreSQL returned`,
+    );
     await bff.kill();
     bff = undefined;
   });
@@ -158,9 +190,19 @@ describe('store faults (throwaway PostgreSQL cluster, BFF as a child process)', 
     const worker = async (w: number) => {
       let i = 0;
       while (running) {
-        const attempt = { key: `crash-${w}-${i++}`, body: complaintBody({ facts: `第${w}号客户端第${i}次投诉：电饭煲无法加热，商家拒绝退货。` }) } as (typeof attempts)[number];
+        const attempt = {
+          key: `crash-${w}-${i++}`,
+          body: complaintBody({ facts: `第${w}号客户端第${i}次投诉：电饭煲无法加热，商家拒绝退货。` }),
+        } as (typeof attempts)[number];
         attempts.push(attempt);
-        const res = await call(baseUrl, 'POST', '/cases', attempt.body, { authorization: `Bearer ${token}`, 'idempotency-key': attempt.key }, 5000);
+        const res = await call(
+          baseUrl,
+          'POST',
+          '/cases',
+          attempt.body,
+          { authorization: `Bearer ${token}`, 'idempotency-key': attempt.key },
+          5000,
+        );
         if (res.status === 201) attempt.seen = res.body.id;
         else if (res.status === 0) break;
         else assert.fail(`before the kill only 201s: ${res.status} ${JSON.stringify(res.body)}`);
@@ -179,15 +221,27 @@ describe('store faults (throwaway PostgreSQL cluster, BFF as a child process)', 
     bff = await startBffProcess(env());
     const baseUrl2 = bff.baseUrl;
     for (const a of attempts) {
-      const retry = await call(baseUrl2, 'POST', '/cases', a.body, { authorization: `Bearer ${token}`, 'idempotency-key': a.key });
+      const retry = await call(baseUrl2, 'POST', '/cases', a.body, {
+        authorization: `Bearer ${token}`,
+        'idempotency-key': a.key,
+      });
       assert.equal(retry.status, 201, JSON.stringify(retry.body));
       if (a.seen) assert.equal(retry.body.id, a.seen, 'a retry answers the case the client already saw');
       a.seen = retry.body.id;
-      const again = await call(baseUrl2, 'POST', '/cases', a.body, { authorization: `Bearer ${token}`, 'idempotency-key': a.key });
+      const again = await call(baseUrl2, 'POST', '/cases', a.body, {
+        authorization: `Bearer ${token}`,
+        'idempotency-key': a.key,
+      });
       assert.equal(again.body.id, retry.body.id);
     }
-    assert.equal(await countCases() - casesBefore, attempts.length, 'one case per Idempotency-Key, no duplicates');
-    console.log(`# SIGKILL: ${seen.length} acknowledged before the kill, ${attempts.length - seen.length} unanswered, all ${attempts.length} keys resolved to one case each after restart`);
+    assert.equal(
+      (await countCases()) - casesBefore,
+      attempts.length,
+      'one case per Idempotency-Key, no duplicates',
+    );
+    console.log(
+      `# SIGKILL: ${seen.length} acknowledged before the kill, ${attempts.length - seen.length} unanswered, all ${attempts.length} keys resolved to one case each after restart`,
+    );
     await bff.kill();
     bff = undefined;
   });

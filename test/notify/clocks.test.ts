@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { act, createMerchant, fileComplaint, loginConsumer, loginMerchant, loginStaff } from '../support/factories';
+import {
+  act,
+  createMerchant,
+  fileComplaint,
+  loginConsumer,
+  loginMerchant,
+  loginStaff,
+} from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { storeKinds } from '../support/test-db';
 import { TEMPLATES, startNotifyWorld, type NotifyWorld } from './notify-world';
@@ -15,7 +22,13 @@ for (const store of storeKinds()) {
     });
     after(() => w.close());
 
-    const inboxOf = async (token: string) => (await w.app.api.get('/notifications?limit=100', { token })).body.items as { type: string; caseId: string; title: string; push: { state: string; templateId: string } | null }[];
+    const inboxOf = async (token: string) =>
+      (await w.app.api.get('/notifications?limit=100', { token })).body.items as {
+        type: string;
+        caseId: string;
+        title: string;
+        push: { state: string; templateId: string } | null;
+      }[];
 
     test('when a merchant deadline spans Mid-Autumn and National Day 2026, then the reminder comes on make-up Saturday 10-10 and the case escalates at 00:00 on 10-14, not a second earlier', async () => {
       // Filed Tue 2026-09-22: 10 working days skip 09-25 (Mid-Autumn), 10-01..07 (National Day) and
@@ -33,22 +46,32 @@ for (const store of storeKinds()) {
       w.app.clock.set(beijing('2026-10-09T18:00:00'));
       await clocks.tick();
       await notifier.drain();
-      assert.ok(!(await inboxOf(shop.accessToken)).some((n) => n.type === 'merchant_deadline_reminder'), 'Friday 10-09 is 3 working days before');
+      assert.ok(
+        !(await inboxOf(shop.accessToken)).some((n) => n.type === 'merchant_deadline_reminder'),
+        'Friday 10-09 is 3 working days before',
+      );
 
       w.app.clock.set(beijing('2026-10-10T00:00:01'));
       await clocks.tick();
       await clocks.tick(); // a second tick (or a second worker) does not remind twice
       await notifier.drain();
-      const reminders = (await inboxOf(shop.accessToken)).filter((n) => n.type === 'merchant_deadline_reminder');
+      const reminders = (await inboxOf(shop.accessToken)).filter(
+        (n) => n.type === 'merchant_deadline_reminder',
+      );
       assert.equal(reminders.length, 1);
       assert.equal(reminders[0].push?.state, 'sent');
-      const pushed = w.fake.sent.filter((m) => m.touser === shop.openid && m.template_id === TEMPLATES.deadline);
+      const pushed = w.fake.sent.filter(
+        (m) => m.touser === shop.openid && m.template_id === TEMPLATES.deadline,
+      );
       assert.equal(pushed.length, 1);
       assert.equal(pushed[0].data.time3.value, '2026年10月13日 23:59');
 
       w.app.clock.set(beijing('2026-10-13T23:59:59'));
       assert.deepEqual(await clocks.tick(), { escalated: 0, alerts: 0 });
-      assert.equal((await w.app.api.get(`/cases/${filed.id}`, { token: consumer.accessToken })).body.status, 'merchant_negotiating');
+      assert.equal(
+        (await w.app.api.get(`/cases/${filed.id}`, { token: consumer.accessToken })).body.status,
+        'merchant_negotiating',
+      );
 
       w.app.clock.set(beijing('2026-10-14T00:00:00'));
       assert.equal((await clocks.tick()).escalated, 1);
@@ -62,7 +85,11 @@ for (const store of storeKinds()) {
       await notifier.drain();
       assert.equal((await inboxOf(consumer.accessToken))[0].type, 'merchant_timeout');
       assert.equal((await inboxOf(shop.accessToken))[0].type, 'merchant_timeout');
-      assert.equal(w.fake.sent.filter((m) => m.touser === consumer.openid).length, 1, 'the consumer’s grant was used for the escalation');
+      assert.equal(
+        w.fake.sent.filter((m) => m.touser === consumer.openid).length,
+        1,
+        'the consumer’s grant was used for the escalation',
+      );
     });
 
     test('when an acceptance deadline has 1 working day left and a mediation is overdue, then staff are told once and the overdue filter lists the case', async () => {
@@ -73,7 +100,8 @@ for (const store of storeKinds()) {
       const staff = await loginStaff(w.app);
       await act(w.app, staff.accessToken, mediated.id, { type: 'accept' });
       const mine = new Set([waiting.id, mediated.id]);
-      const staffInbox = async () => (await inboxOf(staff.accessToken)).filter((n) => mine.has(n.caseId)).map((n) => n.type);
+      const staffInbox = async () =>
+        (await inboxOf(staff.accessToken)).filter((n) => mine.has(n.caseId)).map((n) => n.type);
 
       w.app.clock.set(beijing('2026-12-01T12:00:00'));
       await w.app.notifications.clocks.tick();
@@ -87,14 +115,20 @@ for (const store of storeKinds()) {
       assert.deepEqual(await staffInbox(), ['acceptance_due_soon']);
 
       // Mediation from Tue 11-24: 45 working days end Wed 2027-01-27 (or later if 2027 holidays move it).
-      const due = (await w.app.api.get(`/cases/${mediated.id}`, { token: staff.accessToken })).body.deadlines[0].dueAt as string;
+      const due = (await w.app.api.get(`/cases/${mediated.id}`, { token: staff.accessToken })).body
+        .deadlines[0].dueAt as string;
       w.app.clock.set(new Date(Date.parse(due) + 1000));
       const before = await w.app.api.get('/cases?overdue=true', { token: staff.accessToken });
       assert.ok(before.body.items.some((i: { id: string }) => i.id === mediated.id));
       await w.app.notifications.clocks.tick();
       await w.app.notifications.notifier.drain();
       assert.deepEqual(await staffInbox(), ['mediation_overdue', 'acceptance_due_soon']);
-      assert.ok(!(await inboxOf(consumer.accessToken)).some((n) => n.type === 'mediation_overdue' || n.type === 'acceptance_due_soon'), 'staff alerts are for staff');
+      assert.ok(
+        !(await inboxOf(consumer.accessToken)).some(
+          (n) => n.type === 'mediation_overdue' || n.type === 'acceptance_due_soon',
+        ),
+        'staff alerts are for staff',
+      );
     });
   });
 
@@ -116,12 +150,24 @@ for (const store of storeKinds()) {
       await act(app, shop.accessToken, c.id, { type: 'propose', text: '同意全额退款', refundFen: 39900 });
       await app.notifications.notifier.drain();
       const inbox = await app.api.get('/notifications', { token: consumer.accessToken });
-      assert.deepEqual(inbox.body.items.map((n: { type: string; push: { state: string; templateId: string } }) => [n.type, n.push?.templateId, n.push?.state]), [['propose', 'emulator-caseUpdate', 'sent']]);
+      assert.deepEqual(
+        inbox.body.items.map((n: { type: string; push: { state: string; templateId: string } }) => [
+          n.type,
+          n.push?.templateId,
+          n.push?.state,
+        ]),
+        [['propose', 'emulator-caseUpdate', 'sent']],
+      );
       const sent = (app.services.wechat as unknown as { sent: { templateId: string; page: string }[] }).sent;
       assert.ok(sent.some((m) => m.templateId === 'emulator-caseUpdate' && m.page.includes(c.id)));
       const shopInbox = await app.api.get('/notifications', { token: shop.accessToken });
-      assert.deepEqual(shopInbox.body.items.map((n: { type: string }) => n.type), ['filed']);
-      const asConsumer = await app.api.get('/notifications', { token: (await app.api.post('/auth/wechat', { code: `dev:${'x'}` })).body.accessToken });
+      assert.deepEqual(
+        shopInbox.body.items.map((n: { type: string }) => n.type),
+        ['filed'],
+      );
+      const asConsumer = await app.api.get('/notifications', {
+        token: (await app.api.post('/auth/wechat', { code: `dev:${'x'}` })).body.accessToken,
+      });
       assert.deepEqual(asConsumer.body.items, []);
     });
 
@@ -132,7 +178,13 @@ for (const store of storeKinds()) {
       const staff = await loginStaff(app);
       const res = await app.api.post(
         '/cases',
-        { kind: 'report', merchant: { id: merchant.id }, category: 'food_safety', facts: '后厨使用过期食材，卫生状况很差。', attachments: [] },
+        {
+          kind: 'report',
+          merchant: { id: merchant.id },
+          category: 'food_safety',
+          facts: '后厨使用过期食材，卫生状况很差。',
+          attachments: [],
+        },
         { token: reporter.accessToken, headers: { 'Idempotency-Key': `report-${Date.now()}` } },
       );
       assert.equal(res.status, 201, JSON.stringify(res.body));
@@ -140,7 +192,10 @@ for (const store of storeKinds()) {
       await app.notifications.notifier.drain();
       assert.deepEqual((await app.api.get('/notifications', { token: shop.accessToken })).body.items, []);
       const told = (await app.api.get('/notifications', { token: reporter.accessToken })).body.items;
-      assert.deepEqual(told.map((n: { type: string; title: string }) => [n.type, n.title]), [['open_case', '您的举报已立案']]);
+      assert.deepEqual(
+        told.map((n: { type: string; title: string }) => [n.type, n.title]),
+        [['open_case', '您的举报已立案']],
+      );
     });
   });
 }

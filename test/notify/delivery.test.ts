@@ -29,7 +29,8 @@ for (const store of storeKinds()) {
       await w.app.notifications.notifier.drain();
       return { consumer, c };
     }
-    const staffMessage = (caseId: string, text = '请补充购买凭证') => act(w.app, staffToken, caseId, { type: 'message', text });
+    const staffMessage = (caseId: string, text = '请补充购买凭证') =>
+      act(w.app, staffToken, caseId, { type: 'message', text });
     const sentTo = (to: string) => w.fake.sent.filter((m) => m.touser === to);
 
     test('when changes happen, then each change someone else made is pushed once per grant, and without a grant only the inbox tells', async () => {
@@ -40,7 +41,11 @@ for (const store of storeKinds()) {
       await w.grant(consumer.accessToken, TEMPLATES.caseUpdate, 2);
 
       const filed = await fileComplaint(w.app, consumer.accessToken, { merchant: { id: merchant.id } });
-      await act(w.app, shop.accessToken, filed.id, { type: 'propose', text: '同意退款300元', refundFen: 30000 });
+      await act(w.app, shop.accessToken, filed.id, {
+        type: 'propose',
+        text: '同意退款300元',
+        refundFen: 30000,
+      });
       await act(w.app, consumer.accessToken, filed.id, { type: 'reject_proposal', reason: '金额不够' });
       await act(w.app, staffToken, filed.id, { type: 'accept' });
       await staffMessage(filed.id);
@@ -58,24 +63,51 @@ for (const store of storeKinds()) {
       // concurrently, so WeChat may receive them in either order.
       assert.deepEqual(
         toConsumer.map((m) => [m.data.thing4.value, m.data.phrase3.value]).sort(),
-        [['商家提出了和解方案', '待您确认'], ['您的投诉已受理', '已受理']].sort(),
+        [
+          ['商家提出了和解方案', '待您确认'],
+          ['您的投诉已受理', '已受理'],
+        ].sort(),
         'two grants, two pushes; the third change is inbox only',
       );
-      assert.ok(toConsumer.every((m) => m.miniprogram_state === 'formal' && m.lang === 'zh_CN' && m.page!.startsWith(`consumer/case/index?id=${filed.id}&notice=`)));
+      assert.ok(
+        toConsumer.every(
+          (m) =>
+            m.miniprogram_state === 'formal' &&
+            m.lang === 'zh_CN' &&
+            m.page!.startsWith(`consumer/case/index?id=${filed.id}&notice=`),
+        ),
+      );
 
       const inbox = await w.app.api.get('/notifications', { token: consumer.accessToken });
       assert.equal(inbox.status, 200);
-      assert.deepEqual(inbox.body.items.map((n: { type: string }) => n.type), ['message', 'accept', 'propose'], 'newest first; never the consumer’s own filing or rejection');
-      assert.deepEqual(inbox.body.items.map((n: { push: { state: string } | null }) => n.push?.state ?? null), [null, 'sent', 'sent']);
+      assert.deepEqual(
+        inbox.body.items.map((n: { type: string }) => n.type),
+        ['message', 'accept', 'propose'],
+        'newest first; never the consumer’s own filing or rejection',
+      );
+      assert.deepEqual(
+        inbox.body.items.map((n: { push: { state: string } | null }) => n.push?.state ?? null),
+        [null, 'sent', 'sent'],
+      );
       assert.equal(inbox.body.items[2].body, '同意退款300元');
       assert.equal(inbox.body.unreadCount, 3);
 
       const shopInbox = await w.app.api.get('/notifications', { token: shop.accessToken });
-      assert.deepEqual(shopInbox.body.items.map((n: { type: string }) => n.type), ['message', 'accept', 'reject_proposal', 'filed'], 'never its own proposal');
+      assert.deepEqual(
+        shopInbox.body.items.map((n: { type: string }) => n.type),
+        ['message', 'accept', 'reject_proposal', 'filed'],
+        'never its own proposal',
+      );
 
-      const read = await w.app.api.post('/notifications/read', { ids: [inbox.body.items[0].id, shopInbox.body.items[0].id] }, { token: consumer.accessToken });
+      const read = await w.app.api.post(
+        '/notifications/read',
+        { ids: [inbox.body.items[0].id, shopInbox.body.items[0].id] },
+        { token: consumer.accessToken },
+      );
       assert.deepEqual(read.body, { unreadCount: 2 }, 'someone else’s notice id is ignored');
-      const unread = await w.app.api.get('/notifications?unread=true&limit=1', { token: consumer.accessToken });
+      const unread = await w.app.api.get('/notifications?unread=true&limit=1', {
+        token: consumer.accessToken,
+      });
       assert.equal(unread.body.items.length, 1);
       assert.ok(unread.body.nextCursor);
       const all = await w.app.api.post('/notifications/read', { all: true }, { token: consumer.accessToken });
@@ -88,28 +120,43 @@ for (const store of storeKinds()) {
       const consumer = await w.login(openid('oBan'));
       await w.grant(consumer.accessToken, TEMPLATES.caseUpdate, 3);
       await w.grant(consumer.accessToken, TEMPLATES.caseUpdate, 1, 'ban');
-      const res = await w.app.api.post('/subscriptions', { results: { [TEMPLATES.caseUpdate]: 'reject', 'tpl-unknown': 'accept' } }, { token: consumer.accessToken });
-      assert.deepEqual(res.body.templates.find((t: { slot: string }) => t.slot === 'caseUpdate'), { slot: 'caseUpdate', templateId: TEMPLATES.caseUpdate, remaining: 0, banned: true });
+      const res = await w.app.api.post(
+        '/subscriptions',
+        { results: { [TEMPLATES.caseUpdate]: 'reject', 'tpl-unknown': 'accept' } },
+        { token: consumer.accessToken },
+      );
+      assert.deepEqual(
+        res.body.templates.find((t: { slot: string }) => t.slot === 'caseUpdate'),
+        { slot: 'caseUpdate', templateId: TEMPLATES.caseUpdate, remaining: 0, banned: true },
+      );
       const c = await fileComplaint(w.app, consumer.accessToken);
       await staffMessage(c.id);
       await w.app.notifications.notifier.drain();
       assert.equal(sentTo(consumer.openid).length, 0);
-      const bad = await w.app.api.post('/subscriptions', { results: { a: 'accept', b: 'accept', c: 'accept', d: 'accept' } }, { token: consumer.accessToken });
+      const bad = await w.app.api.post(
+        '/subscriptions',
+        { results: { a: 'accept', b: 'accept', c: 'accept', d: 'accept' } },
+        { token: consumer.accessToken },
+      );
       assert.equal(bad.status, 400);
     });
 
     test('when the merchant name is very long, then every value keeps within its platform limit and WeChat takes it', async () => {
-      const longName = '厦门市思明区某某某某某某某某某某某某某某某某电子科技有限公司湖滨南路旗舰体验店（第二分店）';
+      const longName =
+        '厦门市思明区某某某某某某某某某某某某某某某某电子科技有限公司湖滨南路旗舰体验店（第二分店）';
       const consumer = await w.login(openid('oLong'));
       await w.grant(consumer.accessToken, TEMPLATES.caseUpdate, 1);
-      const c = await fileComplaint(w.app, consumer.accessToken, { merchant: { name: longName, address: '福建省厦门市思明区湖滨南路1号' } });
+      const c = await fileComplaint(w.app, consumer.accessToken, {
+        merchant: { name: longName, address: '福建省厦门市思明区湖滨南路1号' },
+      });
       await act(w.app, staffToken, c.id, { type: 'accept' });
       await w.app.notifications.notifier.drain();
       const [msg] = sentTo(consumer.openid);
       assert.ok(msg, JSON.stringify(await deliveries(w.app)));
       assert.equal(Array.from(msg.data.thing2.value).length, 20);
       assert.ok(msg.data.thing2.value.endsWith('…'));
-      for (const [key, { value }] of Object.entries(msg.data)) assert.equal(checkTemplateValue(key.replace(/\d+$/, ''), value), null, key);
+      for (const [key, { value }] of Object.entries(msg.data))
+        assert.equal(checkTemplateValue(key.replace(/\d+$/, ''), value), null, key);
     });
 
     test('when many messages go out, then one access token serves them all, and after a 40001 it is refreshed once', async () => {
@@ -121,8 +168,13 @@ for (const store of storeKinds()) {
       await w.app.notifications.notifier.drain();
       assert.equal(sentTo(consumer.openid).length, 5);
       assert.ok(w.fake.calls.stable_token - tokensBefore <= 1, 'at most one token for five sends');
-      const [cached] = await w.app.services.store.db.query<{ token_enc: string }>('SELECT token_enc FROM wechat_access_tokens');
-      assert.ok(cached && !cached.token_enc.includes(w.fake.currentToken!), 'the cached token is sealed at rest');
+      const [cached] = await w.app.services.store.db.query<{ token_enc: string }>(
+        'SELECT token_enc FROM wechat_access_tokens',
+      );
+      assert.ok(
+        cached && !cached.token_enc.includes(w.fake.currentToken!),
+        'the cached token is sealed at rest',
+      );
 
       const issued = w.fake.tokensIssued.length;
       w.fake.expireToken();
@@ -142,9 +194,16 @@ for (const store of storeKinds()) {
       await w.app.notifications.notifier.drain();
       assert.equal(w.fake.calls.send - sendsBefore, 1);
       const mine = (await deliveries(w.app)).filter((d) => d.touser === consumer.openid);
-      assert.deepEqual(mine.map((d) => [d.state, d.attempts]), [['no_subscription', 1]]);
+      assert.deepEqual(
+        mine.map((d) => [d.state, d.attempts]),
+        [['no_subscription', 1]],
+      );
       assert.match(mine[0].last_error!, /43101/);
-      const grants = await w.app.api.post('/subscriptions', { results: { [TEMPLATES.caseUpdate]: 'reject' } }, { token: consumer.accessToken });
+      const grants = await w.app.api.post(
+        '/subscriptions',
+        { results: { [TEMPLATES.caseUpdate]: 'reject' } },
+        { token: consumer.accessToken },
+      );
       assert.equal(grants.body.templates.find((t: { slot: string }) => t.slot === 'caseUpdate').remaining, 1);
     });
 
@@ -158,7 +217,11 @@ for (const store of storeKinds()) {
       assert.deepEqual([d.state, d.attempts], ['pending', 1]);
       assert.match(d.last_error!, /HTTP 502/);
       await w.app.notifications.notifier.drain();
-      assert.equal((await deliveries(w.app)).find((x) => x.id === d.id)!.attempts, 1, 'not before its backoff');
+      assert.equal(
+        (await deliveries(w.app)).find((x) => x.id === d.id)!.attempts,
+        1,
+        'not before its backoff',
+      );
       w.app.clock.advance(MINUTE);
       await w.app.notifications.notifier.drain(); // the hang: times out after 1 s
       [d] = (await deliveries(w.app)).filter((x) => x.touser === consumer.openid);
@@ -187,21 +250,32 @@ for (const store of storeKinds()) {
       assert.equal(d.state, 'dead');
       assert.match(d.last_error!, /retry budget exhausted after \d+ attempts: .*HTTP 503/);
       assert.ok(d.attempts >= 5 && d.attempts <= 12, `attempts ${d.attempts}`);
-      assert.ok(w.app.logLines.some((l) => l.includes('"level":50') && l.includes('push dead-lettered') && l.includes(String(d.id))));
+      assert.ok(
+        w.app.logLines.some(
+          (l) => l.includes('"level":50') && l.includes('push dead-lettered') && l.includes(String(d.id)),
+        ),
+      );
       const inbox = await w.app.api.get('/notifications', { token: consumer.accessToken });
       assert.equal(inbox.body.items[0].push.state, 'failed', 'the inbox still tells');
     });
 
     test('when WeChat refuses a value (47003), then it is dead-lettered at once, logged, and the grant given back', async () => {
       const { consumer, c } = await consumerWithCase(1);
-      w.fake.failNext('send', { errcode: 47003, errmsg: 'argument invalid! data.thing2.value exceeds the limit' });
+      w.fake.failNext('send', {
+        errcode: 47003,
+        errmsg: 'argument invalid! data.thing2.value exceeds the limit',
+      });
       await staffMessage(c.id);
       await w.app.notifications.notifier.drain();
       const [d] = (await deliveries(w.app)).filter((x) => x.touser === consumer.openid);
       assert.deepEqual([d.state, d.attempts], ['dead', 1]);
       assert.match(d.last_error!, /47003/);
       assert.ok(w.app.logLines.some((l) => l.includes('push dead-lettered') && l.includes('47003')));
-      const grants = await w.app.api.post('/subscriptions', { results: { [TEMPLATES.caseUpdate]: 'reject' } }, { token: consumer.accessToken });
+      const grants = await w.app.api.post(
+        '/subscriptions',
+        { results: { [TEMPLATES.caseUpdate]: 'reject' } },
+        { token: consumer.accessToken },
+      );
       assert.equal(grants.body.templates.find((t: { slot: string }) => t.slot === 'caseUpdate').remaining, 1);
     });
 
@@ -209,7 +283,9 @@ for (const store of storeKinds()) {
       const consumers: Awaited<ReturnType<NotifyWorld['login']>>[] = [];
       for (let i = 0; i < 10; i++) consumers.push(await w.login(openid('oTwo')));
       for (const consumer of consumers) await w.grant(consumer.accessToken, TEMPLATES.caseUpdate, 4);
-      const cases = await Promise.all(consumers.map((consumer) => fileComplaint(w.app, consumer.accessToken)));
+      const cases = await Promise.all(
+        consumers.map((consumer) => fileComplaint(w.app, consumer.accessToken)),
+      );
       for (let i = 0; i < 4; i++) await Promise.all(cases.map((c) => staffMessage(c.id, `第${i}条`)));
       const a = createNotifications(w.app.services, { notifier: { concurrency: 4, batchSize: 5 } });
       const b = createNotifications(w.app.services, { notifier: { concurrency: 4, batchSize: 5 } });
@@ -223,7 +299,9 @@ for (const store of storeKinds()) {
       const consumers: Awaited<ReturnType<NotifyWorld['login']>>[] = [];
       for (let i = 0; i < 4; i++) consumers.push(await w.login(openid('oKill')));
       for (const consumer of consumers) await w.grant(consumer.accessToken, TEMPLATES.caseUpdate, 5);
-      const cases = await Promise.all(consumers.map((consumer) => fileComplaint(w.app, consumer.accessToken)));
+      const cases = await Promise.all(
+        consumers.map((consumer) => fileComplaint(w.app, consumer.accessToken)),
+      );
       await w.app.notifications.notifier.drain();
       for (let i = 0; i < 5; i++) await Promise.all(cases.map((c) => staffMessage(c.id, `第${i}条`)));
 
@@ -247,14 +325,22 @@ for (const store of storeKinds()) {
       // Worker B takes over once A's leases have run out.
       const b = createNotifications(w.app.services);
       await b.notifier.drain();
-      assert.equal(consumers.flatMap((c) => sentTo(c.openid)).length, 20 - 6 + 6, 'before the leases expire, B leaves A’s six alone');
+      assert.equal(
+        consumers.flatMap((c) => sentTo(c.openid)).length,
+        20 - 6 + 6,
+        'before the leases expire, B leaves A’s six alone',
+      );
       w.app.clock.advance(61_000);
       await b.notifier.drain();
       const pages = consumers.flatMap((c) => sentTo(c.openid).map((m) => m.page!));
       const counts = new Map<string, number>();
       for (const p of pages) counts.set(p, (counts.get(p) ?? 0) + 1);
       assert.equal(counts.size, 20, 'every message arrived');
-      assert.equal([...counts.values()].filter((n) => n === 2).length, 6, 'the six in flight when A died were repeated once');
+      assert.equal(
+        [...counts.values()].filter((n) => n === 2).length,
+        6,
+        'the six in flight when A died were repeated once',
+      );
       assert.ok([...counts.values()].every((n) => n <= 2));
       const mine = (await deliveries(w.app)).filter((d) => consumers.some((c) => c.openid === d.touser));
       assert.ok(mine.every((d) => d.state === 'sent'));

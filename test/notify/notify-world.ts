@@ -9,7 +9,11 @@ import { STAFF, startTestApp, type TestApp, type TestAppOptions } from '../suppo
 import type { MerchantFixture } from '../support/factories';
 import type { StoreKind } from '../support/test-db';
 
-export const TEMPLATES = { caseUpdate: 'tpl-case-update-0001', merchantNewCase: 'tpl-merchant-new-0002', deadline: 'tpl-deadline-0003' } as const;
+export const TEMPLATES = {
+  caseUpdate: 'tpl-case-update-0001',
+  merchantNewCase: 'tpl-merchant-new-0002',
+  deadline: 'tpl-deadline-0003',
+} as const;
 
 export interface NotifyWorld {
   app: TestApp;
@@ -19,15 +23,28 @@ export interface NotifyWorld {
   login(openid: string): Promise<TokenAnswer & { openid: string }>;
   /** a user of this merchant, logged in through WeChat and bound (merchant-role tokens) */
   loginMerchant(merchant: MerchantFixture, openid: string): Promise<TokenAnswer & { openid: string }>;
-  grant(token: string, templateId: string, times?: number, result?: 'accept' | 'ban' | 'reject'): Promise<void>;
+  grant(
+    token: string,
+    templateId: string,
+    times?: number,
+    result?: 'accept' | 'ban' | 'reject',
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startNotifyWorld(store: StoreKind, opts: Partial<TestAppOptions> & { env?: Record<string, string> } = {}): Promise<NotifyWorld> {
+export async function startNotifyWorld(
+  store: StoreKind,
+  opts: Partial<TestAppOptions> & { env?: Record<string, string> } = {},
+): Promise<NotifyWorld> {
   const fake = createFakeWechat({
     appId: 'wx0123456789abcdef',
     secret: 'fake-secret-for-notify-tests-0001',
-    templates: Object.fromEntries(Object.entries(TEMPLATES).map(([slot, id]) => [id, Object.keys(TEMPLATE_FIELDS[slot as keyof typeof TEMPLATES])])),
+    templates: Object.fromEntries(
+      Object.entries(TEMPLATES).map(([slot, id]) => [
+        id,
+        Object.keys(TEMPLATE_FIELDS[slot as keyof typeof TEMPLATES]),
+      ]),
+    ),
   });
   const server = await fake.start();
   const app = await startTestApp({
@@ -57,13 +74,21 @@ export async function startNotifyWorld(store: StoreKind, opts: Partial<TestAppOp
     login,
     async loginMerchant(merchant, openid) {
       const user = await login(openid);
-      const res: { status: number; body: TokenAnswer } = await app.api.post('/merchant/bind', { bindingCode: merchant.bindingCode }, { token: user.accessToken });
+      const res: { status: number; body: TokenAnswer } = await app.api.post(
+        '/merchant/bind',
+        { bindingCode: merchant.bindingCode },
+        { token: user.accessToken },
+      );
       assert.equal(res.status, 200, JSON.stringify(res.body));
       return { ...res.body, openid };
     },
     async grant(token, templateId, times = 1, result = 'accept') {
       for (let i = 0; i < times; i++) {
-        const res: { status: number; body: unknown } = await app.api.post('/subscriptions', { results: { [templateId]: result } }, { token });
+        const res: { status: number; body: unknown } = await app.api.post(
+          '/subscriptions',
+          { results: { [templateId]: result } },
+          { token },
+        );
         assert.equal(res.status, 200, JSON.stringify(res.body));
       }
     },
@@ -78,7 +103,14 @@ export { STAFF };
 
 /** Deliveries as stored, for assertions. */
 export async function deliveries(app: TestApp) {
-  return app.services.store.db.query<{ id: number; state: string; attempts: number; touser: string; template_id: string; page: string; last_error: string | null; data: Record<string, { value: string }> }>(
-    'SELECT id, state, attempts, touser, template_id, page, last_error, data FROM deliveries ORDER BY id',
-  );
+  return app.services.store.db.query<{
+    id: number;
+    state: string;
+    attempts: number;
+    touser: string;
+    template_id: string;
+    page: string;
+    last_error: string | null;
+    data: Record<string, { value: string }>;
+  }>('SELECT id, state, attempts, touser, template_id, page, last_error, data FROM deliveries ORDER BY id');
 }

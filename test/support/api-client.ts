@@ -14,7 +14,12 @@ export interface ApiClient {
   get<T = any>(path: string, opts?: RequestOptions): Promise<ApiAnswer<T>>;
   post<T = any>(path: string, body?: unknown, opts?: RequestOptions): Promise<ApiAnswer<T>>;
   put<T = any>(path: string, body?: unknown, opts?: RequestOptions): Promise<ApiAnswer<T>>;
-  request<T = any>(method: string, path: string, body?: unknown, opts?: RequestOptions): Promise<ApiAnswer<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts?: RequestOptions,
+  ): Promise<ApiAnswer<T>>;
 }
 
 export function createApiClient(baseUrl: string): ApiClient {
@@ -27,7 +32,9 @@ export function createApiClient(baseUrl: string): ApiClient {
       payload = JSON.stringify(body);
       headers['content-type'] ??= 'application/json';
     }
-    const url = path.startsWith('http') ? path : `${baseUrl}${path.startsWith('/api') || path.startsWith('/healthz') || path.startsWith('/readyz') ? '' : '/api/v1'}${path}`;
+    const url = path.startsWith('http')
+      ? path
+      : `${baseUrl}${path.startsWith('/api') || path.startsWith('/healthz') || path.startsWith('/readyz') ? '' : '/api/v1'}${path}`;
     const res = await fetch(url, { method, headers, body: payload });
     const text = await res.text();
     let parsed: unknown = text;

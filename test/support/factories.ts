@@ -25,11 +25,19 @@ export interface MerchantFixture {
   bindingCode: string;
 }
 
-export async function createMerchant(app: TestApp, opts: { odr?: boolean; name?: string } = {}): Promise<MerchantFixture> {
+export async function createMerchant(
+  app: TestApp,
+  opts: { odr?: boolean; name?: string } = {},
+): Promise<MerchantFixture> {
   const staff = await loginStaff(app);
   const res = await app.api.post(
     '/staff/merchants',
-    { name: opts.name ?? uniqueName('测试商家'), address: '福建省厦门市思明区湖滨南路1号', district: '思明区', badges: { odr: opts.odr ?? true, noReasonReturn: false, rightsStation: false } },
+    {
+      name: opts.name ?? uniqueName('测试商家'),
+      address: '福建省厦门市思明区湖滨南路1号',
+      district: '思明区',
+      badges: { odr: opts.odr ?? true, noReasonReturn: false, rightsStation: false },
+    },
     { token: staff.accessToken },
   );
   assert.equal(res.status, 201, JSON.stringify(res.body));
@@ -37,9 +45,17 @@ export async function createMerchant(app: TestApp, opts: { odr?: boolean; name?:
 }
 
 /** A user bound to the merchant, with merchant-role tokens. */
-export async function loginMerchant(app: TestApp, merchant: MerchantFixture, name = uniqueName('shop')): Promise<TokenAnswer> {
+export async function loginMerchant(
+  app: TestApp,
+  merchant: MerchantFixture,
+  name = uniqueName('shop'),
+): Promise<TokenAnswer> {
   const consumer = await loginConsumer(app, name);
-  const res = await app.api.post('/merchant/bind', { bindingCode: merchant.bindingCode }, { token: consumer.accessToken });
+  const res = await app.api.post(
+    '/merchant/bind',
+    { bindingCode: merchant.bindingCode },
+    { token: consumer.accessToken },
+  );
   assert.equal(res.status, 200, JSON.stringify(res.body));
   return res.body;
 }
@@ -59,22 +75,44 @@ export function complaintBody(overrides: Partial<ComplaintFiling> = {}): Complai
   };
 }
 
-export async function fileComplaint(app: TestApp, token: string, body: Partial<ComplaintFiling> = {}, key = randomUUID()): Promise<CaseView> {
-  const res = await app.api.post('/cases', complaintBody(body), { token, headers: { 'Idempotency-Key': key } });
+export async function fileComplaint(
+  app: TestApp,
+  token: string,
+  body: Partial<ComplaintFiling> = {},
+  key = randomUUID(),
+): Promise<CaseView> {
+  const res = await app.api.post('/cases', complaintBody(body), {
+    token,
+    headers: { 'Idempotency-Key': key },
+  });
   assert.equal(res.status, 201, JSON.stringify(res.body));
   return res.body;
 }
 
-export async function act(app: TestApp, token: string, caseId: string, action: Record<string, unknown>): Promise<CaseView> {
+export async function act(
+  app: TestApp,
+  token: string,
+  caseId: string,
+  action: Record<string, unknown>,
+): Promise<CaseView> {
   const res = await app.api.post(`/cases/${caseId}/actions`, action, { token });
   assert.equal(res.status, 200, `${action.type}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 /** The smallest valid PNG (1x1), for upload tests. */
-export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+export const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
-export async function upload(app: TestApp, token: string, bytes: Buffer = PNG_1X1, filename = 'photo.png', type = 'image/png') {
+export async function upload(
+  app: TestApp,
+  token: string,
+  bytes: Buffer = PNG_1X1,
+  filename = 'photo.png',
+  type = 'image/png',
+) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(bytes)], { type }), filename);
   return app.api.post('/uploads', undefined, { token, raw: form });

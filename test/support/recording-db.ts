@@ -16,7 +16,9 @@ export function recording(db: Db): RecordingDb {
 }
 
 /** A test app over a fresh store whose queries (the app's own included) are recorded. */
-export async function startRecordingTestApp(store: StoreKind): Promise<{ app: TestApp; recorded: RecordingDb }> {
+export async function startRecordingTestApp(
+  store: StoreKind,
+): Promise<{ app: TestApp; recorded: RecordingDb }> {
   const database = await createTestDatabase(store);
   const recorded = recording(database.db);
   const app = await startTestApp({ store, database: { ...database, db: recorded.db } });

@@ -22,7 +22,10 @@ export interface TestDatabase {
  * A fresh, empty database: an in-memory PGlite (file-backed under `pgliteDir` when given, for
  * restart tests), or a new database on the PostgreSQL server.
  */
-export async function createTestDatabase(kind: StoreKind, opts: { pgliteDir?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: StoreKind,
+  opts: { pgliteDir?: string } = {},
+): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const db = await createPgliteDb(opts.pgliteDir);
     return { db, kind, dir: opts.pgliteDir, drop: () => db.close() };
@@ -59,5 +62,12 @@ export async function reopenTestDatabase(old: TestDatabase): Promise<TestDatabas
     return { ...old, db, drop: () => db.close() };
   }
   const db = createPostgresDb(old.url!);
-  return { ...old, db, drop: async () => { await db.close().catch(() => {}); await old.drop(); } };
+  return {
+    ...old,
+    db,
+    drop: async () => {
+      await db.close().catch(() => {});
+      await old.drop();
+    },
+  };
 }

@@ -19,7 +19,11 @@ export interface AuthServiceDeps {
 
 export function createAuthService({ wechat, users, merchants, tokens, access }: AuthServiceDeps) {
   async function issue(caller: Caller, user: SessionUser, refreshToken?: string): Promise<TokenAnswer> {
-    const subject: RefreshSubject = { subjectId: caller.id, role: caller.role, ...(caller.merchantId ? { merchantId: caller.merchantId } : {}) };
+    const subject: RefreshSubject = {
+      subjectId: caller.id,
+      role: caller.role,
+      ...(caller.merchantId ? { merchantId: caller.merchantId } : {}),
+    };
     return {
       accessToken: access.sign(caller),
       refreshToken: refreshToken ?? (await tokens.issue(subject)),
@@ -40,7 +44,9 @@ export function createAuthService({ wechat, users, merchants, tokens, access }: 
       id: user.id,
       role: caller.role,
       merchantBound: Boolean(user.merchantId),
-      ...(caller.role === 'merchant' && user.merchantId ? { merchantId: user.merchantId, merchantName: user.merchantName ?? undefined } : {}),
+      ...(caller.role === 'merchant' && user.merchantId
+        ? { merchantId: user.merchantId, merchantName: user.merchantName ?? undefined }
+        : {}),
     };
   }
 
@@ -50,8 +56,15 @@ export function createAuthService({ wechat, users, merchants, tokens, access }: 
     async loginWechat(code: string, as: 'consumer' | 'merchant' = 'consumer'): Promise<TokenAnswer> {
       const session = await wechat.code2Session(code);
       const user = await users.upsertByOpenid(session.openid, session.unionid);
-      if (as === 'merchant' && !user.merchantId) throw new AppError('FORBIDDEN', 'This user is not bound to a merchant; bind with a binding code first');
-      const caller: Caller = as === 'merchant' ? { role: 'merchant', id: user.id, merchantId: user.merchantId! } : { role: 'consumer', id: user.id };
+      if (as === 'merchant' && !user.merchantId)
+        throw new AppError(
+          'FORBIDDEN',
+          'This user is not bound to a merchant; bind with a binding code first',
+        );
+      const caller: Caller =
+        as === 'merchant'
+          ? { role: 'merchant', id: user.id, merchantId: user.merchantId! }
+          : { role: 'consumer', id: user.id };
       return issue(caller, await sessionUser(caller));
     },
 
@@ -66,14 +79,22 @@ export function createAuthService({ wechat, users, merchants, tokens, access }: 
 
     async refresh(refreshToken: string): Promise<TokenAnswer> {
       const { subject, refreshToken: next } = await tokens.rotate(refreshToken);
-      const caller: Caller = { role: subject.role, id: subject.subjectId, ...(subject.merchantId ? { merchantId: subject.merchantId } : {}) };
+      const caller: Caller = {
+        role: subject.role,
+        id: subject.subjectId,
+        ...(subject.merchantId ? { merchantId: subject.merchantId } : {}),
+      };
       return issue(caller, await sessionUser(caller), next);
     },
 
     async bindMerchant(caller: Caller, bindingCode: string): Promise<TokenAnswer> {
-      if (caller.role === 'staff') throw new AppError('FORBIDDEN', 'Staff accounts cannot bind to a merchant');
+      if (caller.role === 'staff')
+        throw new AppError('FORBIDDEN', 'Staff accounts cannot bind to a merchant');
       const merchant = await merchants.findByBindingCode(bindingCode);
-      if (!merchant) throw new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'bindingCode', message: 'unknown binding code' }]);
+      if (!merchant)
+        throw new AppError('VALIDATION_FAILED', 'Invalid request', [
+          { path: 'bindingCode', message: 'unknown binding code' },
+        ]);
       await users.bindMerchant(caller.id, merchant.id);
       const merchantCaller: Caller = { role: 'merchant', id: caller.id, merchantId: merchant.id };
       return issue(merchantCaller, await sessionUser(merchantCaller));

@@ -9,9 +9,17 @@ test('when a verified token comes again before it expires, then it answers the s
   mock.timers.enable({ apis: ['Date'], now: Date.parse('2026-11-24T02:00:00Z') });
   try {
     const access = tokens();
-    const token = access.sign({ id: '6f1c2c4e-0000-4000-8000-000000000001', role: 'merchant', merchantId: '6f1c2c4e-0000-4000-8000-000000000002' });
+    const token = access.sign({
+      id: '6f1c2c4e-0000-4000-8000-000000000001',
+      role: 'merchant',
+      merchantId: '6f1c2c4e-0000-4000-8000-000000000002',
+    });
     const first = access.verify(token);
-    assert.deepEqual(first, { id: '6f1c2c4e-0000-4000-8000-000000000001', role: 'merchant', merchantId: '6f1c2c4e-0000-4000-8000-000000000002' });
+    assert.deepEqual(first, {
+      id: '6f1c2c4e-0000-4000-8000-000000000001',
+      role: 'merchant',
+      merchantId: '6f1c2c4e-0000-4000-8000-000000000002',
+    });
     assert.ok(Object.isFrozen(first), 'a remembered caller cannot be changed by one request for the next');
     mock.timers.tick((ACCESS_TOKEN_TTL_SECONDS - 1) * 1000);
     assert.equal(access.verify(token), first);

@@ -38,16 +38,29 @@ export function createAccessTokens(key: KeyObject): AccessTokens {
       if (hit) verified.delete(token);
       let payload: jwt.JwtPayload;
       try {
-        payload = jwt.verify(token, key, { algorithms: ALGORITHMS, issuer: ISSUER, audience: AUDIENCE }) as jwt.JwtPayload;
+        payload = jwt.verify(token, key, {
+          algorithms: ALGORITHMS,
+          issuer: ISSUER,
+          audience: AUDIENCE,
+        }) as jwt.JwtPayload;
       } catch {
         throw new AppError('UNAUTHENTICATED', 'The access token is invalid or expired');
       }
       const role = payload.role as Role;
       // jsonwebtoken accepts a token without `exp` as never expiring: ours always carry one.
-      if (typeof payload.exp !== 'number' || !payload.sub || !ROLES.includes(role) || (role === 'merchant' && typeof payload.mid !== 'string')) {
+      if (
+        typeof payload.exp !== 'number' ||
+        !payload.sub ||
+        !ROLES.includes(role) ||
+        (role === 'merchant' && typeof payload.mid !== 'string')
+      ) {
         throw new AppError('UNAUTHENTICATED', 'The access token is invalid or expired');
       }
-      const caller: Caller = Object.freeze({ id: payload.sub, role, ...(role === 'merchant' ? { merchantId: payload.mid as string } : {}) });
+      const caller: Caller = Object.freeze({
+        id: payload.sub,
+        role,
+        ...(role === 'merchant' ? { merchantId: payload.mid as string } : {}),
+      });
       if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
       verified.set(token, { caller, exp: payload.exp });
       return caller;

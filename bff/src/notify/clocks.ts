@@ -33,14 +33,28 @@ export interface ClocksOptions {
 }
 
 /** When each alert is due, for a running deadline: the Beijing date from which it fires. */
-const ALERTS: { kind: DeadlineKind; mark: ClockNotice; firesFrom: (dueDate: IsoDate, dueAt: string, now: Date) => boolean }[] = [
+const ALERTS: {
+  kind: DeadlineKind;
+  mark: ClockNotice;
+  firesFrom: (dueDate: IsoDate, dueAt: string, now: Date) => boolean;
+}[] = [
   {
     kind: 'merchant_response',
     mark: 'merchant_deadline_reminder',
-    firesFrom: (dueDate, dueAt, now) => !isOverdue(dueAt, now) && beijingDate(now) >= addWorkingDays(dueDate, -MERCHANT_REMINDER_WORKING_DAYS_BEFORE).date,
+    firesFrom: (dueDate, dueAt, now) =>
+      !isOverdue(dueAt, now) &&
+      beijingDate(now) >= addWorkingDays(dueDate, -MERCHANT_REMINDER_WORKING_DAYS_BEFORE).date,
   },
-  { kind: 'acceptance', mark: 'acceptance_due_soon', firesFrom: (dueDate, _dueAt, now) => beijingDate(now) >= addWorkingDays(dueDate, -1).date },
-  { kind: 'mediation', mark: 'mediation_overdue', firesFrom: (_dueDate, dueAt, now) => isOverdue(dueAt, now) },
+  {
+    kind: 'acceptance',
+    mark: 'acceptance_due_soon',
+    firesFrom: (dueDate, _dueAt, now) => beijingDate(now) >= addWorkingDays(dueDate, -1).date,
+  },
+  {
+    kind: 'mediation',
+    mark: 'mediation_overdue',
+    firesFrom: (_dueDate, dueAt, now) => isOverdue(dueAt, now),
+  },
 ];
 
 /** Candidates are read this far ahead of their due time (2 working days can span a long holiday). */
@@ -63,7 +77,13 @@ export function createClocks(opts: ClocksOptions) {
   }
 
   async function alert(at: Date): Promise<number> {
-    const rows = await db.query<{ id: number; case_id: string; kind: DeadlineKind; due_date: IsoDate; due_at: Date }>(
+    const rows = await db.query<{
+      id: number;
+      case_id: string;
+      kind: DeadlineKind;
+      due_date: IsoDate;
+      due_at: Date;
+    }>(
       `SELECT d.id, d.case_id, d.kind, d.due_date, d.due_at FROM deadlines d
         WHERE d.state = 'running' AND d.kind = ANY($1::text[]) AND d.due_at < $2::timestamptz + interval '${LOOKAHEAD}'
           AND NOT EXISTS (SELECT 1 FROM clock_marks m WHERE m.deadline_id = d.id AND m.mark = (CASE d.kind ${ALERTS.map((a) => `WHEN '${a.kind}' THEN '${a.mark}'`).join(' ')} END))`,
@@ -74,13 +94,29 @@ export function createClocks(opts: ClocksOptions) {
       const rule = ALERTS.find((a) => a.kind === d.kind)!;
       if (!rule.firesFrom(d.due_date, d.due_at.toISOString(), at)) continue;
       const done = await db.tx(async (q) => {
-        const [still] = await q.query<{ state: string }>('SELECT state FROM deadlines WHERE id = $1 FOR UPDATE', [d.id]);
+        const [still] = await q.query<{ state: string }>(
+          'SELECT state FROM deadlines WHERE id = $1 FOR UPDATE',
+          [d.id],
+        );
         if (still?.state !== 'running') return false;
-        const marked = await q.query('INSERT INTO clock_marks (deadline_id, mark, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING mark', [d.id, rule.mark, at]);
+        const marked = await q.query(
+          'INSERT INTO clock_marks (deadline_id, mark, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING mark',
+          [d.id, rule.mark, at],
+        );
         if (!marked.length) return false;
         await fanOut(
           q,
-          { key: `clock:${rule.mark}:${d.id}`, caseId: d.case_id, type: rule.mark, actorRole: 'system', actorId: null, fromStatus: null, toStatus: null, data: { dueAt: d.due_at.toISOString() }, at },
+          {
+            key: `clock:${rule.mark}:${d.id}`,
+            caseId: d.case_id,
+            type: rule.mark,
+            actorRole: 'system',
+            actorId: null,
+            fromStatus: null,
+            toStatus: null,
+            data: { dueAt: d.due_at.toISOString() },
+            at,
+          },
           { templates: opts.templates, emulator: opts.emulator, now: at },
         );
         return true;
@@ -108,7 +144,9 @@ export function createClocks(opts: ClocksOptions) {
       running = true;
       loop = (async () => {
         while (running) {
-          await tick().catch((err) => logger.error({ err: (err as Error).message }, 'clocks tick failed; retrying'));
+          await tick().catch((err) =>
+            logger.error({ err: (err as Error).message }, 'clocks tick failed; retrying'),
+          );
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, opts.intervalMs ?? 30_000);
             timer.unref();

@@ -62,7 +62,13 @@ interface Recipient {
 const DETAIL_MAX = 200;
 const categoryName = (code: string) => CATEGORIES.find((c) => c.code === code)?.name ?? '其他';
 
-function fieldValue(source: FieldSource, ctx: CaseContext, ev: SourceEvent, rule: NotificationRule, status: CaseStatus): string {
+function fieldValue(
+  source: FieldSource,
+  ctx: CaseContext,
+  ev: SourceEvent,
+  rule: NotificationRule,
+  status: CaseStatus,
+): string {
   switch (source) {
     case 'caseNo':
       return characterString(ctx.case_no);
@@ -98,13 +104,22 @@ async function recipientsOf(q: Queryable, audience: NoticeAudience, ctx: CaseCon
   if (audience === 'consumer') return [{ id: ctx.consumer_id, openid: ctx.consumer_openid }];
   if (audience === 'merchant') {
     if (!ctx.merchant_id || ctx.kind !== 'complaint') return []; // reports never reach merchants
-    return q.query<Recipient>('SELECT id, openid FROM users WHERE merchant_id = $1 ORDER BY id', [ctx.merchant_id]);
+    return q.query<Recipient>('SELECT id, openid FROM users WHERE merchant_id = $1 ORDER BY id', [
+      ctx.merchant_id,
+    ]);
   }
-  return (await q.query<{ id: string }>('SELECT id FROM staff_accounts ORDER BY id')).map((r) => ({ id: r.id, openid: null }));
+  return (await q.query<{ id: string }>('SELECT id FROM staff_accounts ORDER BY id')).map((r) => ({
+    id: r.id,
+    openid: null,
+  }));
 }
 
 /** Answers how many notices and push deliveries it wrote. */
-export async function fanOut(q: Queryable, ev: SourceEvent, opts: FanOutOptions): Promise<{ notices: number; deliveries: number }> {
+export async function fanOut(
+  q: Queryable,
+  ev: SourceEvent,
+  opts: FanOutOptions,
+): Promise<{ notices: number; deliveries: number }> {
   const [ctx] = await q.query<CaseContext>(
     `SELECT c.kind, c.case_no, c.status, c.consumer_id, u.openid AS consumer_openid, c.merchant_id, c.merchant_name, c.category, c.body
        FROM cases c JOIN users u ON u.id = c.consumer_id WHERE c.id = $1`,
@@ -115,7 +130,12 @@ export async function fanOut(q: Queryable, ev: SourceEvent, opts: FanOutOptions)
   let notices = 0;
   let deliveries = 0;
   for (const audience of NOTICE_AUDIENCES) {
-    const rule = ruleFor(audience, { event: ev.type, kind: ctx.kind, toStatus: ev.toStatus, actorRole: ev.actorRole });
+    const rule = ruleFor(audience, {
+      event: ev.type,
+      kind: ctx.kind,
+      toStatus: ev.toStatus,
+      actorRole: ev.actorRole,
+    });
     if (!rule) continue;
     const body = noticeBody(rule, ev, ctx, status);
     for (const r of await recipientsOf(q, audience, ctx)) {
@@ -130,12 +150,27 @@ export async function fanOut(q: Queryable, ev: SourceEvent, opts: FanOutOptions)
       const templateId = opts.templates[rule.template];
       if (!templateId || !r.openid || audience === 'staff') continue;
       if (!opts.emulator && !(await spendGrant(q, r.id, templateId, opts.now))) continue;
-      const data = Object.fromEntries(Object.entries(TEMPLATE_FIELDS[rule.template]).map(([key, source]) => [key, { value: fieldValue(source, ctx, ev, rule, status) }]));
+      const data = Object.fromEntries(
+        Object.entries(TEMPLATE_FIELDS[rule.template]).map(([key, source]) => [
+          key,
+          { value: fieldValue(source, ctx, ev, rule, status) },
+        ]),
+      );
       const page = `${NOTICE_PAGES[audience]}?id=${ev.caseId}&notice=${notice.id}`;
       const inserted = await q.query(
         `INSERT INTO deliveries (delivery_key, notice_id, user_id, channel, touser, template_id, page, data, next_attempt_at, source_at, created_at)
          VALUES ($1, $2, $3, 'subscribe', $4, $5, $6, $7, $8, $9, $8) ON CONFLICT (delivery_key) DO NOTHING RETURNING id`,
-        [`${ev.key}:${audience}:${r.id}:subscribe`, notice.id, r.id, r.openid, templateId, page, data, opts.now, ev.at],
+        [
+          `${ev.key}:${audience}:${r.id}:subscribe`,
+          notice.id,
+          r.id,
+          r.openid,
+          templateId,
+          page,
+          data,
+          opts.now,
+          ev.at,
+        ],
       );
       deliveries += inserted.length;
     }

@@ -11,7 +11,12 @@ const MAX_REMAINING = 50;
 export function createGrantStore(db: Db) {
   return {
     /** Records the results for known templates (others are ignored); answers the state per slot. */
-    async record(userId: string, results: SubscriptionsBody['results'], templates: Partial<Record<TemplateSlot, string>>, at: Date) {
+    async record(
+      userId: string,
+      results: SubscriptionsBody['results'],
+      templates: Partial<Record<TemplateSlot, string>>,
+      at: Date,
+    ) {
       const known = new Set(Object.values(templates));
       await db.tx(async (q) => {
         for (const [templateId, result] of Object.entries(results)) {
@@ -55,7 +60,12 @@ export function createGrantStore(db: Db) {
 export type GrantStore = ReturnType<typeof createGrantStore>;
 
 /** Spends one grant inside the caller's transaction; false when none is left (or banned). */
-export async function spendGrant(q: Queryable, userId: string, templateId: string, at: Date): Promise<boolean> {
+export async function spendGrant(
+  q: Queryable,
+  userId: string,
+  templateId: string,
+  at: Date,
+): Promise<boolean> {
   const rows = await q.query(
     'UPDATE subscription_grants SET remaining = remaining - 1, updated_at = $3 WHERE user_id = $1 AND template_id = $2 AND remaining > 0 AND NOT banned RETURNING remaining',
     [userId, templateId, at],

@@ -1,5 +1,10 @@
 /** The in-app inbox: the source of truth for what a user was told (pushes are best effort). */
-import type { NotificationItem, NotificationList, NotificationListQuery, NotificationsReadBody } from '@weiquan/shared';
+import type {
+  NotificationItem,
+  NotificationList,
+  NotificationListQuery,
+  NotificationsReadBody,
+} from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
 import { AppError } from '../http/app-error';
 import type { Db } from '../store/db';
@@ -37,7 +42,10 @@ export function createInboxStore(db: Db, now: () => Date) {
   const owner = (caller: Caller) => [caller.id, caller.role];
 
   async function unreadCount(caller: Caller): Promise<number> {
-    const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbox_notices WHERE recipient_id = $1 AND audience = $2 AND read_at IS NULL', owner(caller));
+    const [row] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM inbox_notices WHERE recipient_id = $1 AND audience = $2 AND read_at IS NULL',
+      owner(caller),
+    );
     return row.n;
   }
 
@@ -47,7 +55,8 @@ export function createInboxStore(db: Db, now: () => Date) {
     async list(caller: Caller, query: NotificationListQuery): Promise<NotificationList> {
       const params: unknown[] = owner(caller);
       const where = ['n.recipient_id = $1', 'n.audience = $2'];
-      if (query.unread !== undefined) where.push(query.unread ? 'n.read_at IS NULL' : 'n.read_at IS NOT NULL');
+      if (query.unread !== undefined)
+        where.push(query.unread ? 'n.read_at IS NULL' : 'n.read_at IS NOT NULL');
       if (query.cursor) {
         params.push(decodeCursor(query.cursor));
         where.push(`n.id < $${params.length}::bigint`);
@@ -72,7 +81,14 @@ export function createInboxStore(db: Db, now: () => Date) {
           body: r.body,
           createdAt: r.created_at.toISOString(),
           read: r.read_at !== null,
-          push: r.template_id && r.state ? { templateId: r.template_id, state: PUSH_STATE[r.state] ?? 'pending', sentAt: r.sent_at ? r.sent_at.toISOString() : null } : null,
+          push:
+            r.template_id && r.state
+              ? {
+                  templateId: r.template_id,
+                  state: PUSH_STATE[r.state] ?? 'pending',
+                  sentAt: r.sent_at ? r.sent_at.toISOString() : null,
+                }
+              : null,
         })),
         nextCursor: rows.length > query.limit ? items[items.length - 1].id : null,
         unreadCount: await unreadCount(caller),
@@ -82,9 +98,15 @@ export function createInboxStore(db: Db, now: () => Date) {
     /** Marks the caller's own notices read; ids of other people's notices are ignored. */
     async markRead(caller: Caller, body: NotificationsReadBody): Promise<{ unreadCount: number }> {
       if ('all' in body) {
-        await db.query('UPDATE inbox_notices SET read_at = $3 WHERE recipient_id = $1 AND audience = $2 AND read_at IS NULL', [...owner(caller), now()]);
+        await db.query(
+          'UPDATE inbox_notices SET read_at = $3 WHERE recipient_id = $1 AND audience = $2 AND read_at IS NULL',
+          [...owner(caller), now()],
+        );
       } else {
-        await db.query('UPDATE inbox_notices SET read_at = $3 WHERE recipient_id = $1 AND audience = $2 AND read_at IS NULL AND id = ANY($4::bigint[])', [...owner(caller), now(), body.ids]);
+        await db.query(
+          'UPDATE inbox_notices SET read_at = $3 WHERE recipient_id = $1 AND audience = $2 AND read_at IS NULL AND id = ANY($4::bigint[])',
+          [...owner(caller), now(), body.ids],
+        );
       }
       return { unreadCount: await unreadCount(caller) };
     },

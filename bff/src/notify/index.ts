@@ -42,7 +42,9 @@ export function createNotifications(services: Services, opts: NotificationsOptio
   let statsTimer: NodeJS.Timeout | null = null;
   let statsRun: Promise<void> = Promise.resolve();
   const refreshStats = () => {
-    statsRun = store.stats.refresh().catch((err) => logger.warn({ err }, 'stats refresh failed; the next request rebuilds'));
+    statsRun = store.stats
+      .refresh()
+      .catch((err) => logger.warn({ err }, 'stats refresh failed; the next request rebuilds'));
   };
   return {
     notifier,

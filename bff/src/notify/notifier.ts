@@ -116,7 +116,10 @@ export function createNotifier(opts: NotifierOptions) {
         };
         await fanOut(q, source, { templates: opts.templates, emulator, now: at });
       }
-      await q.query('UPDATE case_events SET notified_at = $2 WHERE id = ANY($1::bigint[])', [events.map((e) => e.id), at]);
+      await q.query('UPDATE case_events SET notified_at = $2 WHERE id = ANY($1::bigint[])', [
+        events.map((e) => e.id),
+        at,
+      ]);
       return events.length;
     });
   }
@@ -145,21 +148,36 @@ export function createNotifier(opts: NotifierOptions) {
     const mine = 'id = $1 AND attempts = $2 AND state = $3';
     const fence = [d.id, d.attempts, 'sending'];
     if (outcome.ok) {
-      await db.query(`UPDATE deliveries SET state = 'sent', msgid = $4, sent_at = $5, finished_at = $5, lease_until = NULL, last_error = NULL WHERE ${mine}`, [...fence, outcome.msgid ?? null, at]);
+      await db.query(
+        `UPDATE deliveries SET state = 'sent', msgid = $4, sent_at = $5, finished_at = $5, lease_until = NULL, last_error = NULL WHERE ${mine}`,
+        [...fence, outcome.msgid ?? null, at],
+      );
       return;
     }
     const reason = `${outcome.message}${outcome.errcode !== undefined ? ` [errcode ${outcome.errcode}]` : ''}${outcome.httpStatus !== undefined ? ` [HTTP ${outcome.httpStatus}]` : ''}`;
     if (outcome.kind === 'no_subscription') {
       // WeChat says the user has no subscription left: the grant is spent; retrying cannot help.
-      await db.query(`UPDATE deliveries SET state = 'no_subscription', last_error = $4, finished_at = $5, lease_until = NULL WHERE ${mine}`, [...fence, reason, at]);
-      logger.info({ deliveryId: d.id, userId: d.user_id, errcode: outcome.errcode }, 'push not delivered: no subscription (43101)');
+      await db.query(
+        `UPDATE deliveries SET state = 'no_subscription', last_error = $4, finished_at = $5, lease_until = NULL WHERE ${mine}`,
+        [...fence, reason, at],
+      );
+      logger.info(
+        { deliveryId: d.id, userId: d.user_id, errcode: outcome.errcode },
+        'push not delivered: no subscription (43101)',
+      );
       return;
     }
     if (outcome.kind === 'retryable') {
       const next = new Date(at.getTime() + retryDelay(d.attempts));
       if (next.getTime() - d.created_at.getTime() <= retryBudgetMs) {
-        await db.query(`UPDATE deliveries SET state = 'pending', next_attempt_at = $4, last_error = $5, lease_until = NULL WHERE ${mine}`, [...fence, next, reason]);
-        logger.warn({ deliveryId: d.id, attempts: d.attempts, nextAttemptAt: next.toISOString(), reason }, 'push failed; will retry');
+        await db.query(
+          `UPDATE deliveries SET state = 'pending', next_attempt_at = $4, last_error = $5, lease_until = NULL WHERE ${mine}`,
+          [...fence, next, reason],
+        );
+        logger.warn(
+          { deliveryId: d.id, attempts: d.attempts, nextAttemptAt: next.toISOString(), reason },
+          'push failed; will retry',
+        );
         return;
       }
       await deadLetter(d, `retry budget exhausted after ${d.attempts} attempts: ${reason}`, at, false);
@@ -170,13 +188,17 @@ export function createNotifier(opts: NotifierOptions) {
 
   async function deadLetter(d: DeliveryRow, reason: string, at: Date, refund: boolean) {
     await db.tx(async (q) => {
-      const rows = await q.query(`UPDATE deliveries SET state = 'dead', last_error = $4, finished_at = $5, lease_until = NULL WHERE id = $1 AND attempts = $2 AND state = $3 RETURNING id`, [
-        d.id, d.attempts, 'sending', reason, at,
-      ]);
+      const rows = await q.query(
+        `UPDATE deliveries SET state = 'dead', last_error = $4, finished_at = $5, lease_until = NULL WHERE id = $1 AND attempts = $2 AND state = $3 RETURNING id`,
+        [d.id, d.attempts, 'sending', reason, at],
+      );
       // WeChat refused the message before it reached the user: the grant was not used up.
       if (rows.length && refund && !emulator) await refundGrant(q, d.user_id, d.template_id, at);
     });
-    logger.error({ deliveryId: d.id, userId: d.user_id, templateId: d.template_id, attempts: d.attempts, reason }, 'push dead-lettered');
+    logger.error(
+      { deliveryId: d.id, userId: d.user_id, templateId: d.template_id, attempts: d.attempts, reason },
+      'push dead-lettered',
+    );
   }
 
   async function deliver(d: DeliveryRow): Promise<void> {
@@ -218,7 +240,8 @@ export function createNotifier(opts: NotifierOptions) {
   let loops: Promise<void>[] = [];
   let wake: (() => void) | null = null;
 
-  const onError = (what: string) => (err: unknown) => logger.error({ err: (err as Error).message }, `notifier ${what} failed; retrying`);
+  const onError = (what: string) => (err: unknown) =>
+    logger.error({ err: (err as Error).message }, `notifier ${what} failed; retrying`);
 
   async function fanOutLoop() {
     while (running) {

@@ -1,7 +1,13 @@
 import { TEMPLATE_SLOTS, type TemplateSlot } from '@weiquan/shared';
 import type { Config } from '../config';
 
-type TemplateConfig = Pick<Config, 'wechatMode' | 'WECHAT_TEMPLATE_CASE_UPDATE' | 'WECHAT_TEMPLATE_MERCHANT_NEW_CASE' | 'WECHAT_TEMPLATE_DEADLINE'>;
+type TemplateConfig = Pick<
+  Config,
+  | 'wechatMode'
+  | 'WECHAT_TEMPLATE_CASE_UPDATE'
+  | 'WECHAT_TEMPLATE_MERCHANT_NEW_CASE'
+  | 'WECHAT_TEMPLATE_DEADLINE'
+>;
 
 /** The template ids the operator configured, per slot: what the mini-program may ask the user to grant. */
 export function configuredTemplateIds(config: TemplateConfig): Partial<Record<TemplateSlot, string>> {

@@ -9,7 +9,10 @@ import type { AccessTokenCache } from '../wechat/wechat-client';
 export function createDbTokenCache(db: Queryable, cipher: PiiCipher, appId: string): AccessTokenCache {
   return {
     async get() {
-      const [row] = await db.query<{ token_enc: string; expires_at: Date }>('SELECT token_enc, expires_at FROM wechat_access_tokens WHERE app_id = $1', [appId]);
+      const [row] = await db.query<{ token_enc: string; expires_at: Date }>(
+        'SELECT token_enc, expires_at FROM wechat_access_tokens WHERE app_id = $1',
+        [appId],
+      );
       return row ? { token: cipher.open(row.token_enc), expiresAt: row.expires_at } : null;
     },
     async set(token, expiresAt) {

@@ -34,7 +34,11 @@ describe('pii-cipher', () => {
     const rotated = createPiiCipher({ current: k2, previous: [k1] });
     assert.deepEqual(rotated.openJson(old), { phone: '13812348000' });
     assert.match(rotated.seal('x'), /^v1\.k2\./);
-    assert.throws(() => createPiiCipher({ current: k2 }).open(old), /unknown version or key id/, 'without the previous key, old values do not open');
+    assert.throws(
+      () => createPiiCipher({ current: k2 }).open(old),
+      /unknown version or key id/,
+      'without the previous key, old values do not open',
+    );
   });
 
   test('when a sealed value is tampered with, then opening fails', () => {

@@ -29,14 +29,28 @@ function nextIv(): Buffer {
   return ivPool.subarray(ivAt - IV_BYTES, ivAt);
 }
 
-export function createPiiCipher(keys: { current: { id: string; key: Buffer }; previous?: { id: string; key: Buffer }[] }): PiiCipher {
-  const byId = new Map([[keys.current.id, keys.current.key], ...(keys.previous ?? []).map((k) => [k.id, k.key] as const)]);
-  const hashKey = Buffer.from(hkdfSync('sha256', keys.current.key, Buffer.alloc(0), 'weiquan-lookup-hash', 32));
+export function createPiiCipher(keys: {
+  current: { id: string; key: Buffer };
+  previous?: { id: string; key: Buffer }[];
+}): PiiCipher {
+  const byId = new Map([
+    [keys.current.id, keys.current.key],
+    ...(keys.previous ?? []).map((k) => [k.id, k.key] as const),
+  ]);
+  const hashKey = Buffer.from(
+    hkdfSync('sha256', keys.current.key, Buffer.alloc(0), 'weiquan-lookup-hash', 32),
+  );
   const seal = (plain: string) => {
     const iv = nextIv();
     const cipher = createCipheriv('aes-256-gcm', keys.current.key, iv);
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', keys.current.id, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+    return [
+      'v1',
+      keys.current.id,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      ct.toString('base64url'),
+    ].join('.');
   };
   const open = (sealed: string) => {
     const [version, keyId, iv, tag, ct] = sealed.split('.');

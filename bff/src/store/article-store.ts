@@ -5,7 +5,6 @@ import { notFound } from '../http/app-error';
 import type { Db } from './db';
 import { UUID, decodeCursor, encodeCursor, invalidCursor } from './page-cursor';
 
-
 interface ArticleRow {
   id: string;
   kind: Article['kind'];
@@ -14,7 +13,14 @@ interface ArticleRow {
   body: string;
   published_at: Date;
 }
-const toArticle = (r: ArticleRow): Article => ({ id: r.id, kind: r.kind, title: r.title, category: r.category, body: r.body, publishedAt: new Date(r.published_at).toISOString() });
+const toArticle = (r: ArticleRow): Article => ({
+  id: r.id,
+  kind: r.kind,
+  title: r.title,
+  category: r.category,
+  body: r.body,
+  publishedAt: new Date(r.published_at).toISOString(),
+});
 
 export function createArticleStore(db: Db, now: () => Date) {
   return {
@@ -28,7 +34,10 @@ export function createArticleStore(db: Db, now: () => Date) {
 
     async get(id: string): Promise<Article> {
       if (!UUID.test(id)) throw notFound('Article not found');
-      const [row] = await db.query<ArticleRow>('SELECT id, kind, title, category, body, published_at FROM articles WHERE id = $1', [id]);
+      const [row] = await db.query<ArticleRow>(
+        'SELECT id, kind, title, category, body, published_at FROM articles WHERE id = $1',
+        [id],
+      );
       if (!row) throw notFound('Article not found');
       return toArticle(row);
     },
@@ -51,7 +60,10 @@ export function createArticleStore(db: Db, now: () => Date) {
       );
       const items = rows.slice(0, query.limit);
       const last = items.at(-1);
-      return { items: items.map(toArticle), nextCursor: rows.length > query.limit && last ? encodeCursor(last.published_at, last.id) : null };
+      return {
+        items: items.map(toArticle),
+        nextCursor: rows.length > query.limit && last ? encodeCursor(last.published_at, last.id) : null,
+      };
     },
   };
 }

@@ -45,7 +45,14 @@ export interface CaseRow {
   flags: { followUpUsed?: boolean; splitReportId?: string; splitFromId?: string };
   created_at: Date;
   updated_at: Date;
-  events: { type: string; actorRole: ActorRole; at: string; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown> }[];
+  events: {
+    type: string;
+    actorRole: ActorRole;
+    at: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    data: Record<string, unknown>;
+  }[];
   deadlines: DeadlineRow[];
   attachments: { id: string; mime: string; size: number }[];
 }
@@ -89,26 +96,42 @@ export function caseFacts(row: Pick<CaseRow, 'rating' | 'flags' | 'deadlines'>):
 }
 
 // Event data keys that are shown on the timeline; anything else in `data` stays internal.
-const TIMELINE_KEYS = ['text', 'reason', 'refundFen', 'score', 'comment', 'ground', 'outcome', 'recoveredFen', 'attachments', 'linkedCaseId', 'linkedCaseNo'] as const;
+const TIMELINE_KEYS = [
+  'text',
+  'reason',
+  'refundFen',
+  'score',
+  'comment',
+  'ground',
+  'outcome',
+  'recoveredFen',
+  'attachments',
+  'linkedCaseId',
+  'linkedCaseNo',
+] as const;
 // Merchants never learn that a report was split off their complaint (a reporter is never disclosed).
 const HIDDEN_FROM_MERCHANTS = new Set(['split_report']);
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 
 export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now: Date): CaseView {
-  const timeline = row.events.filter((e) => caller.role !== 'merchant' || !HIDDEN_FROM_MERCHANTS.has(e.type)).map((e) => {
-    const entry: TimelineEntry = { type: e.type, actorRole: e.actorRole, at: iso(e.at) };
-    for (const k of TIMELINE_KEYS) if (e.data[k] !== undefined) (entry as Record<string, unknown>)[k] = e.data[k];
-    if (e.fromStatus) entry.fromStatus = e.fromStatus;
-    if (e.toStatus) entry.toStatus = e.toStatus;
-    return entry;
-  });
+  const timeline = row.events
+    .filter((e) => caller.role !== 'merchant' || !HIDDEN_FROM_MERCHANTS.has(e.type))
+    .map((e) => {
+      const entry: TimelineEntry = { type: e.type, actorRole: e.actorRole, at: iso(e.at) };
+      for (const k of TIMELINE_KEYS)
+        if (e.data[k] !== undefined) (entry as Record<string, unknown>)[k] = e.data[k];
+      if (e.fromStatus) entry.fromStatus = e.fromStatus;
+      if (e.toStatus) entry.toStatus = e.toStatus;
+      return entry;
+    });
   const deadlines = row.deadlines
     .filter((d) => d.state === 'running' || d.state === 'paused')
     .map((d) => ({
       kind: d.kind,
       dueAt: endOfBeijingDay(d.due_date),
-      workingDaysLeft: d.state === 'paused' ? (d.remaining_working_days ?? 0) : workingDaysLeft(d.due_date, now),
+      workingDaysLeft:
+        d.state === 'paused' ? (d.remaining_working_days ?? 0) : workingDaysLeft(d.due_date, now),
       ...(d.state === 'paused' ? { paused: true } : {}),
       ...(d.provisional ? { provisional: true } : {}),
       ...(d.target_due_at ? { targetDueAt: endOfBeijingDay(beijingDate(new Date(d.target_due_at))) } : {}),
@@ -116,7 +139,14 @@ export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now:
 
   const contact = row.contact_enc ? cipher.openJson<Contact>(row.contact_enc) : null;
   const seesContact = caller.role !== 'merchant' || row.share_contact;
-  const shown = contact && !seesContact ? { name: maskName(contact.name), phone: maskPhone(contact.phone), address: maskAddress(contact.address) } : contact;
+  const shown =
+    contact && !seesContact
+      ? {
+          name: maskName(contact.name),
+          phone: maskPhone(contact.phone),
+          address: maskAddress(contact.address),
+        }
+      : contact;
 
   const view: CaseView = {
     id: row.id,
@@ -127,7 +157,13 @@ export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now:
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     priority: row.priority,
-    merchant: row.merchant_name ? { ...(row.merchant_id ? { id: row.merchant_id } : {}), name: row.merchant_name, address: row.merchant_address ?? '' } : null,
+    merchant: row.merchant_name
+      ? {
+          ...(row.merchant_id ? { id: row.merchant_id } : {}),
+          name: row.merchant_name,
+          address: row.merchant_address ?? '',
+        }
+      : null,
     category: row.category as CaseView['category'],
     ...(row.body as object),
     attachments: row.attachments,

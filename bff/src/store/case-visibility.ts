@@ -23,6 +23,8 @@ export function visibility(caller: Caller, param: (type: 'uuid', value: unknown)
 
 /** The same rule over columns that carry each caller (a batch of reads for different callers). */
 export function visibilityOf(role: string, user: string, merchant: string): string {
-  const branches = (Object.keys(RULES) as Role[]).map((r) => `WHEN '${r}' THEN (${RULES[r](user, merchant)})`);
+  const branches = (Object.keys(RULES) as Role[]).map(
+    (r) => `WHEN '${r}' THEN (${RULES[r](user, merchant)})`,
+  );
   return `CASE ${role} ${branches.join(' ')} ELSE FALSE END`;
 }

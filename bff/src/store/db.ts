@@ -31,7 +31,12 @@ export function createPostgresDb(url: string, opts: { max?: number } = {}): Db {
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 3000, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: 3000,
+    types,
+  });
   // A dropped idle connection (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   // Named (prepared) statements: each connection parses and plans a statement once instead of on
@@ -44,7 +49,8 @@ export function createPostgresDb(url: string, opts: { max?: number } = {}): Db {
     if (!name && names.size < MAX_NAMED_STATEMENTS) names.set(sql, (name = `wq${names.size + 1}`));
     return name ? { name, text: sql, values: params } : { text: sql, values: params };
   };
-  const query = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => (await c.query(config(sql, params))).rows as T[];
+  const query = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) =>
+    (await c.query(config(sql, params))).rows as T[];
   return {
     kind: 'postgres',
     query: (sql, params) => query(pool, sql, params),
@@ -88,7 +94,10 @@ export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
   return {
     kind: 'pglite',
     query: async (sql, params) => (await db.query(sql, params as unknown[])).rows as never,
-    tx: (fn) => db.transaction((t) => fn({ query: async (sql, params) => (await t.query(sql, params as unknown[])).rows as never })),
+    tx: (fn) =>
+      db.transaction((t) =>
+        fn({ query: async (sql, params) => (await t.query(sql, params as unknown[])).rows as never }),
+      ),
     async exec(sql) {
       await db.exec(sql);
     },

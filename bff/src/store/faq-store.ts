@@ -19,10 +19,19 @@ interface FaqRow {
   category: CategoryCode;
   updated_at: Date;
 }
-const toEntry = (r: FaqRow): FaqEntry => ({ id: r.id, question: r.question, answer: r.answer, category: r.category, updatedAt: new Date(r.updated_at).toISOString() });
+const toEntry = (r: FaqRow): FaqEntry => ({
+  id: r.id,
+  question: r.question,
+  answer: r.answer,
+  category: r.category,
+  updatedAt: new Date(r.updated_at).toISOString(),
+});
 
 /** Publishes (or replaces) the FAQ entry of one consultation, inside the answering transaction. */
-export async function publishFaq(q: Queryable, entry: { caseId: string; category: string; question: string; answer: string; at: Date }): Promise<void> {
+export async function publishFaq(
+  q: Queryable,
+  entry: { caseId: string; category: string; question: string; answer: string; at: Date },
+): Promise<void> {
   await q.query(
     `INSERT INTO faq_entries (case_id, category, question, answer, published_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
      ON CONFLICT (case_id) DO UPDATE SET category = EXCLUDED.category, question = EXCLUDED.question, answer = EXCLUDED.answer, updated_at = EXCLUDED.updated_at`,
@@ -51,7 +60,9 @@ export function createFaqStore(db: Db) {
           FROM faq_entries f ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY score DESC, f.updated_at DESC, f.id DESC LIMIT ${add(query.limit)}`;
       const rows = await db.tx(async (t) => {
-        await t.query(`SELECT set_config('pg_trgm.word_similarity_threshold', '${FAQ_MIN_WORD_SIMILARITY}', true)`);
+        await t.query(
+          `SELECT set_config('pg_trgm.word_similarity_threshold', '${FAQ_MIN_WORD_SIMILARITY}', true)`,
+        );
         return t.query<FaqRow>(sql, params);
       });
       return { items: rows.map(toEntry) };

@@ -111,7 +111,8 @@ const INSERT = `WITH r AS (
   SELECT r.id, c.case_no, ok.id IS NOT NULL AS merchant_ok FROM r LEFT JOIN ok ON ok.id = r.id LEFT JOIN c ON c.id = r.id`;
 
 /** What became of one filing in its batch's insert. */
-export type InsertOutcome = { filed: true; caseNo: string } | { filed: false; reason: 'key_taken' | 'merchant_changed' };
+export type InsertOutcome =
+  { filed: true; caseNo: string } | { filed: false; reason: 'key_taken' | 'merchant_changed' };
 
 // Directory merchants as filings last read them (bounded, oldest out); the insert checks them.
 const KNOWN_MERCHANTS_MAX = 10_000;
@@ -119,7 +120,11 @@ const KNOWN_MERCHANTS_MAX = 10_000;
 export function createFilingBatches(db: Queryable, maxBatchSize = 64) {
   const lookups = new DataLoader<FilingLookup, FilingLookupRow>(
     isolatingFailures(async (items) => {
-      const rows = await db.query<FilingLookupRow & { i: number }>(LOOKUP, [JSON.stringify(items.map((f, i) => ({ i, user_id: f.userId, key: f.key, merchant_ref: f.merchantRef })))]);
+      const rows = await db.query<FilingLookupRow & { i: number }>(LOOKUP, [
+        JSON.stringify(
+          items.map((f, i) => ({ i, user_id: f.userId, key: f.key, merchant_ref: f.merchantRef })),
+        ),
+      ]);
       const found: FilingLookupRow[] = [];
       for (const { i, ...row } of rows) found[i] = row;
       return items.map((_, i) => found[i]);
@@ -128,7 +133,9 @@ export function createFilingBatches(db: Queryable, maxBatchSize = 64) {
   );
   const inserts = new DataLoader<FilingInsert, InsertOutcome>(
     isolatingFailures(async (items) => {
-      const rows = await db.query<{ id: string; case_no: string | null; merchant_ok: boolean }>(INSERT, [JSON.stringify(items)]);
+      const rows = await db.query<{ id: string; case_no: string | null; merchant_ok: boolean }>(INSERT, [
+        JSON.stringify(items),
+      ]);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return items.map((f): InsertOutcome => {
         const row = byId.get(f.id)!;
@@ -145,7 +152,12 @@ export function createFilingBatches(db: Queryable, maxBatchSize = 64) {
       const row = await lookups.load(f);
       if (row.merchant_id) {
         if (merchants.size >= KNOWN_MERCHANTS_MAX) merchants.delete(merchants.keys().next().value!);
-        merchants.set(row.merchant_id, { id: row.merchant_id, name: row.name, address: row.address, odr: row.odr });
+        merchants.set(row.merchant_id, {
+          id: row.merchant_id,
+          name: row.name,
+          address: row.address,
+          odr: row.odr,
+        });
       }
       return row;
     },

@@ -17,7 +17,13 @@ export function createHotspotStore(db: Db, now: () => Date) {
       const at = now();
       const weekStart = new Date(at.getTime() - 7 * DAY);
       const baseStart = new Date(weekStart.getTime() - 56 * DAY);
-      const rows = await db.query<{ merchant_id: string; name: string; category: CategoryCode; last7: number; prior: number }>(
+      const rows = await db.query<{
+        merchant_id: string;
+        name: string;
+        category: CategoryCode;
+        last7: number;
+        prior: number;
+      }>(
         `SELECT x.merchant_id, m.name, x.category, x.last7, x.prior
            FROM (SELECT merchant_id, category,
                         count(*) FILTER (WHERE created_at >= $1)::int AS last7,
@@ -31,7 +37,12 @@ export function createHotspotStore(db: Db, now: () => Date) {
         [weekStart, baseStart, at, HOTSPOT_MIN_COMPLAINTS, HOTSPOT_FACTOR],
       );
       return {
-        items: rows.map((r) => ({ merchant: { id: r.merchant_id, name: r.name }, category: r.category, last7Days: r.last7, weeklyAverage8Weeks: Math.round((r.prior / 8) * 100) / 100 })),
+        items: rows.map((r) => ({
+          merchant: { id: r.merchant_id, name: r.name },
+          category: r.category,
+          last7Days: r.last7,
+          weeklyAverage8Weeks: Math.round((r.prior / 8) * 100) / 100,
+        })),
         asOf: at.toISOString(),
       };
     },

@@ -7,9 +7,15 @@ type NewMerchant = z.infer<typeof createMerchantBody>;
 
 // No 0/O/1/I/L: binding codes are read aloud and typed on phones.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const newBindingCode = () => Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('').replace(/(.{4})(?=.)/g, '$1-');
+const newBindingCode = () =>
+  Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)])
+    .join('')
+    .replace(/(.{4})(?=.)/g, '$1-');
 /** Binding codes carry ~59 bits of randomness, so a plain SHA-256 is enough to store them hashed. */
-const hashBindingCode = (code: string) => createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, '')).digest('hex');
+const hashBindingCode = (code: string) =>
+  createHash('sha256')
+    .update(code.toUpperCase().replace(/[^A-Z0-9]/g, ''))
+    .digest('hex');
 
 const SELECT_MERCHANT = `SELECT id, name, address, district,
   json_build_object('odr', odr, 'noReasonReturn', no_reason_return, 'rightsStation', rights_station) AS badges FROM merchants`;
@@ -24,7 +30,16 @@ export function createMerchantStore(db: Db) {
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *)
          SELECT id, name, address, district,
            json_build_object('odr', odr, 'noReasonReturn', no_reason_return, 'rightsStation', rights_station) AS badges FROM ins`,
-        [m.name, m.address, m.district, m.uscc ?? null, m.badges.odr, m.badges.noReasonReturn, m.badges.rightsStation, hashBindingCode(bindingCode)],
+        [
+          m.name,
+          m.address,
+          m.district,
+          m.uscc ?? null,
+          m.badges.odr,
+          m.badges.noReasonReturn,
+          m.badges.rightsStation,
+          hashBindingCode(bindingCode),
+        ],
       );
       return { ...row, bindingCode };
     },
@@ -35,7 +50,9 @@ export function createMerchantStore(db: Db) {
     },
 
     async findByBindingCode(code: string): Promise<Merchant | null> {
-      const [row] = await db.query<Merchant>(`${SELECT_MERCHANT} WHERE binding_code_hash = $1`, [hashBindingCode(code)]);
+      const [row] = await db.query<Merchant>(`${SELECT_MERCHANT} WHERE binding_code_hash = $1`, [
+        hashBindingCode(code),
+      ]);
       return row ?? null;
     },
 

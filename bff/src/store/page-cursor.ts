@@ -12,7 +12,13 @@ export const encodeCursor = (at: Date | string | null, id: string): string =>
 export function decodeCursor(cursor: string): [string | null, string] {
   try {
     const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.length === 2 && (parts[0] === null || (typeof parts[0] === 'string' && !Number.isNaN(Date.parse(parts[0])))) && typeof parts[1] === 'string' && UUID.test(parts[1])) {
+    if (
+      Array.isArray(parts) &&
+      parts.length === 2 &&
+      (parts[0] === null || (typeof parts[0] === 'string' && !Number.isNaN(Date.parse(parts[0])))) &&
+      typeof parts[1] === 'string' &&
+      UUID.test(parts[1])
+    ) {
       return parts as [string | null, string];
     }
   } catch {
@@ -21,4 +27,5 @@ export function decodeCursor(cursor: string): [string | null, string] {
   throw invalidCursor();
 }
 
-export const invalidCursor = () => new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'cursor', message: 'unknown cursor' }]);
+export const invalidCursor = () =>
+  new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'cursor', message: 'unknown cursor' }]);

@@ -87,22 +87,41 @@ interface SumRow {
   recovered_fen: number;
 }
 const SUM_COLUMNS: (keyof Omit<SumRow, 'month'>)[] = [
-  'received_complaint', 'received_report', 'received_consultation', 'complaints_ended', 'acceptance_counted', 'acceptance_on_time',
-  'closes', 'closes_mediated', 'ratings', 'rating_sum', 'ratings_4or5', 'recovered_fen',
+  'received_complaint',
+  'received_report',
+  'received_consultation',
+  'complaints_ended',
+  'acceptance_counted',
+  'acceptance_on_time',
+  'closes',
+  'closes_mediated',
+  'ratings',
+  'rating_sum',
+  'ratings_4or5',
+  'recovered_fen',
 ];
 
 const ratio = (num: number, den: number) => (den > 0 ? num / den : null);
 function figures(r: Omit<SumRow, 'month'>): StatsFigures {
   return {
-    received: { complaint: r.received_complaint, report: r.received_report, consultation: r.received_consultation },
+    received: {
+      complaint: r.received_complaint,
+      report: r.received_report,
+      consultation: r.received_consultation,
+    },
     acceptanceOnTimeRate: ratio(r.acceptance_on_time, r.acceptance_counted),
     completionRate: ratio(r.complaints_ended, r.received_complaint),
     mediationSuccessRate: ratio(r.closes_mediated, r.closes),
-    satisfaction: { average: ratio(r.rating_sum, r.ratings), count: r.ratings, share4or5: ratio(r.ratings_4or5, r.ratings) },
+    satisfaction: {
+      average: ratio(r.rating_sum, r.ratings),
+      count: r.ratings,
+      share4or5: ratio(r.ratings_4or5, r.ratings),
+    },
     recoveredFen: r.recovered_fen,
   };
 }
-const zero = (): Omit<SumRow, 'month'> => Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])) as Omit<SumRow, 'month'>;
+const zero = (): Omit<SumRow, 'month'> =>
+  Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])) as Omit<SumRow, 'month'>;
 
 /** 'YYYY-MM' months from..to inclusive. */
 export function monthsBetween(from: string, to: string): string[] {
@@ -123,7 +142,11 @@ export function defaultPeriod(now: Date): { from: string; to: string } {
   return { from: `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`, to };
 }
 
-export function createStatsStore(db: Db, now: () => Date, opts: { maxAgeMs?: number; rebuildAfterMs?: number } = {}) {
+export function createStatsStore(
+  db: Db,
+  now: () => Date,
+  opts: { maxAgeMs?: number; rebuildAfterMs?: number } = {},
+) {
   const maxAge = opts.maxAgeMs ?? STATS_MAX_AGE_MS;
   const rebuildAfter = opts.rebuildAfterMs ?? STATS_REBUILD_AFTER_MS;
   let refreshedAt: number | null = null;
@@ -138,7 +161,9 @@ export function createStatsStore(db: Db, now: () => Date, opts: { maxAgeMs?: num
     refreshedAt = await db.tx(async (q) => {
       // Several BFFs: one rebuild at a time; one that waited finds the tables fresh and stops.
       await q.query('SELECT pg_advisory_xact_lock($1)', [REFRESH_LOCK]);
-      const [row] = await q.query<{ refreshed_at: Date | null }>('SELECT refreshed_at FROM stats_refresh WHERE id = 1');
+      const [row] = await q.query<{ refreshed_at: Date | null }>(
+        'SELECT refreshed_at FROM stats_refresh WHERE id = 1',
+      );
       const last = row?.refreshed_at ? new Date(row.refreshed_at).getTime() : null;
       if (last !== null && at.getTime() >= last && at.getTime() - last < minAgeMs) return last;
       await q.query('DELETE FROM stats_monthly');
@@ -164,7 +189,9 @@ export function createStatsStore(db: Db, now: () => Date, opts: { maxAgeMs?: num
     }
     if (!inflight) {
       // Another instance may have rebuilt them a moment ago.
-      const [row] = await db.query<{ refreshed_at: Date | null }>('SELECT refreshed_at FROM stats_refresh WHERE id = 1');
+      const [row] = await db.query<{ refreshed_at: Date | null }>(
+        'SELECT refreshed_at FROM stats_refresh WHERE id = 1',
+      );
       if (row?.refreshed_at) refreshedAt = new Date(row.refreshed_at).getTime();
       if (fresh(now().getTime())) return;
     }
@@ -185,7 +212,8 @@ export function createStatsStore(db: Db, now: () => Date, opts: { maxAgeMs?: num
 
     async figures(query: StatsQuery): Promise<StatsAnswer> {
       await ensureFresh();
-      const { from, to } = query.from && query.to ? { from: query.from, to: query.to } : resolvePeriod(query, now());
+      const { from, to } =
+        query.from && query.to ? { from: query.from, to: query.to } : resolvePeriod(query, now());
       const params: unknown[] = [from, to];
       const byCategory = query.category ? `AND category = $${params.push(query.category)}` : '';
       const rows = await db.query<SumRow>(
@@ -204,7 +232,13 @@ export function createStatsStore(db: Db, now: () => Date, opts: { maxAgeMs?: num
       const mParams: unknown[] = [from, to];
       const mCategory = query.category ? `AND s.category = $${mParams.push(query.category)}` : '';
       const mOnly = query.merchantId ? `AND m.id = $${mParams.push(query.merchantId)}::uuid` : '';
-      const merchants = await db.query<{ id: string; name: string; received: number; counted: number; on_time: number }>(
+      const merchants = await db.query<{
+        id: string;
+        name: string;
+        received: number;
+        counted: number;
+        on_time: number;
+      }>(
         `SELECT m.id, m.name, coalesce(sum(s.received), 0)::bigint AS received,
                 coalesce(sum(s.response_counted), 0)::bigint AS counted, coalesce(sum(s.response_on_time), 0)::bigint AS on_time
            FROM merchants m
@@ -219,7 +253,12 @@ export function createStatsStore(db: Db, now: () => Date, opts: { maxAgeMs?: num
         to,
         months,
         totals: figures(total),
-        merchants: merchants.map((m) => ({ id: m.id, name: m.name, received: m.received, timelyRate: ratio(m.on_time, m.counted) })),
+        merchants: merchants.map((m) => ({
+          id: m.id,
+          name: m.name,
+          received: m.received,
+          timelyRate: ratio(m.on_time, m.counted),
+        })),
         asOf: new Date(refreshedAt ?? now().getTime()).toISOString(),
       };
     },

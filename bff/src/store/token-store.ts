@@ -27,21 +27,37 @@ export function createTokenStore(db: Db, now: () => Date) {
     issue: (s: RefreshSubject) => insert(db, s, randomUUID()),
 
     async rotate(token: string): Promise<{ subject: RefreshSubject; refreshToken: string }> {
-      const invalid = () => new AppError('UNAUTHENTICATED', 'The refresh token is invalid, expired or already used');
+      const invalid = () =>
+        new AppError('UNAUTHENTICATED', 'The refresh token is invalid, expired or already used');
       const result = await db.tx(async (q) => {
-        const [row] = await q.query<{ family_id: string; subject_id: string; role: Role; merchant_id: string | null; expires_at: Date; used_at: Date | null; revoked_at: Date | null }>(
+        const [row] = await q.query<{
+          family_id: string;
+          subject_id: string;
+          role: Role;
+          merchant_id: string | null;
+          expires_at: Date;
+          used_at: Date | null;
+          revoked_at: Date | null;
+        }>(
           'SELECT family_id, subject_id, role, merchant_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE',
           [hash(token)],
         );
         if (!row) return null;
         if (row.used_at || row.revoked_at) {
           // A spent token presented again means it leaked: end the whole family, the rotated one too.
-          await q.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [row.family_id, now()]);
+          await q.query(
+            'UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL',
+            [row.family_id, now()],
+          );
           return 'reused' as const;
         }
         if (row.expires_at.getTime() <= now().getTime()) return null;
         await q.query('UPDATE refresh_tokens SET used_at = $2 WHERE token_hash = $1', [hash(token), now()]);
-        const subject: RefreshSubject = { subjectId: row.subject_id, role: row.role, ...(row.merchant_id ? { merchantId: row.merchant_id } : {}) };
+        const subject: RefreshSubject = {
+          subjectId: row.subject_id,
+          role: row.role,
+          ...(row.merchant_id ? { merchantId: row.merchant_id } : {}),
+        };
         return { subject, refreshToken: await insert(q, subject, row.family_id) };
       });
       if (!result || result === 'reused') throw invalid();

@@ -18,7 +18,14 @@ export function isolatingFailures<K, V>(run: (items: readonly K[]) => Promise<V[
       return await run(items);
     } catch (err) {
       if (items.length === 1) throw err;
-      return Promise.all(items.map((item) => run([item]).then(([v]) => v, (e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
+      return Promise.all(
+        items.map((item) =>
+          run([item]).then(
+            ([v]) => v,
+            (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+          ),
+        ),
+      );
     }
   };
 }

@@ -35,7 +35,10 @@ export function createUserStore(db: Db, cipher: PiiCipher) {
     },
 
     async profileOf(id: string): Promise<Profile | null> {
-      const [row] = await db.query<{ profile_enc: string | null }>('SELECT profile_enc FROM users WHERE id = $1', [id]);
+      const [row] = await db.query<{ profile_enc: string | null }>(
+        'SELECT profile_enc FROM users WHERE id = $1',
+        [id],
+      );
       return row?.profile_enc ? cipher.openJson<Profile>(row.profile_enc) : null;
     },
 
@@ -47,7 +50,9 @@ export function createUserStore(db: Db, cipher: PiiCipher) {
       await db.query('UPDATE users SET merchant_id = $2 WHERE id = $1', [userId, merchantId]);
     },
 
-    async findStaff(username: string): Promise<{ id: string; username: string; passwordHash: string } | null> {
+    async findStaff(
+      username: string,
+    ): Promise<{ id: string; username: string; passwordHash: string } | null> {
       const [row] = await db.query<{ id: string; username: string; passwordHash: string }>(
         'SELECT id, username, password_hash AS "passwordHash" FROM staff_accounts WHERE username = $1',
         [username],
@@ -56,13 +61,19 @@ export function createUserStore(db: Db, cipher: PiiCipher) {
     },
 
     async getStaff(id: string): Promise<{ id: string; username: string } | null> {
-      const [row] = await db.query<{ id: string; username: string }>('SELECT id, username FROM staff_accounts WHERE id = $1', [id]);
+      const [row] = await db.query<{ id: string; username: string }>(
+        'SELECT id, username FROM staff_accounts WHERE id = $1',
+        [id],
+      );
       return row ?? null;
     },
 
     /** Creates the account unless the username exists; answers whether it was created. */
     async createStaffIfMissing(username: string, passwordHash: string): Promise<boolean> {
-      const rows = await db.query('INSERT INTO staff_accounts (username, password_hash) VALUES ($1, $2) ON CONFLICT (username) DO NOTHING RETURNING id', [username, passwordHash]);
+      const rows = await db.query(
+        'INSERT INTO staff_accounts (username, password_hash) VALUES ($1, $2) ON CONFLICT (username) DO NOTHING RETURNING id',
+        [username, passwordHash],
+      );
       return rows.length > 0;
     },
   };

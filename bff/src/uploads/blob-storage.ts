@@ -24,7 +24,10 @@ export async function createDiskBlobStorage(root: string): Promise<BlobStorage> 
     tempPath: () => path.join(tmp, `${process.pid}-${Date.now()}-${n++}`),
     async commit(tempFile, sha256) {
       const target = final(sha256);
-      const exists = await access(target).then(() => true, () => false);
+      const exists = await access(target).then(
+        () => true,
+        () => false,
+      );
       if (exists) return void (await rm(tempFile, { force: true }));
       await mkdir(path.dirname(target), { recursive: true });
       await rename(tempFile, target);

@@ -28,43 +28,73 @@ export function createUploadService(storage: BlobStorage, uploads: UploadStore) 
   return {
     async receive(caller: Caller, headers: IncomingHttpHeaders, body: Readable): Promise<UploadAnswer> {
       if (!headers['content-type']?.startsWith('multipart/form-data')) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a field named "file"');
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the file as multipart/form-data in a field named "file"',
+        );
       }
       let bb: busboy.Busboy;
       try {
         // busboy signals 'limit' on reaching fileSize, not on passing it: +1 so that exactly 10 MB is accepted.
         bb = busboy({ headers, limits: { files: 1, fileSize: MAX_UPLOAD_BYTES + 1, fields: 5, parts: 6 } });
       } catch {
-        throw new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'file', message: 'malformed multipart body' }]);
+        throw new AppError('VALIDATION_FAILED', 'Invalid request', [
+          { path: 'file', message: 'malformed multipart body' },
+        ]);
       }
       const temp = storage.tempPath();
-      const received = new Promise<{ sha256: string; size: number; tooLarge: boolean } | null>((resolve, reject) => {
-        let file: Promise<{ sha256: string; size: number; tooLarge: boolean }> | null = null;
-        bb.on('file', (name, stream) => {
-          if (name !== 'file' || file) return void stream.resume();
-          const hash = createHash('sha256');
-          let size = 0;
-          let tooLarge = false;
-          stream.on('data', (chunk: Buffer) => {
-            hash.update(chunk);
-            size += chunk.length;
+      const received = new Promise<{ sha256: string; size: number; tooLarge: boolean } | null>(
+        (resolve, reject) => {
+          let file: Promise<{ sha256: string; size: number; tooLarge: boolean }> | null = null;
+          bb.on('file', (name, stream) => {
+            if (name !== 'file' || file) return void stream.resume();
+            const hash = createHash('sha256');
+            let size = 0;
+            let tooLarge = false;
+            stream.on('data', (chunk: Buffer) => {
+              hash.update(chunk);
+              size += chunk.length;
+            });
+            stream.on('limit', () => (tooLarge = true));
+            file = pipeline(stream, createWriteStream(temp)).then(() => ({
+              sha256: hash.digest('hex'),
+              size,
+              tooLarge,
+            }));
           });
-          stream.on('limit', () => (tooLarge = true));
-          file = pipeline(stream, createWriteStream(temp)).then(() => ({ sha256: hash.digest('hex'), size, tooLarge }));
-        });
-        bb.on('close', () => (file ? file.then(resolve, reject) : resolve(null)));
-        bb.on('error', () => reject(new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'file', message: 'malformed multipart body' }])));
-      });
+          bb.on('close', () => (file ? file.then(resolve, reject) : resolve(null)));
+          bb.on('error', () =>
+            reject(
+              new AppError('VALIDATION_FAILED', 'Invalid request', [
+                { path: 'file', message: 'malformed multipart body' },
+              ]),
+            ),
+          );
+        },
+      );
       body.pipe(bb);
       try {
         const got = await received;
-        if (!got) throw new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'file', message: 'a file field named "file" is required' }]);
-        if (got.tooLarge) throw new AppError('PAYLOAD_TOO_LARGE', `An upload may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-        if (got.size === 0) throw new AppError('VALIDATION_FAILED', 'Invalid request', [{ path: 'file', message: 'the file is empty' }]);
+        if (!got)
+          throw new AppError('VALIDATION_FAILED', 'Invalid request', [
+            { path: 'file', message: 'a file field named "file" is required' },
+          ]);
+        if (got.tooLarge)
+          throw new AppError(
+            'PAYLOAD_TOO_LARGE',
+            `An upload may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
+          );
+        if (got.size === 0)
+          throw new AppError('VALIDATION_FAILED', 'Invalid request', [
+            { path: 'file', message: 'the file is empty' },
+          ]);
         // The declared type and file name are ignored: only the bytes decide.
         const mime = await sniff(temp);
         if (!mime || !(UPLOAD_MIME_TYPES as readonly string[]).includes(mime)) {
-          throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only JPEG, PNG and WebP images and PDF documents are accepted');
+          throw new AppError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            'Only JPEG, PNG and WebP images and PDF documents are accepted',
+          );
         }
         await storage.commit(temp, got.sha256);
         const row = await uploads.create(caller.id, { sha256: got.sha256, mime, size: got.size });

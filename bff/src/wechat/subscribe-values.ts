@@ -39,7 +39,10 @@ export function characterString(s: string): string {
 
 /** `phrase`: at most 5 Chinese characters; anything else is dropped. */
 export function phrase(s: string): string {
-  return Array.from(s).filter((c) => HAN.test(c)).slice(0, 5).join('');
+  return Array.from(s)
+    .filter((c) => HAN.test(c))
+    .slice(0, 5)
+    .join('');
 }
 
 const BEIJING_OFFSET_MS = 8 * 3600_000; // China has no daylight saving time
@@ -53,7 +56,8 @@ export function time(d: Date): string {
 
 /** `amount`: fen to '399.00元'. WeChat allows at most 10 digits, so 99,999,999.99 元 at most. */
 export function amount(fen: number): string {
-  if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`amount: ${fen} is not a whole, non-negative number of fen`);
+  if (!Number.isSafeInteger(fen) || fen < 0)
+    throw new RangeError(`amount: ${fen} is not a whole, non-negative number of fen`);
   const digits = String(fen).padStart(3, '0');
   if (digits.length > 10) throw new RangeError(`amount: ${fen} fen has more digits than WeChat allows (10)`);
   return `${digits.slice(0, -2)}.${digits.slice(-2)}元`;
@@ -65,6 +69,15 @@ export function amount(fen: number): string {
  */
 export function name(s: string): string {
   const chars = Array.from(oneLine(s));
-  if (chars.some((c) => HAN.test(c))) return chars.filter((c) => HAN.test(c)).slice(0, 10).join('');
-  return chars.filter((c) => /^[A-Za-z\x20-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]$/.test(c)).join('').trim().slice(0, 10).trim();
+  if (chars.some((c) => HAN.test(c)))
+    return chars
+      .filter((c) => HAN.test(c))
+      .slice(0, 10)
+      .join('');
+  return chars
+    .filter((c) => /^[A-Za-z\x20-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]$/.test(c))
+    .join('')
+    .trim()
+    .slice(0, 10)
+    .trim();
 }

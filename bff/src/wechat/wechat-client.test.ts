@@ -1,8 +1,18 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFakeWechat, type FakeWechat, type FakeWechatOptions, type FakeWechatServer } from '../../../test/fakes/fake-wechat-server';
+import {
+  createFakeWechat,
+  type FakeWechat,
+  type FakeWechatOptions,
+  type FakeWechatServer,
+} from '../../../test/fakes/fake-wechat-server';
 import { AppError } from '../http/app-error';
-import { createMemoryTokenCache, createWechatClient, type SubscribeMessage, type Wechat } from './wechat-client';
+import {
+  createMemoryTokenCache,
+  createWechatClient,
+  type SubscribeMessage,
+  type Wechat,
+} from './wechat-client';
 import { amount, characterString, name, phrase, thing, time } from './subscribe-values';
 
 const TEMPLATE = 'tpl-case-update';
@@ -20,7 +30,9 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-async function world(over: { secret?: string; timeoutMs?: number; fake?: FakeWechatOptions } = {}): Promise<World> {
+async function world(
+  over: { secret?: string; timeoutMs?: number; fake?: FakeWechatOptions } = {},
+): Promise<World> {
   const clock = { ms: Date.parse('2026-11-24T02:00:00Z') };
   const fake = createFakeWechat({
     appId: 'wx1234567890abcdef',
@@ -140,7 +152,11 @@ describe('code2Session', () => {
 
   test('when the secret is wrong, then UNAVAILABLE naming the setting without leaking the secret', async () => {
     const { fake, client } = await world({ secret: 'a-wrong-secret-value' });
-    const err = await rejectsWith(client.code2Session(fake.issueCode('oA')), 'UNAVAILABLE', /WECHAT_SECRET is wrong/);
+    const err = await rejectsWith(
+      client.code2Session(fake.issueCode('oA')),
+      'UNAVAILABLE',
+      /WECHAT_SECRET is wrong/,
+    );
     assert.doesNotMatch(err.message, /a-wrong-secret-value/);
     assert.doesNotMatch(JSON.stringify(err.details), /a-wrong-secret-value/);
   });
@@ -150,7 +166,9 @@ describe('sendSubscribeMessage', () => {
   test('when many messages go out at once and in a row, then one access token serves them all', async () => {
     const { fake, client } = await world();
     fake.addUser('oMany');
-    const burst = await Promise.all(Array.from({ length: 10 }, () => client.sendSubscribeMessage(aMessage('oMany'))));
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () => client.sendSubscribeMessage(aMessage('oMany'))),
+    );
     for (let i = 0; i < 5; i++) burst.push(await client.sendSubscribeMessage(aMessage('oMany')));
     assert.ok(burst.every((o) => o.ok));
     assert.equal(fake.calls.stable_token, 1);
@@ -185,7 +203,9 @@ describe('sendSubscribeMessage', () => {
     assert.equal(outcome.ok, true);
     assert.equal(fake.calls.stable_token, 2);
     assert.equal(fake.calls.send, 3);
-    const tokenBodies = fake.requests.filter((r) => r.endpoint === 'stable_token').map((r) => (r.body as { force_refresh: boolean }).force_refresh);
+    const tokenBodies = fake.requests
+      .filter((r) => r.endpoint === 'stable_token')
+      .map((r) => (r.body as { force_refresh: boolean }).force_refresh);
     assert.deepEqual(tokenBodies, [false, true]);
     // the refreshed token is kept for the next sends
     assert.ok((await client.sendSubscribeMessage(aMessage('oRefresh'))).ok);
@@ -197,7 +217,9 @@ describe('sendSubscribeMessage', () => {
     fake.addUser('oTogether');
     await client.sendSubscribeMessage(aMessage('oTogether'));
     fake.expireToken();
-    const outcomes = await Promise.all(Array.from({ length: 5 }, () => client.sendSubscribeMessage(aMessage('oTogether'))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => client.sendSubscribeMessage(aMessage('oTogether'))),
+    );
     assert.ok(outcomes.every((o) => o.ok));
     assert.equal(fake.calls.stable_token, 2);
   });
@@ -216,7 +238,10 @@ describe('sendSubscribeMessage', () => {
     fake.addUser('oStuck');
     fake.failNext('send', { errcode: 40001 }, 2);
     const outcome = await client.sendSubscribeMessage(aMessage('oStuck'));
-    assert.deepEqual({ ...outcome, message: undefined }, { ok: false, kind: 'retryable', errcode: 40001, message: undefined });
+    assert.deepEqual(
+      { ...outcome, message: undefined },
+      { ok: false, kind: 'retryable', errcode: 40001, message: undefined },
+    );
     assert.equal(fake.calls.send, 2);
   });
 
@@ -247,7 +272,10 @@ describe('sendSubscribeMessage', () => {
     fake.addUser('o5xx');
     fake.failNext('send', { status: 503 });
     const outcome = await client.sendSubscribeMessage(aMessage('o5xx'));
-    assert.deepEqual({ ...outcome, message: undefined }, { ok: false, kind: 'retryable', httpStatus: 503, message: undefined });
+    assert.deepEqual(
+      { ...outcome, message: undefined },
+      { ok: false, kind: 'retryable', httpStatus: 503, message: undefined },
+    );
     assert.equal(fake.calls.send, 1);
   });
 
@@ -272,7 +300,7 @@ describe('sendSubscribeMessage', () => {
     assert.equal(fake.calls.send, 0);
   });
 
-  test('when the openid, template or a value is wrong, then rejected with WeChat\'s errmsg', async () => {
+  test("when the openid, template or a value is wrong, then rejected with WeChat's errmsg", async () => {
     const { fake, client } = await world();
     fake.addUser('oRejected');
     const badOpenid = await client.sendSubscribeMessage(aMessage('oNobody'));
@@ -283,12 +311,16 @@ describe('sendSubscribeMessage', () => {
     );
     assert.deepEqual(
       [badOpenid, badTemplate, badValue].map((o) => !o.ok && [o.kind, o.errcode]),
-      [['rejected', 40003], ['rejected', 40037], ['rejected', 47003]],
+      [
+        ['rejected', 40003],
+        ['rejected', 40037],
+        ['rejected', 47003],
+      ],
     );
     assert.match(!badValue.ok ? badValue.message : '', /data\.thing1\.value/);
   });
 
-  test('when merchant names and texts are very long, then the shaped values pass WeChat\'s checks', async () => {
+  test("when merchant names and texts are very long, then the shaped values pass WeChat's checks", async () => {
     const { fake, client } = await world();
     fake.addUser('oShaped');
     const merchant = '深圳市南山区某某某某某某某某电子科技有限公司（科技园旗舰店）\n第二行';
@@ -298,7 +330,9 @@ describe('sendSubscribeMessage', () => {
           thing1: { value: thing(merchant) },
           thing2: { value: thing('🎉🎉 商家已经回复了您的投诉，请在七日内确认处理结果 👍🏽👨‍👩‍👧') },
           time3: { value: time(new Date('2026-12-31T17:30:00Z')) },
-          character_string4: { value: characterString('案件编号：WQ-2026-000123-深圳-ABCDEFGHIJKLMNOPQRSTUVWXYZ') },
+          character_string4: {
+            value: characterString('案件编号：WQ-2026-000123-深圳-ABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+          },
           phrase5: { value: phrase('商家已经回复 ok') },
           amount6: { value: amount(9_999_999_999) },
           name7: { value: name('欧阳某某某某某某某某某某 Ouyang') },

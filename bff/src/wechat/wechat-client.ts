@@ -21,7 +21,13 @@ export interface SubscribeMessage {
  */
 export type SendOutcome =
   | { ok: true; msgid?: string }
-  | { ok: false; kind: 'no_subscription' | 'rejected' | 'retryable'; errcode?: number; httpStatus?: number; message: string };
+  | {
+      ok: false;
+      kind: 'no_subscription' | 'rejected' | 'retryable';
+      errcode?: number;
+      httpStatus?: number;
+      message: string;
+    };
 
 /** One access token per app, shared by every BFF instance (WeChat invalidates the old one on refresh). */
 export interface AccessTokenCache {
@@ -106,13 +112,20 @@ export function createWechatClient(opts: WechatClientOptions): Wechat {
       text = await res.text();
     } catch (err) {
       const e = err as { name?: string };
-      return { kind: 'network', message: e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'connection lost while reading the answer' };
+      return {
+        kind: 'network',
+        message:
+          e.name === 'TimeoutError'
+            ? `no answer within ${timeoutMs} ms`
+            : 'connection lost while reading the answer',
+      };
     }
     if (res.status !== 200) return { kind: 'http', status: res.status };
     try {
       // jscode2session answers JSON as text/plain: parse the text whatever the content type says
       const body: unknown = JSON.parse(text);
-      if (body && typeof body === 'object') return { kind: 'json', status: res.status, body: body as Record<string, unknown> };
+      if (body && typeof body === 'object')
+        return { kind: 'json', status: res.status, body: body as Record<string, unknown> };
     } catch {
       // fall through
     }
@@ -121,22 +134,41 @@ export function createWechatClient(opts: WechatClientOptions): Wechat {
 
   async function code2Session(code: string): Promise<WechatSession> {
     if (typeof code !== 'string' || code.length === 0 || code.length > 128) {
-      throw new AppError('UNAUTHENTICATED', 'WeChat login code is missing or malformed', { reason: 'invalid_code' });
+      throw new AppError('UNAUTHENTICATED', 'WeChat login code is missing or malformed', {
+        reason: 'invalid_code',
+      });
     }
-    const q = new URLSearchParams({ appid: opts.appId, secret: opts.secret, js_code: code, grant_type: 'authorization_code' });
+    const q = new URLSearchParams({
+      appid: opts.appId,
+      secret: opts.secret,
+      js_code: code,
+      grant_type: 'authorization_code',
+    });
     const reply = await call(`/sns/jscode2session?${q}`);
-    if (reply.kind === 'network') throw new AppError('UNAVAILABLE', `WeChat login unavailable: ${reply.message}`);
-    if (reply.kind === 'http') throw new AppError('UNAVAILABLE', `WeChat login unavailable: HTTP ${reply.status}`);
+    if (reply.kind === 'network')
+      throw new AppError('UNAVAILABLE', `WeChat login unavailable: ${reply.message}`);
+    if (reply.kind === 'http')
+      throw new AppError('UNAVAILABLE', `WeChat login unavailable: HTTP ${reply.status}`);
     const errcode = errcodeOf(reply.body);
     switch (errcode) {
       case 0:
         break;
       case 40029:
-        throw new AppError('UNAUTHENTICATED', 'WeChat login code is invalid or expired; call wx.login again', { reason: 'invalid_code', errcode });
+        throw new AppError(
+          'UNAUTHENTICATED',
+          'WeChat login code is invalid or expired; call wx.login again',
+          { reason: 'invalid_code', errcode },
+        );
       case 40163:
-        throw new AppError('UNAUTHENTICATED', 'WeChat login code was already used; call wx.login again', { reason: 'code_used', errcode });
+        throw new AppError('UNAUTHENTICATED', 'WeChat login code was already used; call wx.login again', {
+          reason: 'code_used',
+          errcode,
+        });
       case 40226:
-        throw new AppError('UNAUTHENTICATED', 'WeChat refuses to log this user in (blocked account)', { reason: 'blocked_user', errcode });
+        throw new AppError('UNAUTHENTICATED', 'WeChat refuses to log this user in (blocked account)', {
+          reason: 'blocked_user',
+          errcode,
+        });
       case 45011:
         throw new AppError('UNAVAILABLE', 'WeChat login is rate limited; try again in a minute', { errcode });
       case 40013:
@@ -144,7 +176,11 @@ export function createWechatClient(opts: WechatClientOptions): Wechat {
         throw new AppError('UNAVAILABLE', credentialsWrong(errcode), { errcode, misconfigured: true });
       default:
         // -1 (system busy) and anything undocumented: not the user's fault
-        throw new AppError('UNAVAILABLE', `WeChat login failed: errcode ${errcode} ${errmsgOf(reply.body)}`.trim(), { errcode });
+        throw new AppError(
+          'UNAVAILABLE',
+          `WeChat login failed: errcode ${errcode} ${errmsgOf(reply.body)}`.trim(),
+          { errcode },
+        );
     }
     const { openid, unionid } = reply.body; // session_key stays here and goes nowhere
     if (typeof openid !== 'string' || openid.length === 0) {
@@ -161,11 +197,26 @@ export function createWechatClient(opts: WechatClientOptions): Wechat {
     const reply = await call('/cgi-bin/stable_token', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credential', appid: opts.appId, secret: opts.secret, force_refresh: forceRefresh }),
+      body: JSON.stringify({
+        grant_type: 'client_credential',
+        appid: opts.appId,
+        secret: opts.secret,
+        force_refresh: forceRefresh,
+      }),
     });
-    if (reply.kind === 'network') throw new TokenError({ ok: false, kind: 'retryable', message: `WeChat token endpoint: ${reply.message}` });
+    if (reply.kind === 'network')
+      throw new TokenError({
+        ok: false,
+        kind: 'retryable',
+        message: `WeChat token endpoint: ${reply.message}`,
+      });
     if (reply.kind === 'http') {
-      throw new TokenError({ ok: false, kind: 'retryable', httpStatus: reply.status, message: `WeChat token endpoint: HTTP ${reply.status}` });
+      throw new TokenError({
+        ok: false,
+        kind: 'retryable',
+        httpStatus: reply.status,
+        message: `WeChat token endpoint: HTTP ${reply.status}`,
+      });
     }
     const errcode = errcodeOf(reply.body);
     const token = reply.body.access_token;
@@ -204,14 +255,18 @@ export function createWechatClient(opts: WechatClientOptions): Wechat {
       if (token !== stale) return token;
     }
     const cached = await opts.tokenCache.get();
-    if (cached && cached.token !== stale && cached.expiresAt.getTime() - now().getTime() > RENEW_BEFORE_MS) return cached.token;
+    if (cached && cached.token !== stale && cached.expiresAt.getTime() - now().getTime() > RENEW_BEFORE_MS)
+      return cached.token;
     const token = await shared(true);
     return token;
   }
 
   // --- subscribe messages ---
 
-  async function sendWith(token: string, msg: SubscribeMessage): Promise<{ outcome: SendOutcome; tokenProblem: boolean }> {
+  async function sendWith(
+    token: string,
+    msg: SubscribeMessage,
+  ): Promise<{ outcome: SendOutcome; tokenProblem: boolean }> {
     const body = {
       touser: msg.touser,
       template_id: msg.templateId,
@@ -226,19 +281,32 @@ export function createWechatClient(opts: WechatClientOptions): Wechat {
       body: JSON.stringify(body),
     });
     if (reply.kind === 'network') {
-      return { outcome: { ok: false, kind: 'retryable', message: `WeChat send: ${reply.message}` }, tokenProblem: false };
+      return {
+        outcome: { ok: false, kind: 'retryable', message: `WeChat send: ${reply.message}` },
+        tokenProblem: false,
+      };
     }
     if (reply.kind === 'http') {
-      const kind = reply.status >= 500 || reply.status === 429 || reply.status === 408 ? 'retryable' : 'rejected';
-      return { outcome: { ok: false, kind, httpStatus: reply.status, message: `WeChat send: HTTP ${reply.status}` }, tokenProblem: false };
+      const kind =
+        reply.status >= 500 || reply.status === 429 || reply.status === 408 ? 'retryable' : 'rejected';
+      return {
+        outcome: { ok: false, kind, httpStatus: reply.status, message: `WeChat send: HTTP ${reply.status}` },
+        tokenProblem: false,
+      };
     }
     const errcode = errcodeOf(reply.body);
     const errmsg = errmsgOf(reply.body);
     if (errcode === 0) {
       const msgid = reply.body.msgid;
-      return { outcome: msgid === undefined || msgid === null ? { ok: true } : { ok: true, msgid: String(msgid) }, tokenProblem: false };
+      return {
+        outcome: msgid === undefined || msgid === null ? { ok: true } : { ok: true, msgid: String(msgid) },
+        tokenProblem: false,
+      };
     }
-    const fail = (kind: 'no_subscription' | 'rejected' | 'retryable', what: string): { outcome: SendOutcome; tokenProblem: boolean } => ({
+    const fail = (
+      kind: 'no_subscription' | 'rejected' | 'retryable',
+      what: string,
+    ): { outcome: SendOutcome; tokenProblem: boolean } => ({
       outcome: { ok: false, kind, errcode, message: `WeChat send: ${what} (errcode ${errcode}: ${errmsg})` },
       tokenProblem: TOKEN_ERRCODES.has(errcode),
     });
@@ -262,7 +330,11 @@ export function createWechatClient(opts: WechatClientOptions): Wechat {
     } catch (err) {
       if (err instanceof TokenError) return err.outcome;
       // the token cache (a database row in production) failed: the message itself is fine
-      return { ok: false, kind: 'retryable', message: `access token cache failed: ${(err as Error).message}` };
+      return {
+        ok: false,
+        kind: 'retryable',
+        message: `access token cache failed: ${(err as Error).message}`,
+      };
     }
   }
 

@@ -13,9 +13,13 @@ export function createWechatEmulator(): Wechat & { sent: SubscribeMessage[] } {
     sent,
     async code2Session(code: string): Promise<WechatSession> {
       if (typeof code !== 'string' || !DEV_CODE.test(code)) {
-        throw new AppError('UNAUTHENTICATED', 'Emulator login expects a code of the form dev:<name> (1-32 letters, digits, _, - or CJK)', {
-          reason: 'invalid_code',
-        });
+        throw new AppError(
+          'UNAUTHENTICATED',
+          'Emulator login expects a code of the form dev:<name> (1-32 letters, digits, _, - or CJK)',
+          {
+            reason: 'invalid_code',
+          },
+        );
       }
       return { openid: code };
     },

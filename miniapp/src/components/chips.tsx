@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { View } from '@tarojs/components';
 
 /** A row of choices, one selectable (tap targets stay at least 44 px high). */
 export function Chips<V extends string>({
@@ -7,10 +7,10 @@ export function Chips<V extends string>({
   onChange,
   name,
 }: {
-  options: Array<{ value: V; label: string }>
-  value: V | '' | undefined
-  onChange: (value: V) => void
-  name: string
+  options: Array<{ value: V; label: string }>;
+  value: V | '' | undefined;
+  onChange: (value: V) => void;
+  name: string;
 }) {
   return (
     <View className="wq-chips" role="radiogroup" aria-label={name}>
@@ -27,5 +27,5 @@ export function Chips<V extends string>({
         </View>
       ))}
     </View>
-  )
+  );
 }

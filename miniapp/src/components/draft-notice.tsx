@@ -1,9 +1,9 @@
-import { Button, Text, View } from '@tarojs/components'
-import { useT } from '../i18n'
+import { Button, Text, View } from '@tarojs/components';
+import { useT } from '../i18n';
 
 /** Says a saved draft was restored and offers to start over. */
 export function DraftRestoredNotice({ onDiscard }: { onDiscard: () => void }) {
-  const t = useT()
+  const t = useT();
   return (
     <View className="wq-notice" role="status" data-testid="draft-restored">
       <Text>{t('wizard.draftRestored')}</Text>
@@ -11,5 +11,5 @@ export function DraftRestoredNotice({ onDiscard }: { onDiscard: () => void }) {
         {t('wizard.discard')}
       </Button>
     </View>
-  )
+  );
 }

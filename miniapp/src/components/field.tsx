@@ -1,21 +1,32 @@
-import { Input, Label, Text, Textarea, View } from '@tarojs/components'
+import { Input, Label, Text, Textarea, View } from '@tarojs/components';
 
 interface FieldProps {
-  id: string
-  label: string
-  value: string
-  onChange: (value: string) => void
-  error?: string
-  hint?: string
-  placeholder?: string
-  multiline?: boolean
-  type?: 'text' | 'digit' | 'number' | 'idcard'
-  maxlength?: number
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+  placeholder?: string;
+  multiline?: boolean;
+  type?: 'text' | 'digit' | 'number' | 'idcard';
+  maxlength?: number;
 }
 
 /** A labelled input with its error beside it (inputs always carry a visible label). */
-export function Field({ id, label, value, onChange, error, hint, placeholder, multiline, type = 'text', maxlength }: FieldProps) {
-  const errorId = `${id}-error`
+export function Field({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  placeholder,
+  multiline,
+  type = 'text',
+  maxlength,
+}: FieldProps) {
+  const errorId = `${id}-error`;
   const common = {
     id,
     value,
@@ -25,7 +36,7 @@ export function Field({ id, label, value, onChange, error, hint, placeholder, mu
     'aria-invalid': !!error,
     'aria-describedby': error ? errorId : undefined,
     onInput: (e: { detail: { value: string } }) => onChange(e.detail.value),
-  }
+  };
   return (
     <View className="wq-field">
       <Label for={id} className="wq-label">
@@ -39,14 +50,14 @@ export function Field({ id, label, value, onChange, error, hint, placeholder, mu
         </View>
       )}
     </View>
-  )
+  );
 }
 
 export function ErrorText({ message }: { message?: string | null }) {
-  if (!message) return null
+  if (!message) return null;
   return (
     <View className="wq-error wq-error-block" role="alert">
       {message}
     </View>
-  )
+  );
 }

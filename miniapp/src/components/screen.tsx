@@ -1,27 +1,37 @@
-import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect, type ReactNode } from 'react'
-import { settings, useT, type MessageKey } from '../i18n'
-import { network } from '../lib/network'
-import { useStore } from '../lib/store'
-import { NutButton } from './nut'
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, type ReactNode } from 'react';
+import { settings, useT, type MessageKey } from '../i18n';
+import { network } from '../lib/network';
+import { useStore } from '../lib/store';
+import { NutButton } from './nut';
 
 /**
  * Every page's frame: the title in the chosen language, large-text mode, and the offline banner
  * whose retry re-runs what the page last failed to load.
  */
-export function Screen({ title, onRetry, children, testId }: { title: MessageKey; onRetry?: () => void; children: ReactNode; testId?: string }) {
-  const t = useT()
-  const { largeText } = useStore(settings)
-  const { offline } = useStore(network)
+export function Screen({
+  title,
+  onRetry,
+  children,
+  testId,
+}: {
+  title: MessageKey;
+  onRetry?: () => void;
+  children: ReactNode;
+  testId?: string;
+}) {
+  const t = useT();
+  const { largeText } = useStore(settings);
+  const { offline } = useStore(network);
   useEffect(() => {
     try {
-      void Taro.setNavigationBarTitle({ title: t(title) })
+      void Taro.setNavigationBarTitle({ title: t(title) });
     } catch {
       // not every host has a navigation bar
     }
-    if (typeof document !== 'undefined') document.title = t(title)
-  }, [t.lang, title])
+    if (typeof document !== 'undefined') document.title = t(title);
+  }, [t.lang, title]);
   return (
     <View className={`wq-screen ${largeText ? 'wq-large' : ''}`} data-testid={testId} data-lang={t.lang}>
       {offline && (
@@ -36,5 +46,5 @@ export function Screen({ title, onRetry, children, testId }: { title: MessageKey
       )}
       {children}
     </View>
-  )
+  );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
-import type { Draft, DraftStore } from '../lib/draft'
+import { useEffect, useRef, useState } from 'react';
+import type { Draft, DraftStore } from '../lib/draft';
 
 /**
  * A form whose draft saves itself on every change and comes back after the app is closed.
@@ -7,13 +7,13 @@ import type { Draft, DraftStore } from '../lib/draft'
  * otherwise make); `discard()` starts over with a new Idempotency-Key.
  */
 export function useDraft<F>(store: DraftStore<F>) {
-  const [restored] = useState(() => store.load())
-  const [draft, setDraft] = useState<Draft<F>>(() => restored ?? store.fresh())
-  const finished = useRef(false)
+  const [restored] = useState(() => store.load());
+  const [draft, setDraft] = useState<Draft<F>>(() => restored ?? store.fresh());
+  const finished = useRef(false);
 
   useEffect(() => {
-    if (!finished.current) store.save(draft)
-  }, [draft, store])
+    if (!finished.current) store.save(draft);
+  }, [draft, store]);
 
   return {
     draft,
@@ -24,12 +24,12 @@ export function useDraft<F>(store: DraftStore<F>) {
     setStep: (step: number) => setDraft((d) => ({ ...d, step })),
     markAttempted: () => setDraft((d) => (d.attempted ? d : { ...d, attempted: true })),
     finish: () => {
-      finished.current = true
-      store.clear()
+      finished.current = true;
+      store.clear();
     },
     discard: () => {
-      store.clear()
-      setDraft(store.fresh())
+      store.clear();
+      setDraft(store.fresh());
     },
-  }
+  };
 }

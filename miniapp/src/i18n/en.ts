@@ -1,4 +1,4 @@
-import type { MessageKey } from './zh-hans'
+import type { MessageKey } from './zh-hans';
 
 /** English. */
 export const en: Record<MessageKey, string> = {
@@ -115,7 +115,8 @@ export const en: Record<MessageKey, string> = {
   'wizard.subscribed': 'Subscribed to {n} progress notices',
 
   'privacy.title': 'Privacy',
-  'privacy.text': 'Before choosing photos, please read and accept the privacy guide. Photos are used for this complaint only.',
+  'privacy.text':
+    'Before choosing photos, please read and accept the privacy guide. Photos are used for this complaint only.',
   'privacy.read': 'Read the guide',
   'privacy.agree': 'Accept and continue',
   'privacy.decline': 'Decline',
@@ -227,7 +228,8 @@ export const en: Record<MessageKey, string> = {
   'me.language': 'Language',
   'me.largeText': 'Large text',
   'me.privacy': 'Privacy',
-  'me.privacyText': 'Your identity is used only to handle complaints as the law requires. You decide per complaint whether the merchant sees your contact details; your ID number never reaches a merchant.',
+  'me.privacyText':
+    'Your identity is used only to handle complaints as the law requires. You decide per complaint whether the merchant sees your contact details; your ID number never reaches a merchant.',
   'me.logout': 'Log out',
   'me.user': 'Logged in as {id}',
   // reports, consultations, figures and articles (issue 7)
@@ -253,7 +255,8 @@ export const en: Record<MessageKey, string> = {
   'report.facts.hint': 'What the merchant did, when and where: 10-2000 characters',
   'report.anonymous': 'Report anonymously',
   'report.anonymousHint': 'No identity is kept; report under your name to be told the outcome',
-  'report.identityNote': 'Only 12315 staff see who reported: the merchant never sees the reporter, nor the report itself.',
+  'report.identityNote':
+    'Only 12315 staff see who reported: the merchant never sees the reporter, nor the report itself.',
   'report.prefilled': 'Filled in from your profile; you may change it',
   'report.submit': 'Submit the report',
   'report.submitted': 'Report submitted, no. {caseNo}',
@@ -285,4 +288,4 @@ export const en: Record<MessageKey, string> = {
   'merchant.timely': 'On-time response {rate}',
   'merchant.record': 'This shop, last 12 months: {received} complaints, on-time response {rate}',
   'merchant.recordHint': 'This record is public',
-}
+};

@@ -225,7 +225,8 @@ export const zhHans = {
   'me.language': '语言',
   'me.largeText': '大字模式',
   'me.privacy': '隐私',
-  'me.privacyText': '您的身份信息仅用于依法处理投诉。是否向商家提供联系方式由您在每次投诉时决定；身份证号从不提供给商家。',
+  'me.privacyText':
+    '您的身份信息仅用于依法处理投诉。是否向商家提供联系方式由您在每次投诉时决定；身份证号从不提供给商家。',
   'me.logout': '退出登录',
   'me.user': '当前用户：{id}',
   // reports, consultations, figures and articles (issue 7)
@@ -283,6 +284,6 @@ export const zhHans = {
   'merchant.timely': '按时响应率 {rate}',
   'merchant.record': '本店近 12 个月：收到投诉 {received} 件，按时响应率 {rate}',
   'merchant.recordHint': '此记录向公众公开',
-} as const
+} as const;
 
-export type MessageKey = keyof typeof zhHans
+export type MessageKey = keyof typeof zhHans;

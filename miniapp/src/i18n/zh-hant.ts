@@ -1,4 +1,4 @@
-import type { MessageKey } from './zh-hans'
+import type { MessageKey } from './zh-hans';
 
 /** Traditional Chinese. */
 export const zhHant: Record<MessageKey, string> = {
@@ -227,7 +227,8 @@ export const zhHant: Record<MessageKey, string> = {
   'me.language': '語言',
   'me.largeText': '大字模式',
   'me.privacy': '隱私',
-  'me.privacyText': '您的身分資訊僅用於依法處理投訴。是否向商家提供聯絡方式由您在每次投訴時決定；身分證號從不提供給商家。',
+  'me.privacyText':
+    '您的身分資訊僅用於依法處理投訴。是否向商家提供聯絡方式由您在每次投訴時決定；身分證號從不提供給商家。',
   'me.logout': '登出',
   'me.user': '目前使用者：{id}',
   // reports, consultations, figures and articles (issue 7)
@@ -285,7 +286,7 @@ export const zhHant: Record<MessageKey, string> = {
   'merchant.timely': '按時回應率 {rate}',
   'merchant.record': '本店近 12 個月：收到投訴 {received} 件，按時回應率 {rate}',
   'merchant.recordHint': '此紀錄向公眾公開',
-}
+};
 
 /** Category names in Traditional Chinese (the shared catalogue has Simplified and English). */
 export const categoryNamesHant: Record<string, string> = {
@@ -306,4 +307,4 @@ export const categoryNamesHant: Record<string, string> = {
   financial_services: '金融服務',
   express_delivery: '快遞物流',
   other: '其他',
-}
+};

@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 /** True inside WeChat (login, subscribe messages and privacy APIs exist only there). */
 export function isWeapp(): boolean {
-  return Taro.getEnv() === Taro.ENV_TYPE.WEAPP
+  return Taro.getEnv() === Taro.ENV_TYPE.WEAPP;
 }
 
 /**
@@ -10,7 +10,7 @@ export function isWeapp(): boolean {
  * itself, so same-origin `/api/v1` is the default there; WeChat needs an absolute https URL.
  */
 export function apiBase(): string {
-  const configured = process.env.TARO_APP_API_BASE
-  if (configured) return configured.replace(/\/+$/, '')
-  return isWeapp() ? 'http://localhost:3000/api/v1' : '/api/v1'
+  const configured = process.env.TARO_APP_API_BASE;
+  if (configured) return configured.replace(/\/+$/, '');
+  return isWeapp() ? 'http://localhost:3000/api/v1' : '/api/v1';
 }

@@ -1,42 +1,49 @@
-import type { SessionUser, TokenAnswer } from '@weiquan/shared'
-import { createStore } from './store'
-import { readStored, removeStored, writeStored } from './storage'
+import type { SessionUser, TokenAnswer } from '@weiquan/shared';
+import { createStore } from './store';
+import { readStored, removeStored, writeStored } from './storage';
 
 /**
  * A token acts in one role, and a shop owner is also a consumer: the consumer and the merchant
  * sessions are kept apart so that switching to 商家入口 never loses the consumer's login.
  */
-export type AppRole = 'consumer' | 'merchant'
+export type AppRole = 'consumer' | 'merchant';
 
 export interface Session {
-  accessToken: string
-  refreshToken: string
-  user: SessionUser
+  accessToken: string;
+  refreshToken: string;
+  user: SessionUser;
 }
 
-const key = (role: AppRole) => `wq.auth.${role}`
+const key = (role: AppRole) => `wq.auth.${role}`;
 
 export const sessions = createStore<Record<AppRole, Session | undefined>>({
   consumer: readStored<Session>(key('consumer')),
   merchant: readStored<Session>(key('merchant')),
-})
+});
 
 export function getSession(role: AppRole): Session | undefined {
-  return sessions.get()[role]
+  return sessions.get()[role];
 }
 
 export function saveSession(role: AppRole, answer: TokenAnswer | Session): void {
-  const session: Session = { accessToken: answer.accessToken, refreshToken: answer.refreshToken, user: answer.user }
-  writeStored(key(role), session)
-  sessions.set((prev) => ({ ...prev, [role]: session }))
+  const session: Session = {
+    accessToken: answer.accessToken,
+    refreshToken: answer.refreshToken,
+    user: answer.user,
+  };
+  writeStored(key(role), session);
+  sessions.set((prev) => ({ ...prev, [role]: session }));
 }
 
 export function clearSession(role: AppRole): void {
-  removeStored(key(role))
-  sessions.set((prev) => ({ ...prev, [role]: undefined }))
+  removeStored(key(role));
+  sessions.set((prev) => ({ ...prev, [role]: undefined }));
 }
 
 /** Re-read storage (tests, and H5 tabs that log in elsewhere). */
 export function reloadSessions(): void {
-  sessions.set({ consumer: readStored<Session>(key('consumer')), merchant: readStored<Session>(key('merchant')) })
+  sessions.set({
+    consumer: readStored<Session>(key('consumer')),
+    merchant: readStored<Session>(key('merchant')),
+  });
 }

@@ -2,95 +2,113 @@
  * DOM stand-ins for @tarojs/components in jsdom: the same props the pages use, mapped to plain
  * elements, with Taro's event shapes (`onInput` carries `detail.value`, taps are `onClick`).
  */
-import { createElement, forwardRef, type ReactNode } from 'react'
+import { createElement, forwardRef, type ReactNode } from 'react';
 
-type AnyProps = Record<string, any> & { children?: ReactNode }
+type AnyProps = Record<string, any> & { children?: ReactNode };
 
 function passthrough(tag: string) {
   return forwardRef<HTMLElement, AnyProps>(function Stub({ hoverClass, catchMove, ...props }, ref) {
-    void hoverClass
-    void catchMove
-    return createElement(tag, { ...props, ref })
-  })
+    void hoverClass;
+    void catchMove;
+    return createElement(tag, { ...props, ref });
+  });
 }
 
-export const View = passthrough('div')
-export const Text = passthrough('span')
+export const View = passthrough('div');
+export const Text = passthrough('span');
 export const Label = forwardRef<HTMLLabelElement, AnyProps>(function Label({ for: htmlFor, ...props }, ref) {
-  return <label {...props} htmlFor={htmlFor} ref={ref} />
-})
-export const Form = passthrough('form')
-export const Navigator = passthrough('a')
-export const Block = ({ children }: AnyProps) => <>{children}</>
+  return <label {...props} htmlFor={htmlFor} ref={ref} />;
+});
+export const Form = passthrough('form');
+export const Navigator = passthrough('a');
+export const Block = ({ children }: AnyProps) => <>{children}</>;
 export const ScrollView = forwardRef<HTMLDivElement, AnyProps>(function ScrollView(
   { scrollY, scrollX, onScrollToLower, refresherEnabled, refresherTriggered, onRefresherRefresh, ...props },
   ref,
 ) {
-  void scrollY
-  void scrollX
-  void onScrollToLower
-  void refresherEnabled
-  void refresherTriggered
-  void onRefresherRefresh
-  return <div {...props} ref={ref} />
-})
+  void scrollY;
+  void scrollX;
+  void onScrollToLower;
+  void refresherEnabled;
+  void refresherTriggered;
+  void onRefresherRefresh;
+  return <div {...props} ref={ref} />;
+});
 
 export const Button = forwardRef<HTMLButtonElement, AnyProps>(function Button(
   { openType, formType, loading, size, plain, onGetPhoneNumber, onAgreePrivacyAuthorization, ...props },
   ref,
 ) {
-  void openType
-  void loading
-  void size
-  void plain
-  void onGetPhoneNumber
+  void openType;
+  void loading;
+  void size;
+  void plain;
+  void onGetPhoneNumber;
   return (
     <button
       type={formType === 'submit' ? 'submit' : 'button'}
       data-open-type={openType}
       {...props}
       onClick={(e) => {
-        props.onClick?.(e)
-        if (openType === 'agreePrivacyAuthorization') onAgreePrivacyAuthorization?.(e)
+        props.onClick?.(e);
+        if (openType === 'agreePrivacyAuthorization') onAgreePrivacyAuthorization?.(e);
       }}
       ref={ref}
     />
-  )
-})
+  );
+});
 
 function valueEvent(value: string) {
-  return { detail: { value }, target: { value }, currentTarget: { value } }
+  return { detail: { value }, target: { value }, currentTarget: { value } };
 }
 
 export const Input = forwardRef<HTMLInputElement, AnyProps>(function Input(
-  { onInput, onConfirm, onBlur, onFocus, password, type, maxlength, placeholderClass, confirmType, adjustPosition, ...props },
+  {
+    onInput,
+    onConfirm,
+    onBlur,
+    onFocus,
+    password,
+    type,
+    maxlength,
+    placeholderClass,
+    confirmType,
+    adjustPosition,
+    ...props
+  },
   ref,
 ) {
-  void placeholderClass
-  void confirmType
-  void adjustPosition
+  void placeholderClass;
+  void confirmType;
+  void adjustPosition;
   return (
     <input
       {...props}
       ref={ref}
-      type={password ? 'password' : type === 'digit' || type === 'number' || type === 'idcard' ? 'text' : type ?? 'text'}
+      type={
+        password
+          ? 'password'
+          : type === 'digit' || type === 'number' || type === 'idcard'
+            ? 'text'
+            : (type ?? 'text')
+      }
       maxLength={maxlength}
       onChange={(e) => onInput?.(valueEvent(e.target.value))}
       onBlur={(e) => onBlur?.(valueEvent(e.target.value))}
       onFocus={(e) => onFocus?.(valueEvent(e.target.value))}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') onConfirm?.(valueEvent((e.target as HTMLInputElement).value))
+        if (e.key === 'Enter') onConfirm?.(valueEvent((e.target as HTMLInputElement).value));
       }}
     />
-  )
-})
+  );
+});
 
 export const Textarea = forwardRef<HTMLTextAreaElement, AnyProps>(function Textarea(
   { onInput, onBlur, maxlength, autoHeight, placeholderClass, ...props },
   ref,
 ) {
-  void autoHeight
-  void placeholderClass
+  void autoHeight;
+  void placeholderClass;
   return (
     <textarea
       {...props}
@@ -99,11 +117,14 @@ export const Textarea = forwardRef<HTMLTextAreaElement, AnyProps>(function Texta
       onChange={(e) => onInput?.(valueEvent(e.target.value))}
       onBlur={(e) => onBlur?.(valueEvent(e.target.value))}
     />
-  )
-})
+  );
+});
 
-export const Switch = forwardRef<HTMLInputElement, AnyProps>(function Switch({ checked, onChange, color, ...props }, ref) {
-  void color
+export const Switch = forwardRef<HTMLInputElement, AnyProps>(function Switch(
+  { checked, onChange, color, ...props },
+  ref,
+) {
+  void color;
   return (
     <input
       {...props}
@@ -113,35 +134,43 @@ export const Switch = forwardRef<HTMLInputElement, AnyProps>(function Switch({ c
       checked={!!checked}
       onChange={(e) => onChange?.({ detail: { value: e.target.checked } })}
     />
-  )
-})
+  );
+});
 
-export const Checkbox = forwardRef<HTMLInputElement, AnyProps>(function Checkbox({ checked, value, ...props }, ref) {
-  return <input {...props} ref={ref} type="checkbox" value={value} checked={!!checked} readOnly />
-})
+export const Checkbox = forwardRef<HTMLInputElement, AnyProps>(function Checkbox(
+  { checked, value, ...props },
+  ref,
+) {
+  return <input {...props} ref={ref} type="checkbox" value={value} checked={!!checked} readOnly />;
+});
 
-export const Image = forwardRef<HTMLImageElement, AnyProps>(function Image({ mode, lazyLoad, ...props }, ref) {
-  void mode
-  void lazyLoad
-  return <img alt="" {...props} ref={ref} />
-})
+export const Image = forwardRef<HTMLImageElement, AnyProps>(function Image(
+  { mode, lazyLoad, ...props },
+  ref,
+) {
+  void mode;
+  void lazyLoad;
+  return <img alt="" {...props} ref={ref} />;
+});
 
-export const Progress = ({ percent, ...props }: AnyProps) => <progress max={100} value={percent} {...props} />
-export const RichText = passthrough('div')
-export const Swiper = passthrough('div')
-export const SwiperItem = passthrough('div')
-export const CoverView = passthrough('div')
-export const CoverImage = Image
-export const Icon = passthrough('i')
-export const Picker = passthrough('div')
-export const PickerView = passthrough('div')
-export const PickerViewColumn = passthrough('div')
-export const Radio = passthrough('input')
-export const RadioGroup = passthrough('div')
-export const CheckboxGroup = passthrough('div')
-export const Slider = passthrough('input')
-export const Canvas = passthrough('canvas')
-export const Video = passthrough('video')
-export const MovableArea = passthrough('div')
-export const MovableView = passthrough('div')
-export const RootPortal = ({ children }: AnyProps) => <>{children}</>
+export const Progress = ({ percent, ...props }: AnyProps) => (
+  <progress max={100} value={percent} {...props} />
+);
+export const RichText = passthrough('div');
+export const Swiper = passthrough('div');
+export const SwiperItem = passthrough('div');
+export const CoverView = passthrough('div');
+export const CoverImage = Image;
+export const Icon = passthrough('i');
+export const Picker = passthrough('div');
+export const PickerView = passthrough('div');
+export const PickerViewColumn = passthrough('div');
+export const Radio = passthrough('input');
+export const RadioGroup = passthrough('div');
+export const CheckboxGroup = passthrough('div');
+export const Slider = passthrough('input');
+export const Canvas = passthrough('canvas');
+export const Video = passthrough('video');
+export const MovableArea = passthrough('div');
+export const MovableView = passthrough('div');
+export const RootPortal = ({ children }: AnyProps) => <>{children}</>;

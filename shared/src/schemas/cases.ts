@@ -52,18 +52,30 @@ export type FileCaseBody = z.infer<typeof fileCaseBody>;
 export type ComplaintFiling = z.infer<typeof complaintFiling>;
 
 /** 1-128 printable ASCII characters, scoped to the calling user. */
-export const idempotencyKey = z.string({ error: 'the Idempotency-Key header is required' }).regex(/^[\x21-\x7E]{1,128}$/, 'must be 1-128 printable ASCII characters');
+export const idempotencyKey = z
+  .string({ error: 'the Idempotency-Key header is required' })
+  .regex(/^[\x21-\x7E]{1,128}$/, 'must be 1-128 printable ASCII characters');
 
 const v = { expectedVersion: z.number().int().min(1).optional() };
 const note = text(1, 1000);
 export const caseAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('withdraw'), reason: note.optional(), ...v }),
   z
-    .strictObject({ type: z.literal('supplement'), text: text(1, 2000).optional(), attachments: attachmentIds.optional(), ...v })
+    .strictObject({
+      type: z.literal('supplement'),
+      text: text(1, 2000).optional(),
+      attachments: attachmentIds.optional(),
+      ...v,
+    })
     .refine((a) => a.text || a.attachments?.length, { message: 'give text or attachments', path: ['text'] }),
   z.strictObject({ type: z.literal('accept_proposal'), ...v }),
   z.strictObject({ type: z.literal('reject_proposal'), reason: note, ...v }),
-  z.strictObject({ type: z.literal('rate'), score: z.number().int().min(1).max(5), comment: text(1, 500).optional(), ...v }),
+  z.strictObject({
+    type: z.literal('rate'),
+    score: z.number().int().min(1).max(5),
+    comment: text(1, 500).optional(),
+    ...v,
+  }),
   z.strictObject({ type: z.literal('follow_up'), text: note, ...v }),
   z.strictObject({ type: z.literal('propose'), text: text(1, 2000), refundFen: fen.optional(), ...v }),
   z.strictObject({ type: z.literal('message'), text: text(1, 2000), ...v }),
@@ -87,10 +99,25 @@ export const caseAction = z.discriminatedUnion('type', [
     }),
   z.strictObject({ type: z.literal('extend'), reason: note, ...v }),
   z.strictObject({ type: z.literal('open_case'), text: note, ...v }),
-  z.strictObject({ type: z.literal('not_open'), ground: z.enum(REPORT_NOT_OPEN_GROUNDS_CODES), text: note, ...v }),
-  z.strictObject({ type: z.literal('answer'), text: text(1, 4000), publishAsFaq: z.boolean().optional(), ...v }),
+  z.strictObject({
+    type: z.literal('not_open'),
+    ground: z.enum(REPORT_NOT_OPEN_GROUNDS_CODES),
+    text: note,
+    ...v,
+  }),
+  z.strictObject({
+    type: z.literal('answer'),
+    text: text(1, 4000),
+    publishAsFaq: z.boolean().optional(),
+    ...v,
+  }),
   /** staff: file the report part of a mixed complaint as a linked report (facts default to the complaint's) */
-  z.strictObject({ type: z.literal('split_report'), facts: text(10, 2000).optional(), text: note.optional(), ...v }),
+  z.strictObject({
+    type: z.literal('split_report'),
+    facts: text(10, 2000).optional(),
+    text: note.optional(),
+    ...v,
+  }),
 ]);
 export type CaseAction = z.infer<typeof caseAction>;
 
@@ -136,15 +163,28 @@ export const caseView = z.object({
   facts: z.string().optional(),
   question: z.string().optional(),
   demand: demand.optional(),
-  purchase: z.object({ amountFen: z.number().optional(), occurredOn: z.string(), channel: z.string(), orderNo: z.string().optional() }).optional(),
+  purchase: z
+    .object({
+      amountFen: z.number().optional(),
+      occurredOn: z.string(),
+      channel: z.string(),
+      orderNo: z.string().optional(),
+    })
+    .optional(),
   complainant: z.object({ name: z.string(), phone: z.string(), address: z.string() }).nullable().optional(),
   reporter: z.object({ name: z.string(), phone: z.string(), address: z.string() }).nullable().optional(),
   shareContactWithMerchant: z.boolean().optional(),
   contactMasked: z.boolean().optional(),
   attachments: z.array(z.object({ id: z.string(), mime: z.string(), size: z.number() })),
-  proposal: z.object({ text: z.string(), refundFen: z.number().optional(), at: isoDateTime }).nullable().optional(),
+  proposal: z
+    .object({ text: z.string(), refundFen: z.number().optional(), at: isoDateTime })
+    .nullable()
+    .optional(),
   rating: z.object({ score: z.number(), comment: z.string().optional() }).nullable().optional(),
-  outcome: z.object({ outcome: z.string(), ground: z.string().optional(), recoveredFen: z.number().optional() }).nullable().optional(),
+  outcome: z
+    .object({ outcome: z.string(), ground: z.string().optional(), recoveredFen: z.number().optional() })
+    .nullable()
+    .optional(),
   timeline: z.array(timelineEntry),
   deadlines: z.array(deadlineView),
   allowedActions: z.array(z.enum(ACTION_TYPES)),
@@ -156,8 +196,14 @@ export type DeadlineView = z.infer<typeof deadlineView>;
 export const caseListQuery = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   kind: z.enum(CASE_KINDS).optional(),
-  overdue: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
-  open: z.enum(['true', 'false']).transform((s) => s === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((s) => s === 'true')
+    .optional(),
+  open: z
+    .enum(['true', 'false'])
+    .transform((s) => s === 'true')
+    .optional(),
   merchantId: uuid.optional(),
   ...pageQuery,
 });

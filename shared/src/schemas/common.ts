@@ -21,7 +21,10 @@ export const text = (min: number, max: number) =>
     .trim()
     .min(min)
     .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters')
+    .refine(
+      (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
+      'must not contain control characters',
+    )
     .refine(isWellFormedText, 'must be well-formed Unicode text');
 
 export const uuid = z.uuid();
@@ -37,10 +40,19 @@ export const isoDate = z
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'must be a real date');
-export const pastDate = isoDate.refine((s) => s >= '1900-01-01' && s <= beijingDate(new Date()), 'must not lie in the future');
+export const pastDate = isoDate.refine(
+  (s) => s >= '1900-01-01' && s <= beijingDate(new Date()),
+  'must not lie in the future',
+);
 
-export const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'must be a mainland mobile or landline number');
-export const idNumber = z.string().trim().regex(/^\d{17}[\dXx]$/, 'must be an 18-character resident ID number');
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'must be a mainland mobile or landline number');
+export const idNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{17}[\dXx]$/, 'must be an 18-character resident ID number');
 export const personName = text(1, 50);
 export const address = text(2, 200);
 
@@ -58,4 +70,5 @@ export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(20),
   cursor: z.string().max(200).optional(),
 };
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -14,14 +14,24 @@ export const merchant = z.object({
   badges: z.object({ odr: z.boolean(), noReasonReturn: z.boolean(), rightsStation: z.boolean() }),
 });
 export type Merchant = z.infer<typeof merchant>;
-export const merchantSearchQuery = z.object({ q: text(0, 100).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const merchantSearchQuery = z.object({
+  q: text(0, 100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
 export const merchantList = z.object({ items: z.array(merchant) });
 export const createMerchantBody = z.strictObject({
   name: text(2, 100),
   address,
   district: text(2, 50),
   /** 统一社会信用代码: 18 characters */
-  uscc: z.string().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'must be an 18-character unified social credit code').optional(),
+  uscc: z
+    .string()
+    .trim()
+    .regex(
+      /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/,
+      'must be an 18-character unified social credit code',
+    )
+    .optional(),
   badges: badges.default({ odr: false, noReasonReturn: false, rightsStation: false }),
 });
 export const createdMerchant = merchant.extend({ bindingCode: z.string() });

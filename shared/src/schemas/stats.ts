@@ -21,13 +21,20 @@ export const statsQuery = z
     merchantId: uuid.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
-  .refine((q) => !q.from || !q.to || monthIndex(q.to) - monthIndex(q.from) < MAX_STATS_MONTHS, { message: `at most ${MAX_STATS_MONTHS} months`, path: ['to'] });
+  .refine((q) => !q.from || !q.to || monthIndex(q.to) - monthIndex(q.from) < MAX_STATS_MONTHS, {
+    message: `at most ${MAX_STATS_MONTHS} months`,
+    path: ['to'],
+  });
 export type StatsQuery = z.infer<typeof statsQuery>;
 
 const rate = z.number().min(0).max(1).nullable().describe('0..1; null when nothing is due');
 export const statsFigures = z.object({
   /** filings by the month they were received */
-  received: z.object({ complaint: z.number().int(), report: z.number().int(), consultation: z.number().int() }),
+  received: z.object({
+    complaint: z.number().int(),
+    report: z.number().int(),
+    consultation: z.number().int(),
+  }),
   /** acceptance deadlines (by month of due date) met by their due time, over those met or past due */
   acceptanceOnTimeRate: rate,
   /** of the complaints received in the period, the share that has ended (settled, closed, refused, withdrawn) */

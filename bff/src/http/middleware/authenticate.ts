@@ -31,6 +31,7 @@ export function authenticate(access: AccessTokens) {
 export function callerOf(req: Request, ...roles: Role[]): Caller {
   const caller = req.caller;
   if (!caller) throw new AppError('UNAUTHENTICATED', 'Log in first');
-  if (roles.length && !roles.includes(caller.role)) throw new AppError('FORBIDDEN', `This needs the ${roles.join(' or ')} role`);
+  if (roles.length && !roles.includes(caller.role))
+    throw new AppError('FORBIDDEN', `This needs the ${roles.join(' or ')} role`);
   return caller;
 }

@@ -27,7 +27,9 @@ export function createRateLimits(config: Config): RateLimits {
       legacyHeaders: false,
       handler: (req, res, next, options) => {
         const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-        const seconds = reset ? Math.ceil((reset.getTime() - Date.now()) / 1000) : Math.ceil(options.windowMs / 1000);
+        const seconds = reset
+          ? Math.ceil((reset.getTime() - Date.now()) / 1000)
+          : Math.ceil(options.windowMs / 1000);
         res.setHeader('Retry-After', String(Math.max(1, seconds)));
         next(new AppError('RATE_LIMITED', 'Too many requests; try again later'));
       },
@@ -35,7 +37,11 @@ export function createRateLimits(config: Config): RateLimits {
   };
   return {
     wechatLogin: make(MINUTE, config.RATE_LIMIT_WECHAT_LOGIN_PER_MINUTE, ip),
-    staffLogin: make(15 * MINUTE, config.RATE_LIMIT_STAFF_LOGIN_PER_15_MINUTES, (req) => `${ip(req)}|${String(req.body?.username ?? '').slice(0, 64)}`),
+    staffLogin: make(
+      15 * MINUTE,
+      config.RATE_LIMIT_STAFF_LOGIN_PER_15_MINUTES,
+      (req) => `${ip(req)}|${String(req.body?.username ?? '').slice(0, 64)}`,
+    ),
     filing: make(24 * 60 * MINUTE, config.RATE_LIMIT_FILINGS_PER_DAY, userOrIp),
     uploads: make(24 * 60 * MINUTE, config.RATE_LIMIT_UPLOADS_PER_DAY, userOrIp),
     actions: make(MINUTE, config.RATE_LIMIT_ACTIONS_PER_MINUTE, userOrIp),

@@ -49,7 +49,15 @@ export function requestLog(app: Express, logger: Logger): RequestHandler {
       res.removeListener('error', done);
       const responseTime = Date.now() - start;
       if (err || res.statusCode >= 500) {
-        logger.info({ req: info, res: { statusCode: res.statusCode }, err: err ?? new Error(`failed with status code ${res.statusCode}`), responseTime }, 'request errored');
+        logger.info(
+          {
+            req: info,
+            res: { statusCode: res.statusCode },
+            err: err ?? new Error(`failed with status code ${res.statusCode}`),
+            responseTime,
+          },
+          'request errored',
+        );
       } else {
         completed.info({ req: info, res: { statusCode: res.statusCode }, responseTime }, 'request completed');
       }

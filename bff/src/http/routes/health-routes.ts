@@ -5,7 +5,13 @@ export function healthRoutes({ store }: Services): Router {
   const r = Router();
   r.get('/healthz', (_req, res) => void res.json({ ok: true }));
   r.get('/readyz', async (_req, res) => {
-    const ok = await Promise.race([store.db.ping().then(() => true, () => false), new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false))]);
+    const ok = await Promise.race([
+      store.db.ping().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false)),
+    ]);
     res.status(ok ? 200 : 503).json(ok ? { ok: true, store: 'up' } : { ok: false, store: 'down' });
   });
   return r;

@@ -8,7 +8,10 @@ export function meRoutes({ store, auth }: Services): Router {
   const r = Router();
   r.get('/me', async (req, res) => {
     const caller = callerOf(req);
-    res.json({ user: await auth.sessionUser(caller), profile: caller.role === 'staff' ? null : await store.users.profileOf(caller.id) });
+    res.json({
+      user: await auth.sessionUser(caller),
+      profile: caller.role === 'staff' ? null : await store.users.profileOf(caller.id),
+    });
   });
   r.put('/me/profile', async (req, res) => {
     const caller = callerOf(req, 'consumer', 'merchant');

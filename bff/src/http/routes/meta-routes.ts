@@ -11,7 +11,12 @@ export function metaRoutes({ config, version }: Services): Router {
     // Only configured ids: the client must never ask WeChat to grant an emulator stand-in.
     templates: configuredTemplateIds(config),
     version,
-    categories: CATEGORIES.map((c) => ({ code: c.code, name: c.name, nameEn: c.nameEn, greenChannel: c.greenChannel })),
+    categories: CATEGORIES.map((c) => ({
+      code: c.code,
+      name: c.name,
+      nameEn: c.nameEn,
+      greenChannel: c.greenChannel,
+    })),
   };
   const openapi = buildOpenApi(version);
   r.get('/meta', (_req, res) => void res.json(meta));

@@ -1,5 +1,5 @@
-import { ArticlePage } from '../../features/articles/article-page'
+import { ArticlePage } from '../../features/articles/article-page';
 
 export default function Page() {
-  return <ArticlePage />
+  return <ArticlePage />;
 }

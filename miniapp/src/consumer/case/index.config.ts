@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '投诉详情' })
+export default definePageConfig({ navigationBarTitleText: '投诉详情' });

@@ -1,5 +1,5 @@
-import { CaseDetailPage } from '../../features/cases/case-detail'
+import { CaseDetailPage } from '../../features/cases/case-detail';
 
 export default function Page() {
-  return <CaseDetailPage />
+  return <CaseDetailPage />;
 }

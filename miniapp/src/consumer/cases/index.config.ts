@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的投诉', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '我的投诉', enablePullDownRefresh: true });

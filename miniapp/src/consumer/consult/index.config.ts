@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我要咨询' })
+export default definePageConfig({ navigationBarTitleText: '我要咨询' });

@@ -1,5 +1,5 @@
-import { ConsultPage } from '../../features/consult/consult-page'
+import { ConsultPage } from '../../features/consult/consult-page';
 
 export default function Page() {
-  return <ConsultPage />
+  return <ConsultPage />;
 }

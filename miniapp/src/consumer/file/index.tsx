@@ -1,5 +1,5 @@
-import { FileComplaintWizard } from '../../features/file-complaint/wizard'
+import { FileComplaintWizard } from '../../features/file-complaint/wizard';
 
 export default function Page() {
-  return <FileComplaintWizard />
+  return <FileComplaintWizard />;
 }

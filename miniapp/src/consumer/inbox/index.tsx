@@ -1,5 +1,5 @@
-import { InboxPage } from '../../features/inbox/inbox-page'
+import { InboxPage } from '../../features/inbox/inbox-page';
 
 export default function Page() {
-  return <InboxPage />
+  return <InboxPage />;
 }

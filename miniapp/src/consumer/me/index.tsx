@@ -1,5 +1,5 @@
-import { MePage } from '../../features/me/me-page'
+import { MePage } from '../../features/me/me-page';
 
 export default function Page() {
-  return <MePage />
+  return <MePage />;
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我要举报' })
+export default definePageConfig({ navigationBarTitleText: '我要举报' });

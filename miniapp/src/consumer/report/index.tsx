@@ -1,5 +1,5 @@
-import { ReportWizard } from '../../features/report/report-wizard'
+import { ReportWizard } from '../../features/report/report-wizard';
 
 export default function Page() {
-  return <ReportWizard />
+  return <ReportWizard />;
 }

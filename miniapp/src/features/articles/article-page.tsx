@@ -1,20 +1,20 @@
-import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
-import { api } from '../../api/endpoints'
-import { NutTag } from '../../components/nut'
-import { RemoteStatus } from '../../components/remote-status'
-import { Screen } from '../../components/screen'
-import { useRemote } from '../../hooks/use-remote'
-import { categoryLabel, useT } from '../../i18n'
-import { beijingDay } from '../../lib/time'
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { api } from '../../api/endpoints';
+import { NutTag } from '../../components/nut';
+import { RemoteStatus } from '../../components/remote-status';
+import { Screen } from '../../components/screen';
+import { useRemote } from '../../hooks/use-remote';
+import { categoryLabel, useT } from '../../i18n';
+import { beijingDay } from '../../lib/time';
 
 /** One consumer warning or typical case (GET /articles/{id}). */
 export function ArticlePage() {
-  const t = useT()
-  const { params } = useRouter()
-  const id = params.id ?? ''
-  const remote = useRemote(() => api.article(id), [id], !!id)
-  const a = remote.data
+  const t = useT();
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const remote = useRemote(() => api.article(id), [id], !!id);
+  const a = remote.data;
   return (
     <Screen title="title.article" onRetry={remote.reload} testId="page-article">
       <View className="wq-page">
@@ -36,5 +36,5 @@ export function ArticlePage() {
         )}
       </View>
     </Screen>
-  )
+  );
 }

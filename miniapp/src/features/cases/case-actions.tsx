@@ -1,44 +1,44 @@
-import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import type { ActionType, CaseAction, CaseView } from '@weiquan/shared'
-import { caseAction } from '@weiquan/shared'
-import { useState } from 'react'
-import { api } from '../../api/endpoints'
-import { ErrorText, Field } from '../../components/field'
-import { NutButton, NutRate } from '../../components/nut'
-import { messageOf } from '../../hooks/use-remote'
-import { useT } from '../../i18n'
-import type { AppRole } from '../../lib/session'
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { ActionType, CaseAction, CaseView } from '@weiquan/shared';
+import { caseAction } from '@weiquan/shared';
+import { useState } from 'react';
+import { api } from '../../api/endpoints';
+import { ErrorText, Field } from '../../components/field';
+import { NutButton, NutRate } from '../../components/nut';
+import { messageOf } from '../../hooks/use-remote';
+import { useT } from '../../i18n';
+import type { AppRole } from '../../lib/session';
 
 /**
  * Sends one action through the shared action schema first (the same one the BFF applies), with
  * `expectedVersion` so that two people acting at once do not overwrite each other.
  */
 export function useCaseAction(c: CaseView, onDone: (next: CaseView) => void, role: AppRole) {
-  const [busy, setBusy] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const run = async (action: Record<string, unknown>) => {
-    const parsed = caseAction.safeParse({ ...action, expectedVersion: c.version })
+    const parsed = caseAction.safeParse({ ...action, expectedVersion: c.version });
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'invalid')
-      return false
+      setError(parsed.error.issues[0]?.message ?? 'invalid');
+      return false;
     }
-    setBusy(String(action.type))
-    setError(null)
+    setBusy(String(action.type));
+    setError(null);
     try {
-      onDone(await api.act(c.id, parsed.data as CaseAction, role))
-      return true
+      onDone(await api.act(c.id, parsed.data as CaseAction, role));
+      return true;
     } catch (e) {
-      setError(messageOf(e))
-      return false
+      setError(messageOf(e));
+      return false;
     } finally {
-      setBusy(null)
+      setBusy(null);
     }
-  }
-  return { run, busy, error }
+  };
+  return { run, busy, error };
 }
 
-type Panel = 'reject' | 'supplement' | 'rate' | 'follow_up' | null
+type Panel = 'reject' | 'supplement' | 'rate' | 'follow_up' | null;
 
 /** The consumer's buttons: exactly those in `allowedActions`, nothing else. */
 export function ConsumerActions({
@@ -47,40 +47,47 @@ export function ConsumerActions({
   onAddPhotos,
   initialPanel,
 }: {
-  c: CaseView
-  onChange: (c: CaseView) => void
-  onAddPhotos?: () => Promise<string[]>
+  c: CaseView;
+  onChange: (c: CaseView) => void;
+  onAddPhotos?: () => Promise<string[]>;
   /** opened straight away, e.g. 补充材料 from the duplicate warning (only when the action is allowed) */
-  initialPanel?: string
+  initialPanel?: string;
 }) {
-  const t = useT()
-  const { run, busy, error } = useCaseAction(c, onChange, 'consumer')
+  const t = useT();
+  const { run, busy, error } = useCaseAction(c, onChange, 'consumer');
   const [panel, setPanel] = useState<Panel>(() =>
-    (initialPanel === 'supplement' || initialPanel === 'follow_up') && c.allowedActions.includes(initialPanel) ? initialPanel : null,
-  )
-  const [question, setQuestion] = useState('')
-  const [reason, setReason] = useState('')
-  const [note, setNote] = useState('')
-  const [score, setScore] = useState(0)
-  const [comment, setComment] = useState('')
-  const [extra, setExtra] = useState<string[]>([])
-  const allowed = new Set<ActionType>(c.allowedActions)
+    (initialPanel === 'supplement' || initialPanel === 'follow_up') && c.allowedActions.includes(initialPanel)
+      ? initialPanel
+      : null,
+  );
+  const [question, setQuestion] = useState('');
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState('');
+  const [extra, setExtra] = useState<string[]>([]);
+  const allowed = new Set<ActionType>(c.allowedActions);
 
   const withdraw = async () => {
-    const res = await Taro.showModal({ title: t('case.withdraw'), content: t('case.withdrawConfirm') })
-    if (res.confirm) await run({ type: 'withdraw' })
-  }
+    const res = await Taro.showModal({ title: t('case.withdraw'), content: t('case.withdrawConfirm') });
+    if (res.confirm) await run({ type: 'withdraw' });
+  };
   const done = (ok: boolean) => {
     if (ok) {
-      setPanel(null)
-      Taro.showToast({ title: t('common.done'), icon: 'none' })
+      setPanel(null);
+      Taro.showToast({ title: t('common.done'), icon: 'none' });
     }
-  }
+  };
 
   return (
     <View className="wq-actions" data-testid="case-actions">
       {allowed.has('accept_proposal') && (
-        <NutButton id="action-accept_proposal" type="primary" loading={busy === 'accept_proposal'} onClick={async () => done(await run({ type: 'accept_proposal' }))}>
+        <NutButton
+          id="action-accept_proposal"
+          type="primary"
+          loading={busy === 'accept_proposal'}
+          onClick={async () => done(await run({ type: 'accept_proposal' }))}
+        >
           {t('case.accept_proposal')}
         </NutButton>
       )}
@@ -90,12 +97,19 @@ export function ConsumerActions({
         </NutButton>
       )}
       {allowed.has('supplement') && (
-        <NutButton id="action-supplement" onClick={() => setPanel(panel === 'supplement' ? null : 'supplement')}>
+        <NutButton
+          id="action-supplement"
+          onClick={() => setPanel(panel === 'supplement' ? null : 'supplement')}
+        >
           {t('case.supplement')}
         </NutButton>
       )}
       {allowed.has('follow_up') && (
-        <NutButton id="action-follow_up" type="primary" onClick={() => setPanel(panel === 'follow_up' ? null : 'follow_up')}>
+        <NutButton
+          id="action-follow_up"
+          type="primary"
+          onClick={() => setPanel(panel === 'follow_up' ? null : 'follow_up')}
+        >
           {t('case.follow_up')}
         </NutButton>
       )}
@@ -105,24 +119,50 @@ export function ConsumerActions({
         </NutButton>
       )}
       {allowed.has('withdraw') && (
-        <NutButton id="action-withdraw" type="danger" fill="outline" loading={busy === 'withdraw'} onClick={withdraw}>
+        <NutButton
+          id="action-withdraw"
+          type="danger"
+          fill="outline"
+          loading={busy === 'withdraw'}
+          onClick={withdraw}
+        >
           {t('case.withdraw')}
         </NutButton>
       )}
 
       {panel === 'reject' && (
         <View className="wq-card">
-          <Field id="reject-reason" label={t('case.rejectReason')} value={reason} onChange={setReason} multiline />
-          <NutButton id="confirm-reject" type="primary" loading={busy === 'reject_proposal'} onClick={async () => done(await run({ type: 'reject_proposal', reason }))}>
+          <Field
+            id="reject-reason"
+            label={t('case.rejectReason')}
+            value={reason}
+            onChange={setReason}
+            multiline
+          />
+          <NutButton
+            id="confirm-reject"
+            type="primary"
+            loading={busy === 'reject_proposal'}
+            onClick={async () => done(await run({ type: 'reject_proposal', reason }))}
+          >
             {t('common.send')}
           </NutButton>
         </View>
       )}
       {panel === 'supplement' && (
         <View className="wq-card">
-          <Field id="supplement-text" label={t('case.supplementText')} value={note} onChange={setNote} multiline />
+          <Field
+            id="supplement-text"
+            label={t('case.supplementText')}
+            value={note}
+            onChange={setNote}
+            multiline
+          />
           {onAddPhotos && (
-            <Button className="wq-link-button" onClick={async () => setExtra([...extra, ...(await onAddPhotos())])}>
+            <Button
+              className="wq-link-button"
+              onClick={async () => setExtra([...extra, ...(await onAddPhotos())])}
+            >
               {t('wizard.evidence.add', { n: extra.length })}
             </Button>
           )}
@@ -130,7 +170,15 @@ export function ConsumerActions({
             id="confirm-supplement"
             type="primary"
             loading={busy === 'supplement'}
-            onClick={async () => done(await run({ type: 'supplement', ...(note.trim() ? { text: note } : {}), ...(extra.length ? { attachments: extra } : {}) }))}
+            onClick={async () =>
+              done(
+                await run({
+                  type: 'supplement',
+                  ...(note.trim() ? { text: note } : {}),
+                  ...(extra.length ? { attachments: extra } : {}),
+                }),
+              )
+            }
           >
             {t('common.send')}
           </NutButton>
@@ -138,8 +186,21 @@ export function ConsumerActions({
       )}
       {panel === 'follow_up' && (
         <View className="wq-card">
-          <Field id="follow-up-text" label={t('case.followUpText')} hint={t('case.followUpHint')} value={question} onChange={setQuestion} multiline maxlength={1000} />
-          <NutButton id="confirm-follow_up" type="primary" loading={busy === 'follow_up'} onClick={async () => done(await run({ type: 'follow_up', text: question }))}>
+          <Field
+            id="follow-up-text"
+            label={t('case.followUpText')}
+            hint={t('case.followUpHint')}
+            value={question}
+            onChange={setQuestion}
+            multiline
+            maxlength={1000}
+          />
+          <NutButton
+            id="confirm-follow_up"
+            type="primary"
+            loading={busy === 'follow_up'}
+            onClick={async () => done(await run({ type: 'follow_up', text: question }))}
+          >
             {t('common.send')}
           </NutButton>
         </View>
@@ -150,13 +211,21 @@ export function ConsumerActions({
           <View id="rate-stars">
             <NutRate value={score} onChange={(v: number) => setScore(v)} />
           </View>
-          <Field id="rate-comment" label={t('case.rateComment')} value={comment} onChange={setComment} multiline />
+          <Field
+            id="rate-comment"
+            label={t('case.rateComment')}
+            value={comment}
+            onChange={setComment}
+            multiline
+          />
           <NutButton
             id="confirm-rate"
             type="primary"
             disabled={score < 1}
             loading={busy === 'rate'}
-            onClick={async () => done(await run({ type: 'rate', score, ...(comment.trim() ? { comment } : {}) }))}
+            onClick={async () =>
+              done(await run({ type: 'rate', score, ...(comment.trim() ? { comment } : {}) }))
+            }
           >
             {t('common.send')}
           </NutButton>
@@ -164,5 +233,5 @@ export function ConsumerActions({
       )}
       <ErrorText message={error} />
     </View>
-  )
+  );
 }

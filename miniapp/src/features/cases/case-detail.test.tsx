@@ -1,78 +1,105 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { aCase } from '../../../test/factories'
-import { fakeApi, loggedIn } from '../../../test/fake-api'
-import { __taro } from '../../../test/stubs/taro'
-import { CaseDetailPage } from './case-detail'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { aCase } from '../../../test/factories';
+import { fakeApi, loggedIn } from '../../../test/fake-api';
+import { __taro } from '../../../test/stubs/taro';
+import { CaseDetailPage } from './case-detail';
 
 describe('投诉详情', () => {
   it('when the case allows only withdraw and supplement, then only those buttons show', async () => {
-    loggedIn()
-    const c = aCase({ allowedActions: ['withdraw', 'supplement'] })
-    __taro.setRouterParams({ id: c.id })
-    fakeApi({ [`GET /cases/${c.id}`]: { body: c } })
-    render(<CaseDetailPage />)
-    expect(await screen.findByText('撤回')).toBeInTheDocument()
-    expect(screen.getByText('补充材料')).toBeInTheDocument()
-    expect(screen.queryByText('接受')).toBeNull()
-    expect(screen.queryByText('不接受')).toBeNull()
-    expect(screen.queryByText('评价')).toBeNull()
-    expect(screen.getByText('剩 10 个工作日')).toBeInTheDocument()
-  })
+    loggedIn();
+    const c = aCase({ allowedActions: ['withdraw', 'supplement'] });
+    __taro.setRouterParams({ id: c.id });
+    fakeApi({ [`GET /cases/${c.id}`]: { body: c } });
+    render(<CaseDetailPage />);
+    expect(await screen.findByText('撤回')).toBeInTheDocument();
+    expect(screen.getByText('补充材料')).toBeInTheDocument();
+    expect(screen.queryByText('接受')).toBeNull();
+    expect(screen.queryByText('不接受')).toBeNull();
+    expect(screen.queryByText('评价')).toBeNull();
+    expect(screen.getByText('剩 10 个工作日')).toBeInTheDocument();
+  });
 
   it('when a proposal awaits the consumer, then 接受 and 不接受 show and a rejection sends its reason with the version', async () => {
-    loggedIn()
+    loggedIn();
     const c = aCase({
       status: 'awaiting_consumer',
       version: 3,
       proposal: { text: '退一半', refundFen: 9950, at: '2026-11-25T10:00:00+08:00' },
       allowedActions: ['accept_proposal', 'reject_proposal', 'withdraw'],
-    })
-    __taro.setRouterParams({ id: c.id })
+    });
+    __taro.setRouterParams({ id: c.id });
     const api = fakeApi({
       [`GET /cases/${c.id}`]: { body: c },
-      [`POST /cases/${c.id}/actions`]: (s) => ({ body: { ...c, status: 'pending_acceptance', version: 4, allowedActions: ['withdraw'], timeline: [...c.timeline, { type: s.body.type, actorRole: 'consumer', at: '2026-11-25T11:00:00+08:00', reason: s.body.reason }] } }),
-    })
-    render(<CaseDetailPage />)
-    expect(await screen.findByText('退款 99.50 元')).toBeInTheDocument()
-    expect(screen.getByText('接受')).toBeInTheDocument()
-    expect(screen.queryByText('评价')).toBeNull()
-    fireEvent.click(screen.getByText('不接受'))
-    fireEvent.change(screen.getByLabelText('不接受的理由'), { target: { value: '只退一半不合理' } })
-    fireEvent.click(screen.getByText('发送'))
-    await waitFor(() => expect(api.calls('POST', `/cases/${c.id}/actions`)).toHaveLength(1))
-    expect(api.calls('POST', `/cases/${c.id}/actions`)[0].body).toEqual({ type: 'reject_proposal', reason: '只退一半不合理', expectedVersion: 3 })
-    expect(await screen.findByText('待受理')).toBeInTheDocument()
-    expect(screen.queryByText('接受')).toBeNull()
-  })
+      [`POST /cases/${c.id}/actions`]: (s) => ({
+        body: {
+          ...c,
+          status: 'pending_acceptance',
+          version: 4,
+          allowedActions: ['withdraw'],
+          timeline: [
+            ...c.timeline,
+            {
+              type: s.body.type,
+              actorRole: 'consumer',
+              at: '2026-11-25T11:00:00+08:00',
+              reason: s.body.reason,
+            },
+          ],
+        },
+      }),
+    });
+    render(<CaseDetailPage />);
+    expect(await screen.findByText('退款 99.50 元')).toBeInTheDocument();
+    expect(screen.getByText('接受')).toBeInTheDocument();
+    expect(screen.queryByText('评价')).toBeNull();
+    fireEvent.click(screen.getByText('不接受'));
+    fireEvent.change(screen.getByLabelText('不接受的理由'), { target: { value: '只退一半不合理' } });
+    fireEvent.click(screen.getByText('发送'));
+    await waitFor(() => expect(api.calls('POST', `/cases/${c.id}/actions`)).toHaveLength(1));
+    expect(api.calls('POST', `/cases/${c.id}/actions`)[0].body).toEqual({
+      type: 'reject_proposal',
+      reason: '只退一半不合理',
+      expectedVersion: 3,
+    });
+    expect(await screen.findByText('待受理')).toBeInTheDocument();
+    expect(screen.queryByText('接受')).toBeNull();
+  });
 
   it('when the server refuses an action, then its own message is shown', async () => {
-    loggedIn()
-    const c = aCase({ status: 'awaiting_consumer', allowedActions: ['accept_proposal'], proposal: { text: '全额退款', at: '2026-11-25T10:00:00+08:00' } })
-    __taro.setRouterParams({ id: c.id })
+    loggedIn();
+    const c = aCase({
+      status: 'awaiting_consumer',
+      allowedActions: ['accept_proposal'],
+      proposal: { text: '全额退款', at: '2026-11-25T10:00:00+08:00' },
+    });
+    __taro.setRouterParams({ id: c.id });
     fakeApi({
       [`GET /cases/${c.id}`]: { body: c },
-      [`POST /cases/${c.id}/actions`]: { status: 409, body: { error: { code: 'VERSION_CONFLICT', message: '案件已被更新，请刷新后重试' } } },
-    })
-    render(<CaseDetailPage />)
-    fireEvent.click(await screen.findByText('接受'))
-    expect(await screen.findByText('案件已被更新，请刷新后重试')).toBeInTheDocument()
-  })
+      [`POST /cases/${c.id}/actions`]: {
+        status: 409,
+        body: { error: { code: 'VERSION_CONFLICT', message: '案件已被更新，请刷新后重试' } },
+      },
+    });
+    render(<CaseDetailPage />);
+    fireEvent.click(await screen.findByText('接受'));
+    expect(await screen.findByText('案件已被更新，请刷新后重试')).toBeInTheDocument();
+  });
 
   it('when an ended case may be rated, then 评价 sends the chosen stars', async () => {
-    loggedIn()
-    const c = aCase({ status: 'closed', allowedActions: ['rate'] })
-    __taro.setRouterParams({ id: c.id })
+    loggedIn();
+    const c = aCase({ status: 'closed', allowedActions: ['rate'] });
+    __taro.setRouterParams({ id: c.id });
     const api = fakeApi({
       [`GET /cases/${c.id}`]: { body: c },
       [`POST /cases/${c.id}/actions`]: { body: { ...c, allowedActions: [], rating: { score: 4 } } },
-    })
-    const { container } = render(<CaseDetailPage />)
-    fireEvent.click(await screen.findByText('评价'))
-    const stars = container.querySelectorAll('#rate-stars .nut-rate-item')
-    expect(stars).toHaveLength(5)
-    fireEvent.click(stars[3].querySelector('.nut-rate-item-icon') ?? stars[3])
-    fireEvent.click(screen.getByText('发送'))
-    await waitFor(() => expect(api.calls('POST', `/cases/${c.id}/actions`)).toHaveLength(1))
-    expect(api.calls('POST', `/cases/${c.id}/actions`)[0].body).toMatchObject({ type: 'rate', score: 4 })
-  })
-})
+    });
+    const { container } = render(<CaseDetailPage />);
+    fireEvent.click(await screen.findByText('评价'));
+    const stars = container.querySelectorAll('#rate-stars .nut-rate-item');
+    expect(stars).toHaveLength(5);
+    fireEvent.click(stars[3].querySelector('.nut-rate-item-icon') ?? stars[3]);
+    fireEvent.click(screen.getByText('发送'));
+    await waitFor(() => expect(api.calls('POST', `/cases/${c.id}/actions`)).toHaveLength(1));
+    expect(api.calls('POST', `/cases/${c.id}/actions`)[0].body).toMatchObject({ type: 'rate', score: 4 });
+  });
+});

@@ -1,52 +1,64 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { MAX_ATTACHMENTS, type CaseView } from '@weiquan/shared'
-import { api } from '../../api/endpoints'
-import { CaseBody } from '../../components/case-parts'
-import { NutRate } from '../../components/nut'
-import { Screen } from '../../components/screen'
-import { messageOf, useRemote } from '../../hooks/use-remote'
-import { useT } from '../../i18n'
-import { fenToYuan } from '../../lib/money'
-import { pickPhotos } from '../evidence/pick-photos'
-import { usePrivacyGate } from '../privacy/privacy-gate'
-import { ConsumerActions } from './case-actions'
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { MAX_ATTACHMENTS, type CaseView } from '@weiquan/shared';
+import { api } from '../../api/endpoints';
+import { CaseBody } from '../../components/case-parts';
+import { NutRate } from '../../components/nut';
+import { Screen } from '../../components/screen';
+import { messageOf, useRemote } from '../../hooks/use-remote';
+import { useT } from '../../i18n';
+import { fenToYuan } from '../../lib/money';
+import { pickPhotos } from '../evidence/pick-photos';
+import { usePrivacyGate } from '../privacy/privacy-gate';
+import { ConsumerActions } from './case-actions';
 
 export function ProposalCard({ c }: { c: CaseView }) {
-  const t = useT()
-  if (!c.proposal) return null
+  const t = useT();
+  if (!c.proposal) return null;
   return (
     <View className="wq-card wq-proposal" data-testid="proposal">
       <Text className="wq-card-title">{t('case.proposal')}</Text>
       <Text className="wq-body">{c.proposal.text}</Text>
-      {c.proposal.refundFen !== undefined && <Text className="wq-strong">{t('case.refund', { amount: fenToYuan(c.proposal.refundFen) })}</Text>}
+      {c.proposal.refundFen !== undefined && (
+        <Text className="wq-strong">{t('case.refund', { amount: fenToYuan(c.proposal.refundFen) })}</Text>
+      )}
     </View>
-  )
+  );
 }
 
 export function CaseDetailPage() {
-  const t = useT()
-  const { params } = useRouter()
-  const id = params.id ?? ''
-  const panel = params.panel
-  const remote = useRemote(() => api.getCase(id), [id], !!id)
-  const c = remote.data
-  const privacy = usePrivacyGate()
+  const t = useT();
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const panel = params.panel;
+  const remote = useRemote(() => api.getCase(id), [id], !!id);
+  const c = remote.data;
+  const privacy = usePrivacyGate();
   // 补充材料: pick, then upload one by one; answers the upload ids for the supplement action
   const addPhotos = async (): Promise<string[]> => {
-    if (!(await privacy.ensure())) return []
-    const ids: string[] = []
+    if (!(await privacy.ensure())) return [];
+    const ids: string[] = [];
     for (const path of await pickPhotos(MAX_ATTACHMENTS)) {
       try {
-        ids.push((await api.upload(path, () => undefined).promise).id)
+        ids.push((await api.upload(path, () => undefined).promise).id);
       } catch (e) {
-        Taro.showToast({ title: messageOf(e), icon: 'none' })
+        Taro.showToast({ title: messageOf(e), icon: 'none' });
       }
     }
-    return ids
-  }
+    return ids;
+  };
   return (
-    <Screen title={c?.kind === 'report' ? 'title.reportCase' : c?.kind === 'consultation' ? 'title.consultCase' : 'title.case'} onRetry={remote.reload} testId="page-case">
+    <Screen
+      title={
+        c?.kind === 'report'
+          ? 'title.reportCase'
+          : c?.kind === 'consultation'
+            ? 'title.consultCase'
+            : 'title.case'
+      }
+      onRetry={remote.reload}
+      testId="page-case"
+    >
       <CaseBody remote={remote}>
         {(c) => (
           <>
@@ -62,8 +74,8 @@ export function CaseDetailPage() {
               onAddPhotos={addPhotos}
               initialPanel={panel}
               onChange={(next) => {
-                remote.setData(next)
-                Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 })
+                remote.setData(next);
+                Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 });
               }}
             />
           </>
@@ -71,5 +83,5 @@ export function CaseDetailPage() {
       </CaseBody>
       {privacy.dialog}
     </Screen>
-  )
+  );
 }

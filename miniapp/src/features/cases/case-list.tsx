@@ -1,68 +1,96 @@
-import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import type { CaseListItem } from '@weiquan/shared'
-import { useCallback, useRef, useState } from 'react'
-import { api } from '../../api/endpoints'
-import { beijingDay, KindTag, StatusTag } from '../../components/case-parts'
-import { Chips } from '../../components/chips'
-import { ErrorText } from '../../components/field'
-import { NutButton } from '../../components/nut'
-import { Screen } from '../../components/screen'
-import { messageOf } from '../../hooks/use-remote'
-import { categoryLabel, useT, type MessageKey } from '../../i18n'
-import type { AppRole } from '../../lib/session'
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import type { CaseListItem } from '@weiquan/shared';
+import { useCallback, useRef, useState } from 'react';
+import { api } from '../../api/endpoints';
+import { beijingDay, KindTag, StatusTag } from '../../components/case-parts';
+import { Chips } from '../../components/chips';
+import { ErrorText } from '../../components/field';
+import { NutButton } from '../../components/nut';
+import { Screen } from '../../components/screen';
+import { messageOf } from '../../hooks/use-remote';
+import { categoryLabel, useT, type MessageKey } from '../../i18n';
+import type { AppRole } from '../../lib/session';
 
-const KINDS = ['', 'complaint', 'report', 'consultation'] as const
-const COMPLAINT_FILTERS = ['', 'merchant_negotiating', 'awaiting_consumer', 'pending_acceptance', 'mediating', 'settled', 'closed']
+const KINDS = ['', 'complaint', 'report', 'consultation'] as const;
+const COMPLAINT_FILTERS = [
+  '',
+  'merchant_negotiating',
+  'awaiting_consumer',
+  'pending_acceptance',
+  'mediating',
+  'settled',
+  'closed',
+];
 /** each kind has its own statuses (reports are verified, consultations answered) */
 const FILTERS: Record<string, string[]> = {
   '': COMPLAINT_FILTERS,
   complaint: COMPLAINT_FILTERS,
   report: ['', 'verifying', 'case_opened', 'not_opened'],
   consultation: ['', 'open', 'answered'],
-}
+};
 
 /**
  * A paged case list with status chips, pull to refresh and "load more" (nextCursor). Consumers and
  * merchants share it; merchants see theirs sorted by the nearest deadline.
  */
-export function CaseList({ role, onOpen, title, sortByDeadline }: { role: AppRole; onOpen: (id: string) => void; title: MessageKey; sortByDeadline?: boolean }) {
-  const t = useT()
-  const [status, setStatus] = useState<string>('')
-  const [kind, setKind] = useState<string>('')
-  const [items, setItems] = useState<CaseListItem[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const generation = useRef(0)
+export function CaseList({
+  role,
+  onOpen,
+  title,
+  sortByDeadline,
+}: {
+  role: AppRole;
+  onOpen: (id: string) => void;
+  title: MessageKey;
+  sortByDeadline?: boolean;
+}) {
+  const t = useT();
+  const [status, setStatus] = useState<string>('');
+  const [kind, setKind] = useState<string>('');
+  const [items, setItems] = useState<CaseListItem[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const generation = useRef(0);
 
   const load = useCallback(
     async (reset: boolean, filter = status, kindFilter = kind) => {
-      const gen = reset ? ++generation.current : generation.current
-      setLoading(true)
+      const gen = reset ? ++generation.current : generation.current;
+      setLoading(true);
       try {
-        const page = await api.listCases({ status: filter || undefined, kind: kindFilter || undefined, cursor: reset ? undefined : cursor ?? undefined, limit: 20 }, role)
-        if (gen !== generation.current) return
-        setItems((prev) => (reset ? page.items : [...prev, ...page.items]))
-        setCursor(page.nextCursor)
-        setError(null)
+        const page = await api.listCases(
+          {
+            status: filter || undefined,
+            kind: kindFilter || undefined,
+            cursor: reset ? undefined : (cursor ?? undefined),
+            limit: 20,
+          },
+          role,
+        );
+        if (gen !== generation.current) return;
+        setItems((prev) => (reset ? page.items : [...prev, ...page.items]));
+        setCursor(page.nextCursor);
+        setError(null);
       } catch (e) {
-        setError(messageOf(e))
+        setError(messageOf(e));
       } finally {
-        setLoading(false)
-        Taro.stopPullDownRefresh()
+        setLoading(false);
+        Taro.stopPullDownRefresh();
       }
     },
     [status, kind, cursor, role],
-  )
+  );
 
-  useDidShow(() => void load(true))
-  usePullDownRefresh(() => void load(true))
+  useDidShow(() => void load(true));
+  usePullDownRefresh(() => void load(true));
   useReachBottom(() => {
-    if (cursor && !loading) void load(false)
-  })
+    if (cursor && !loading) void load(false);
+  });
 
-  const shown = sortByDeadline ? [...items].sort((a, b) => (a.nextDueAt ?? '9999').localeCompare(b.nextDueAt ?? '9999')) : items
+  const shown = sortByDeadline
+    ? [...items].sort((a, b) => (a.nextDueAt ?? '9999').localeCompare(b.nextDueAt ?? '9999'))
+    : items;
   return (
     <Screen title={title} onRetry={() => load(true)} testId={`page-${role}-cases`}>
       <View className="wq-page">
@@ -71,26 +99,40 @@ export function CaseList({ role, onOpen, title, sortByDeadline }: { role: AppRol
             name={t('title.cases')}
             value={kind}
             onChange={(k) => {
-              setKind(k)
-              setStatus('')
-              void load(true, '', k)
+              setKind(k);
+              setStatus('');
+              void load(true, '', k);
             }}
-            options={KINDS.map((k) => ({ value: k, label: t(k ? (`kind.${k}` as MessageKey) : 'status.all') }))}
+            options={KINDS.map((k) => ({
+              value: k,
+              label: t(k ? (`kind.${k}` as MessageKey) : 'status.all'),
+            }))}
           />
         )}
         <Chips
           name={t('status.all')}
           value={status}
           onChange={(s) => {
-            setStatus(s)
-            void load(true, s)
+            setStatus(s);
+            void load(true, s);
           }}
-          options={FILTERS[kind].map((s) => ({ value: s, label: t(s ? (`status.${s}` as MessageKey) : 'status.all') }))}
+          options={FILTERS[kind].map((s) => ({
+            value: s,
+            label: t(s ? (`status.${s}` as MessageKey) : 'status.all'),
+          }))}
         />
         {sortByDeadline && <Text className="wq-hint">{t('merchant.sortedByDeadline')}</Text>}
         <ErrorText message={error} />
         {shown.map((c) => (
-          <View key={c.id} className="wq-card wq-case-item" data-case-id={c.id} data-case-no={c.caseNo} data-kind={c.kind} onClick={() => onOpen(c.id)} role="link">
+          <View
+            key={c.id}
+            className="wq-card wq-case-item"
+            data-case-id={c.id}
+            data-case-no={c.caseNo}
+            data-kind={c.kind}
+            onClick={() => onOpen(c.id)}
+            role="link"
+          >
             <View className="wq-row">
               <Text className="wq-strong">{c.merchant?.name ?? categoryLabel(t.lang, c.category)}</Text>
               <View className="wq-tags">
@@ -101,10 +143,14 @@ export function CaseList({ role, onOpen, title, sortByDeadline }: { role: AppRol
             <Text className="wq-muted">
               {c.caseNo} · {categoryLabel(t.lang, c.category)} · {beijingDay(c.createdAt)}
             </Text>
-            {c.nextDueAt && <Text className="wq-muted">{t('merchant.due', { date: beijingDay(c.nextDueAt) })}</Text>}
+            {c.nextDueAt && (
+              <Text className="wq-muted">{t('merchant.due', { date: beijingDay(c.nextDueAt) })}</Text>
+            )}
           </View>
         ))}
-        {!loading && shown.length === 0 && !error && <Text className="wq-muted wq-center">{t('common.empty')}</Text>}
+        {!loading && shown.length === 0 && !error && (
+          <Text className="wq-muted wq-center">{t('common.empty')}</Text>
+        )}
         {cursor ? (
           <NutButton id="load-more" block loading={loading} onClick={() => load(false)}>
             {t('common.loadMore')}
@@ -117,5 +163,5 @@ export function CaseList({ role, onOpen, title, sortByDeadline }: { role: AppRol
         </Button>
       </View>
     </Screen>
-  )
+  );
 }

@@ -1,57 +1,69 @@
-import { Text, View } from '@tarojs/components'
-import { CATEGORIES, consultationFiling, type FaqEntry } from '@weiquan/shared'
-import { useEffect, useRef, useState } from 'react'
-import { api } from '../../api/endpoints'
-import { Chips } from '../../components/chips'
-import { ErrorText, Field } from '../../components/field'
-import { NutButton } from '../../components/nut'
-import { DraftRestoredNotice } from '../../components/draft-notice'
-import { Screen } from '../../components/screen'
-import { useDraft } from '../../hooks/use-draft'
-import { messageOf } from '../../hooks/use-remote'
-import { categoryLabel, useT, type Translate } from '../../i18n'
-import { draftStore } from '../../lib/draft'
-import { ensureConsumer } from '../auth/login'
-import { messageFor } from '../file-complaint/validation'
-import { useFilingSubmit, type Errors as FilingErrors } from '../filing/use-filing-submit'
+import { Text, View } from '@tarojs/components';
+import { CATEGORIES, consultationFiling, type FaqEntry } from '@weiquan/shared';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../../api/endpoints';
+import { Chips } from '../../components/chips';
+import { ErrorText, Field } from '../../components/field';
+import { NutButton } from '../../components/nut';
+import { DraftRestoredNotice } from '../../components/draft-notice';
+import { Screen } from '../../components/screen';
+import { useDraft } from '../../hooks/use-draft';
+import { messageOf } from '../../hooks/use-remote';
+import { categoryLabel, useT, type Translate } from '../../i18n';
+import { draftStore } from '../../lib/draft';
+import { ensureConsumer } from '../auth/login';
+import { messageFor } from '../file-complaint/validation';
+import { useFilingSubmit, type Errors as FilingErrors } from '../filing/use-filing-submit';
 
 /** Typing pauses this long before the FAQ is searched (one request per pause, not per key). */
-export const FAQ_DEBOUNCE_MS = 300
+export const FAQ_DEBOUNCE_MS = 300;
 
 export interface ConsultForm {
   /** the FAQ search as typed */
-  q: string
+  q: string;
   /** the question form is open */
-  asking: boolean
-  category: string
-  question: string
+  asking: boolean;
+  category: string;
+  question: string;
 }
-export const CONSULT_DRAFT_KEY = 'wq.draft.consultation'
-export const consultDrafts = draftStore<ConsultForm>(CONSULT_DRAFT_KEY, () => ({ q: '', asking: false, category: '', question: '' }))
+export const CONSULT_DRAFT_KEY = 'wq.draft.consultation';
+export const consultDrafts = draftStore<ConsultForm>(CONSULT_DRAFT_KEY, () => ({
+  q: '',
+  asking: false,
+  category: '',
+  question: '',
+}));
 
-type Errors = FilingErrors<'category' | 'question'>
+type Errors = FilingErrors<'category' | 'question'>;
 
 export function validateConsultation(category: string, question: string, t: Translate) {
-  const result = consultationFiling.safeParse({ kind: 'consultation', category: category || undefined, question })
-  if (result.success) return { errors: {} as Errors, body: result.data }
-  const errors: Errors = {}
+  const result = consultationFiling.safeParse({
+    kind: 'consultation',
+    category: category || undefined,
+    question,
+  });
+  if (result.success) return { errors: {} as Errors, body: result.data };
+  const errors: Errors = {};
   for (const issue of result.error.issues) {
-    const field = issue.path[0] === 'category' ? 'category' : 'question'
-    errors[field] ??= field === 'category' ? t('error.category') : messageFor('facts', issue as never, t, question.trim() === '')
+    const field = issue.path[0] === 'category' ? 'category' : 'question';
+    errors[field] ??=
+      field === 'category'
+        ? t('error.category')
+        : messageFor('facts', issue as never, t, question.trim() === '');
   }
-  return { errors }
+  return { errors };
 }
 
 /** 我要咨询: the published answers first (searched as the person types), then the question form. */
 export function ConsultPage() {
-  const t = useT()
+  const t = useT();
   // saved on every change with its Idempotency-Key: a retried submit is answered with the same case
-  const drafts = useDraft(consultDrafts)
-  const { q, asking, category, question } = drafts.draft.form
-  const setQ = (value: string) => drafts.update({ q: value })
-  const [hits, setHits] = useState<FaqEntry[] | null>(null)
-  const [searching, setSearching] = useState(false)
-  const [searchError, setSearchError] = useState<string | null>(null)
+  const drafts = useDraft(consultDrafts);
+  const { q, asking, category, question } = drafts.draft.form;
+  const setQ = (value: string) => drafts.update({ q: value });
+  const [hits, setHits] = useState<FaqEntry[] | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [searchError, setSearchError] = useState<string | null>(null);
   const filing = useFilingSubmit({
     drafts,
     validate: () => validateConsultation(category, question, t),
@@ -59,44 +71,51 @@ export function ConsultPage() {
     beforeFiling: ensureConsumer,
     file: api.fileCase,
     submitted: 'consult.submitted',
-  })
-  const { errors, update, submit, submitting, submitError } = filing
-  const latest = useRef(0)
+  });
+  const { errors, update, submit, submitting, submitError } = filing;
+  const latest = useRef(0);
 
   useEffect(() => {
-    const query = q.trim()
+    const query = q.trim();
     if (!query) {
-      setHits(null)
-      return
+      setHits(null);
+      return;
     }
-    const ticket = ++latest.current
+    const ticket = ++latest.current;
     const timer = setTimeout(async () => {
-      setSearching(true)
+      setSearching(true);
       try {
-        const answer = await api.faq(query)
+        const answer = await api.faq(query);
         // an older, slower answer must not replace the one for what is typed now
         if (ticket === latest.current) {
-          setHits(answer.items)
-          setSearchError(null)
+          setHits(answer.items);
+          setSearchError(null);
         }
       } catch (e) {
-        if (ticket === latest.current) setSearchError(messageOf(e))
+        if (ticket === latest.current) setSearchError(messageOf(e));
       } finally {
-        if (ticket === latest.current) setSearching(false)
+        if (ticket === latest.current) setSearching(false);
       }
-    }, FAQ_DEBOUNCE_MS)
-    return () => clearTimeout(timer)
-  }, [q])
+    }, FAQ_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [q]);
 
   // what was searched is a good start for the question
-  const ask = () => drafts.update({ asking: true, ...(!question && q.trim() ? { question: q.trim() } : {}) })
+  const ask = () => drafts.update({ asking: true, ...(!question && q.trim() ? { question: q.trim() } : {}) });
 
   return (
     <Screen title="title.consult" testId="page-consult">
       <View className="wq-page">
         {drafts.restored && <DraftRestoredNotice onDiscard={filing.discard} />}
         <View className="wq-card">
-          <Field id="faq-q" label={t('consult.search')} placeholder={t('consult.placeholder')} value={q} onChange={setQ} maxlength={100} />
+          <Field
+            id="faq-q"
+            label={t('consult.search')}
+            placeholder={t('consult.placeholder')}
+            value={q}
+            onChange={setQ}
+            maxlength={100}
+          />
           {searching && <Text className="wq-muted">{t('consult.searching')}</Text>}
           <ErrorText message={searchError} />
           {hits && !searching && (
@@ -119,16 +138,37 @@ export function ConsultPage() {
         ) : (
           <View className="wq-card" data-testid="consult-form">
             <Text className="wq-label">{t('wizard.step.category')}</Text>
-            <Chips name={t('wizard.step.category')} value={category} onChange={(c) => update({ category: c })} options={CATEGORIES.map((c) => ({ value: c.code, label: categoryLabel(t.lang, c.code) }))} />
+            <Chips
+              name={t('wizard.step.category')}
+              value={category}
+              onChange={(c) => update({ category: c })}
+              options={CATEGORIES.map((c) => ({ value: c.code, label: categoryLabel(t.lang, c.code) }))}
+            />
             <ErrorText message={errors.category} />
-            <Field id="consult-question" label={t('consult.question')} hint={t('consult.questionHint')} value={question} onChange={(v) => update({ question: v })} error={errors.question} multiline maxlength={1000} />
+            <Field
+              id="consult-question"
+              label={t('consult.question')}
+              hint={t('consult.questionHint')}
+              value={question}
+              onChange={(v) => update({ question: v })}
+              error={errors.question}
+              multiline
+              maxlength={1000}
+            />
             <ErrorText message={submitError} />
-            <NutButton id="consult-submit" type="primary" block loading={submitting} disabled={submitting} onClick={submit}>
+            <NutButton
+              id="consult-submit"
+              type="primary"
+              block
+              loading={submitting}
+              disabled={submitting}
+              onClick={submit}
+            >
               {t('consult.submit')}
             </NutButton>
           </View>
         )}
       </View>
     </Screen>
-  )
+  );
 }

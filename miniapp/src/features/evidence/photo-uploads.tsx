@@ -1,21 +1,23 @@
-import { Button, Image, Text, View } from '@tarojs/components'
-import { MAX_ATTACHMENTS } from '@weiquan/shared'
-import { useRef, type Dispatch, type SetStateAction } from 'react'
-import { api } from '../../api/endpoints'
-import { ErrorText } from '../../components/field'
-import { NutButton, NutProgress } from '../../components/nut'
-import { messageOf } from '../../hooks/use-remote'
-import { useT } from '../../i18n'
-import type { Draft } from '../../lib/draft'
-import { usePrivacyGate } from '../privacy/privacy-gate'
-import { pickPhotos } from './pick-photos'
-import type { Photo } from './photos'
+import { Button, Image, Text, View } from '@tarojs/components';
+import { MAX_ATTACHMENTS } from '@weiquan/shared';
+import { useRef, type Dispatch, type SetStateAction } from 'react';
+import { api } from '../../api/endpoints';
+import { ErrorText } from '../../components/field';
+import { NutButton, NutProgress } from '../../components/nut';
+import { messageOf } from '../../hooks/use-remote';
+import { useT } from '../../i18n';
+import type { Draft } from '../../lib/draft';
+import { usePrivacyGate } from '../privacy/privacy-gate';
+import { pickPhotos } from './pick-photos';
+import type { Photo } from './photos';
 
-type SetPhotos = (change: (photos: Photo[]) => Photo[]) => void
+type SetPhotos = (change: (photos: Photo[]) => Photo[]) => void;
 
 /** `setPhotos` for photos kept in a draft's form. */
-export function draftPhotos<F extends { photos: Photo[] }>(setDraft: Dispatch<SetStateAction<Draft<F>>>): SetPhotos {
-  return (change) => setDraft((d) => ({ ...d, form: { ...d.form, photos: change(d.form.photos) } }))
+export function draftPhotos<F extends { photos: Photo[] }>(
+  setDraft: Dispatch<SetStateAction<Draft<F>>>,
+): SetPhotos {
+  return (change) => setDraft((d) => ({ ...d, form: { ...d.form, photos: change(d.form.photos) } }));
 }
 
 /**
@@ -24,41 +26,53 @@ export function draftPhotos<F extends { photos: Photo[] }>(setDraft: Dispatch<Se
  * The photos themselves live in the caller's draft (`setPhotos` edits them there).
  */
 export function usePhotoUploads(photos: Photo[], setPhotos: SetPhotos) {
-  const privacy = usePrivacyGate()
-  const uploads = useRef(new Map<string, { abort(): void }>())
-  const patch = (path: string, change: Partial<Photo>) => setPhotos((all) => all.map((p) => (p.path === path ? { ...p, ...change } : p)))
+  const privacy = usePrivacyGate();
+  const uploads = useRef(new Map<string, { abort(): void }>());
+  const patch = (path: string, change: Partial<Photo>) =>
+    setPhotos((all) => all.map((p) => (p.path === path ? { ...p, ...change } : p)));
 
   const upload = (path: string) => {
-    patch(path, { status: 'uploading', progress: 0, error: undefined })
-    const handle = api.upload(path, (progress) => patch(path, { progress }))
-    uploads.current.set(path, handle)
+    patch(path, { status: 'uploading', progress: 0, error: undefined });
+    const handle = api.upload(path, (progress) => patch(path, { progress }));
+    uploads.current.set(path, handle);
     handle.promise.then(
       (answer) => patch(path, { status: 'done', progress: 100, uploadId: answer.id }),
       (e) => patch(path, { status: 'failed', error: messageOf(e) }),
-    )
-  }
+    );
+  };
 
   return {
     privacyDialog: privacy.dialog,
     choose: async () => {
-      const room = MAX_ATTACHMENTS - photos.length
-      if (room <= 0 || !(await privacy.ensure())) return
-      const paths = await pickPhotos(room)
-      setPhotos((all) => [...all, ...paths.map((path) => ({ path, status: 'uploading' as const, progress: 0 }))])
-      paths.forEach(upload)
+      const room = MAX_ATTACHMENTS - photos.length;
+      if (room <= 0 || !(await privacy.ensure())) return;
+      const paths = await pickPhotos(room);
+      setPhotos((all) => [
+        ...all,
+        ...paths.map((path) => ({ path, status: 'uploading' as const, progress: 0 })),
+      ]);
+      paths.forEach(upload);
     },
     retry: upload,
     remove: (path: string) => {
-      uploads.current.get(path)?.abort()
-      setPhotos((all) => all.filter((p) => p.path !== path))
+      uploads.current.get(path)?.abort();
+      setPhotos((all) => all.filter((p) => p.path !== path));
     },
     abortAll: () => uploads.current.forEach((u) => u.abort()),
-  }
+  };
 }
 
 /** The evidence step: the photos with their upload state, and the add button. */
-export function EvidencePhotos({ photos, uploads, error }: { photos: Photo[]; uploads: ReturnType<typeof usePhotoUploads>; error?: string }) {
-  const t = useT()
+export function EvidencePhotos({
+  photos,
+  uploads,
+  error,
+}: {
+  photos: Photo[];
+  uploads: ReturnType<typeof usePhotoUploads>;
+  error?: string;
+}) {
+  const t = useT();
   return (
     <View className="wq-card">
       <Text className="wq-hint">{t('wizard.evidence.hint')}</Text>
@@ -67,7 +81,9 @@ export function EvidencePhotos({ photos, uploads, error }: { photos: Photo[]; up
           <View key={p.path} className={`wq-photo wq-photo-${p.status}`} data-status={p.status}>
             <Image src={p.path} mode="aspectFill" className="wq-photo-img" aria-label={`photo ${i + 1}`} />
             {p.status === 'uploading' && <NutProgress percent={p.progress} showText={false} />}
-            {p.status === 'uploading' && <Text className="wq-hint">{t('wizard.evidence.uploading', { p: p.progress })}</Text>}
+            {p.status === 'uploading' && (
+              <Text className="wq-hint">{t('wizard.evidence.uploading', { p: p.progress })}</Text>
+            )}
             {p.status === 'failed' && (
               <View>
                 <Text className="wq-error">{p.error ?? t('wizard.evidence.failed')}</Text>
@@ -89,5 +105,5 @@ export function EvidencePhotos({ photos, uploads, error }: { photos: Photo[]; up
       )}
       <ErrorText message={error} />
     </View>
-  )
+  );
 }

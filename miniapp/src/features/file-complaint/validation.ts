@@ -2,10 +2,10 @@
  * The wizard validates with the shared filing schema itself (the one the BFF enforces), then
  * maps each zod issue to the form field it concerns and to a message in the person's language.
  */
-import { complaintFiling, merchantRef, type ComplaintFiling } from '@weiquan/shared'
-import type { MessageKey, Translate } from '../../i18n'
-import { yuanToFen } from '../../lib/money'
-import type { ComplaintForm } from './draft'
+import { complaintFiling, merchantRef, type ComplaintFiling } from '@weiquan/shared';
+import type { MessageKey, Translate } from '../../i18n';
+import { yuanToFen } from '../../lib/money';
+import type { ComplaintForm } from './draft';
 
 export type FieldName =
   | 'merchant'
@@ -22,9 +22,9 @@ export type FieldName =
   | 'photos'
   | 'name'
   | 'phone'
-  | 'address'
+  | 'address';
 
-export type FieldErrors = Partial<Record<FieldName, string>>
+export type FieldErrors = Partial<Record<FieldName, string>>;
 
 export const STEPS: Array<{ key: MessageKey; fields: FieldName[] }> = [
   { key: 'wizard.step.merchant', fields: ['merchant', 'merchantName', 'merchantAddress'] },
@@ -35,20 +35,28 @@ export const STEPS: Array<{ key: MessageKey; fields: FieldName[] }> = [
   { key: 'wizard.step.evidence', fields: ['photos'] },
   { key: 'wizard.step.contact', fields: ['name', 'phone', 'address'] },
   { key: 'wizard.step.review', fields: [] },
-]
+];
 
-const optional = (s: string) => (s.trim() === '' ? undefined : s)
+const optional = (s: string) => (s.trim() === '' ? undefined : s);
 
 /** The request body, built from what was typed (not yet validated). */
 export function toFiling(form: ComplaintForm): Record<string, unknown> {
-  const demandAmountFen = yuanToFen(form.demandAmount)
-  const purchaseAmountFen = yuanToFen(form.purchaseAmount)
+  const demandAmountFen = yuanToFen(form.demandAmount);
+  const purchaseAmountFen = yuanToFen(form.purchaseAmount);
   return {
     kind: 'complaint',
-    merchant: form.merchantMode === 'directory' ? (form.merchant ? { id: form.merchant.id } : undefined) : { name: form.merchantName, address: form.merchantAddress },
+    merchant:
+      form.merchantMode === 'directory'
+        ? form.merchant
+          ? { id: form.merchant.id }
+          : undefined
+        : { name: form.merchantName, address: form.merchantAddress },
     category: form.category || undefined,
     facts: form.facts,
-    demand: { type: form.demandType || undefined, ...(demandAmountFen === undefined ? {} : { amountFen: demandAmountFen }) },
+    demand: {
+      type: form.demandType || undefined,
+      ...(demandAmountFen === undefined ? {} : { amountFen: demandAmountFen }),
+    },
     purchase: {
       ...(purchaseAmountFen === undefined ? {} : { amountFen: purchaseAmountFen }),
       occurredOn: form.occurredOn.trim(),
@@ -58,78 +66,93 @@ export function toFiling(form: ComplaintForm): Record<string, unknown> {
     complainant: { name: form.name, phone: form.phone, address: form.address },
     attachments: form.photos.filter((p) => p.uploadId).map((p) => p.uploadId),
     shareContactWithMerchant: form.share,
-  }
+  };
 }
 
 function fieldOf(path: PropertyKey[], form: ComplaintForm): FieldName | undefined {
-  const [head, sub] = path.map(String)
+  const [head, sub] = path.map(String);
   switch (head) {
     case 'merchant':
-      if (form.merchantMode === 'free') return sub === 'address' ? 'merchantAddress' : sub === 'name' ? 'merchantName' : 'merchant'
-      return 'merchant'
+      if (form.merchantMode === 'free')
+        return sub === 'address' ? 'merchantAddress' : sub === 'name' ? 'merchantName' : 'merchant';
+      return 'merchant';
     case 'category':
     case 'facts':
-      return head
+      return head;
     case 'demand':
-      return sub === 'amountFen' ? 'demandAmount' : 'demandType'
+      return sub === 'amountFen' ? 'demandAmount' : 'demandType';
     case 'purchase':
-      return sub === 'amountFen' ? 'purchaseAmount' : sub === 'occurredOn' ? 'occurredOn' : sub === 'channel' ? 'channel' : 'orderNo'
+      return sub === 'amountFen'
+        ? 'purchaseAmount'
+        : sub === 'occurredOn'
+          ? 'occurredOn'
+          : sub === 'channel'
+            ? 'channel'
+            : 'orderNo';
     case 'complainant':
-      return sub === 'phone' ? 'phone' : sub === 'address' ? 'address' : 'name'
+      return sub === 'phone' ? 'phone' : sub === 'address' ? 'address' : 'name';
     case 'attachments':
-      return 'photos'
+      return 'photos';
     default:
-      return undefined
+      return undefined;
   }
 }
 
 interface Issue {
-  code: string
-  path: PropertyKey[]
-  minimum?: number | bigint
-  maximum?: number | bigint
-  origin?: string
+  code: string;
+  path: PropertyKey[];
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
 }
 
 function isEmpty(form: ComplaintForm, field: FieldName): boolean {
-  if (field === 'merchant') return !form.merchant
-  if (field === 'photos') return false
-  const v = form[field]
-  return typeof v === 'string' && v.trim() === ''
+  if (field === 'merchant') return !form.merchant;
+  if (field === 'photos') return false;
+  const v = form[field];
+  return typeof v === 'string' && v.trim() === '';
 }
 
 export function messageFor(field: FieldName, issue: Issue, t: Translate, empty: boolean): string {
-  if (field === 'merchant') return t('error.merchant')
-  if (field === 'category') return t('error.category')
-  if (empty) return t('error.required')
-  if (field === 'phone') return t('error.phone')
-  if (field === 'occurredOn') return t('error.date')
-  if (field === 'demandAmount' || field === 'purchaseAmount') return t('error.amount')
-  if (issue.code === 'too_small' && issue.origin === 'string') return t('error.tooShort', { min: Number(issue.minimum) })
-  if (issue.code === 'too_big' && issue.origin === 'string') return t('error.tooLong', { max: Number(issue.maximum) })
-  if (issue.code === 'invalid_type' || issue.code === 'invalid_value') return t('error.required')
-  return t('error.invalid')
+  if (field === 'merchant') return t('error.merchant');
+  if (field === 'category') return t('error.category');
+  if (empty) return t('error.required');
+  if (field === 'phone') return t('error.phone');
+  if (field === 'occurredOn') return t('error.date');
+  if (field === 'demandAmount' || field === 'purchaseAmount') return t('error.amount');
+  if (issue.code === 'too_small' && issue.origin === 'string')
+    return t('error.tooShort', { min: Number(issue.minimum) });
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return t('error.tooLong', { max: Number(issue.maximum) });
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_value') return t('error.required');
+  return t('error.invalid');
 }
 
-export function validateForm(form: ComplaintForm, t: Translate): { errors: FieldErrors; body?: ComplaintFiling } {
-  const errors: FieldErrors = {}
-  const result = complaintFiling.safeParse(toFiling(form))
+export function validateForm(
+  form: ComplaintForm,
+  t: Translate,
+): { errors: FieldErrors; body?: ComplaintFiling } {
+  const errors: FieldErrors = {};
+  const result = complaintFiling.safeParse(toFiling(form));
   if (!result.success) {
     for (const issue of result.error.issues as Issue[]) {
       // a union failure says only "no branch matched": ask the free-text branch for per-field issues
       if (issue.path[0] === 'merchant' && form.merchantMode === 'free' && issue.code === 'invalid_union') {
-        const free = merchantRef.options[1].safeParse({ name: form.merchantName, address: form.merchantAddress })
+        const free = merchantRef.options[1].safeParse({
+          name: form.merchantName,
+          address: form.merchantAddress,
+        });
         if (!free.success) {
           for (const sub of free.error.issues as Issue[]) {
-            const f = sub.path[0] === 'address' ? 'merchantAddress' : 'merchantName'
-            errors[f] ??= messageFor(f, sub, t, isEmpty(form, f))
+            const f = sub.path[0] === 'address' ? 'merchantAddress' : 'merchantName';
+            errors[f] ??= messageFor(f, sub, t, isEmpty(form, f));
           }
-          continue
+          continue;
         }
       }
-      const field = fieldOf(issue.path, form)
-      if (field && !errors[field]) errors[field] = messageFor(field, issue, t, isEmpty(form, field))
+      const field = fieldOf(issue.path, form);
+      if (field && !errors[field]) errors[field] = messageFor(field, issue, t, isEmpty(form, field));
     }
   }
-  return Object.keys(errors).length ? { errors } : { errors, body: result.success ? result.data : undefined }
+  return Object.keys(errors).length ? { errors } : { errors, body: result.success ? result.data : undefined };
 }

@@ -1,29 +1,29 @@
-import { Button, Label, Switch, Text, View } from '@tarojs/components'
-import { beijingDate, CATEGORIES, DEMAND_TYPES } from '@weiquan/shared'
-import { api } from '../../api/endpoints'
-import { Chips } from '../../components/chips'
-import { DraftRestoredNotice } from '../../components/draft-notice'
-import { ErrorText, Field } from '../../components/field'
-import { NutTag } from '../../components/nut'
-import { Screen } from '../../components/screen'
-import { useDraft } from '../../hooks/use-draft'
-import { categoryLabel, useT, type MessageKey } from '../../i18n'
-import { go, ROUTES } from '../../routes'
-import { draftPhotos, EvidencePhotos, usePhotoUploads } from '../evidence/photo-uploads'
-import { useFilingSubmit } from '../filing/use-filing-submit'
-import { useProfilePrefill } from '../filing/use-profile-prefill'
-import { WizardNav, WizardProgress } from '../filing/wizard-nav'
-import { DuplicateWarning, MerchantPicker, useOpenCasesAgainst } from './merchant-picker'
-import { complaintDrafts, type ComplaintForm } from './draft'
-import { STEPS, validateForm } from './validation'
+import { Button, Label, Switch, Text, View } from '@tarojs/components';
+import { beijingDate, CATEGORIES, DEMAND_TYPES } from '@weiquan/shared';
+import { api } from '../../api/endpoints';
+import { Chips } from '../../components/chips';
+import { DraftRestoredNotice } from '../../components/draft-notice';
+import { ErrorText, Field } from '../../components/field';
+import { NutTag } from '../../components/nut';
+import { Screen } from '../../components/screen';
+import { useDraft } from '../../hooks/use-draft';
+import { categoryLabel, useT, type MessageKey } from '../../i18n';
+import { go, ROUTES } from '../../routes';
+import { draftPhotos, EvidencePhotos, usePhotoUploads } from '../evidence/photo-uploads';
+import { useFilingSubmit } from '../filing/use-filing-submit';
+import { useProfilePrefill } from '../filing/use-profile-prefill';
+import { WizardNav, WizardProgress } from '../filing/wizard-nav';
+import { DuplicateWarning, MerchantPicker, useOpenCasesAgainst } from './merchant-picker';
+import { complaintDrafts, type ComplaintForm } from './draft';
+import { STEPS, validateForm } from './validation';
 
 export function FileComplaintWizard() {
-  const t = useT()
+  const t = useT();
   // the draft saves itself on every change, so closing the app loses nothing
-  const drafts = useDraft(complaintDrafts)
-  const { draft, setDraft, setStep } = drafts
-  const form = draft.form
-  const step = draft.step
+  const drafts = useDraft(complaintDrafts);
+  const { draft, setDraft, setStep } = drafts;
+  const form = draft.form;
+  const step = draft.step;
   const filing = useFilingSubmit({
     drafts,
     validate: () => validateForm(form, t),
@@ -31,20 +31,20 @@ export function FileComplaintWizard() {
     photos: form.photos,
     file: api.fileComplaint,
     submitted: 'wizard.submitted',
-  })
-  const { errors, setErrors, update, submit, submitting, submitError } = filing
-  const photos = usePhotoUploads(form.photos, draftPhotos(setDraft))
-  useProfilePrefill(setDraft)
+  });
+  const { errors, setErrors, update, submit, submitting, submitError } = filing;
+  const photos = usePhotoUploads(form.photos, draftPhotos(setDraft));
+  useProfilePrefill(setDraft);
 
   // the duplicate question must be answered before leaving the merchant step
-  const openAgainst = useOpenCasesAgainst(form.merchantMode === 'directory' ? form.merchant?.id : undefined)
-  const duplicatePending = step === 0 && openAgainst.length > 0 && draft.notDuplicateOf !== form.merchant?.id
-  const next = () => filing.next(duplicatePending ? { merchant: t('dup.question') } : {})
+  const openAgainst = useOpenCasesAgainst(form.merchantMode === 'directory' ? form.merchant?.id : undefined);
+  const duplicatePending = step === 0 && openAgainst.length > 0 && draft.notDuplicateOf !== form.merchant?.id;
+  const next = () => filing.next(duplicatePending ? { merchant: t('dup.question') } : {});
 
   const discard = () => {
-    photos.abortAll()
-    filing.discard()
-  }
+    photos.abortAll();
+    filing.discard();
+  };
 
   return (
     <Screen title="title.file" onRetry={submitError ? submit : undefined} testId="page-file">
@@ -58,8 +58,8 @@ export function FileComplaintWizard() {
             open={openAgainst}
             onSupplement={(c) => go(ROUTES.case, { id: c.id, panel: 'supplement' })}
             onContinue={() => {
-              setDraft((d) => ({ ...d, notDuplicateOf: form.merchant?.id }))
-              setErrors({})
+              setDraft((d) => ({ ...d, notDuplicateOf: form.merchant?.id }));
+              setErrors({});
             }}
           />
         )}
@@ -72,29 +72,71 @@ export function FileComplaintWizard() {
               name={t('wizard.step.category')}
               value={form.category}
               onChange={(category) => update({ category })}
-              options={CATEGORIES.map((c) => ({ value: c.code, label: `${categoryLabel(t.lang, c.code)}${c.greenChannel ? ` · ${t('badge.greenChannel')}` : ''}` }))}
+              options={CATEGORIES.map((c) => ({
+                value: c.code,
+                label: `${categoryLabel(t.lang, c.code)}${c.greenChannel ? ` · ${t('badge.greenChannel')}` : ''}`,
+              }))}
             />
             <ErrorText message={errors.category} />
           </View>
         )}
         {step === 2 && (
           <View className="wq-card">
-            <Field id="facts" label={t('wizard.facts.label')} hint={t('wizard.facts.hint')} value={form.facts} onChange={(facts) => update({ facts })} error={errors.facts} multiline maxlength={2000} />
+            <Field
+              id="facts"
+              label={t('wizard.facts.label')}
+              hint={t('wizard.facts.hint')}
+              value={form.facts}
+              onChange={(facts) => update({ facts })}
+              error={errors.facts}
+              multiline
+              maxlength={2000}
+            />
           </View>
         )}
         {step === 3 && (
           <View className="wq-card">
             <Text className="wq-label">{t('wizard.demand.type')}</Text>
-            <Chips name={t('wizard.demand.type')} value={form.demandType} onChange={(demandType) => update({ demandType })} options={DEMAND_TYPES.map((d) => ({ value: d, label: t(`demand.${d}` as MessageKey) }))} />
+            <Chips
+              name={t('wizard.demand.type')}
+              value={form.demandType}
+              onChange={(demandType) => update({ demandType })}
+              options={DEMAND_TYPES.map((d) => ({ value: d, label: t(`demand.${d}` as MessageKey) }))}
+            />
             <ErrorText message={errors.demandType} />
-            <Field id="demand-amount" type="digit" label={t('wizard.demand.amount')} value={form.demandAmount} onChange={(demandAmount) => update({ demandAmount })} error={errors.demandAmount} />
+            <Field
+              id="demand-amount"
+              type="digit"
+              label={t('wizard.demand.amount')}
+              value={form.demandAmount}
+              onChange={(demandAmount) => update({ demandAmount })}
+              error={errors.demandAmount}
+            />
           </View>
         )}
         {step === 4 && (
           <View className="wq-card">
-            <Field id="purchase-amount" type="digit" label={t('wizard.purchase.amount')} value={form.purchaseAmount} onChange={(purchaseAmount) => update({ purchaseAmount })} error={errors.purchaseAmount} />
-            <Field id="occurred-on" label={t('wizard.purchase.occurredOn')} placeholder="2026-01-31" value={form.occurredOn} onChange={(occurredOn) => update({ occurredOn })} error={errors.occurredOn} />
-            <Button id="today" className="wq-link-button" onClick={() => update({ occurredOn: beijingDate(new Date()) })}>
+            <Field
+              id="purchase-amount"
+              type="digit"
+              label={t('wizard.purchase.amount')}
+              value={form.purchaseAmount}
+              onChange={(purchaseAmount) => update({ purchaseAmount })}
+              error={errors.purchaseAmount}
+            />
+            <Field
+              id="occurred-on"
+              label={t('wizard.purchase.occurredOn')}
+              placeholder="2026-01-31"
+              value={form.occurredOn}
+              onChange={(occurredOn) => update({ occurredOn })}
+              error={errors.occurredOn}
+            />
+            <Button
+              id="today"
+              className="wq-link-button"
+              onClick={() => update({ occurredOn: beijingDate(new Date()) })}
+            >
               {t('wizard.purchase.today')}
             </Button>
             <Text className="wq-label">{t('wizard.purchase.channel')}</Text>
@@ -108,21 +150,50 @@ export function FileComplaintWizard() {
               ]}
             />
             <ErrorText message={errors.channel} />
-            <Field id="order-no" label={t('wizard.purchase.orderNo')} value={form.orderNo} onChange={(orderNo) => update({ orderNo })} error={errors.orderNo} />
+            <Field
+              id="order-no"
+              label={t('wizard.purchase.orderNo')}
+              value={form.orderNo}
+              onChange={(orderNo) => update({ orderNo })}
+              error={errors.orderNo}
+            />
           </View>
         )}
         {step === 5 && <EvidencePhotos photos={form.photos} uploads={photos} />}
         {step === 6 && (
           <View className="wq-card">
             <Text className="wq-hint">{t('wizard.contact.hint')}</Text>
-            <Field id="contact-name" label={t('wizard.contact.name')} value={form.name} onChange={(name) => update({ name })} error={errors.name} />
-            <Field id="contact-phone" type="number" label={t('wizard.contact.phone')} value={form.phone} onChange={(phone) => update({ phone })} error={errors.phone} />
-            <Field id="contact-address" label={t('wizard.contact.address')} value={form.address} onChange={(address) => update({ address })} error={errors.address} />
+            <Field
+              id="contact-name"
+              label={t('wizard.contact.name')}
+              value={form.name}
+              onChange={(name) => update({ name })}
+              error={errors.name}
+            />
+            <Field
+              id="contact-phone"
+              type="number"
+              label={t('wizard.contact.phone')}
+              value={form.phone}
+              onChange={(phone) => update({ phone })}
+              error={errors.phone}
+            />
+            <Field
+              id="contact-address"
+              label={t('wizard.contact.address')}
+              value={form.address}
+              onChange={(address) => update({ address })}
+              error={errors.address}
+            />
             <View className="wq-switch-row">
               <Label for="share-contact" className="wq-label">
                 {t('wizard.contact.share')}
               </Label>
-              <Switch id="share-contact" checked={form.share} onChange={(e) => update({ share: !!e.detail.value })} />
+              <Switch
+                id="share-contact"
+                checked={form.share}
+                onChange={(e) => update({ share: !!e.detail.value })}
+              />
             </View>
             <Text className="wq-hint">{t('wizard.contact.shareHint')}</Text>
           </View>
@@ -132,24 +203,43 @@ export function FileComplaintWizard() {
         <ErrorText message={submitError} />
         {draft.attempted && submitError && <Text className="wq-hint">{t('wizard.review.retryHint')}</Text>}
 
-        <WizardNav steps={STEPS} step={step} setStep={setStep} onNext={next} onSubmit={submit} submitting={submitting} submitLabel="wizard.review.submit" />
+        <WizardNav
+          steps={STEPS}
+          step={step}
+          setStep={setStep}
+          onNext={next}
+          onSubmit={submit}
+          submitting={submitting}
+          submitLabel="wizard.review.submit"
+        />
       </View>
       {photos.privacyDialog}
     </Screen>
-  )
+  );
 }
 
 function Review({ form }: { form: ComplaintForm }) {
-  const t = useT()
+  const t = useT();
   const rows: Array<[string, string]> = [
-    [t('wizard.review.merchant'), form.merchantMode === 'directory' ? form.merchant?.name ?? '' : `${form.merchantName} (${form.merchantAddress})`],
+    [
+      t('wizard.review.merchant'),
+      form.merchantMode === 'directory'
+        ? (form.merchant?.name ?? '')
+        : `${form.merchantName} (${form.merchantAddress})`,
+    ],
     [t('wizard.step.category'), form.category ? categoryLabel(t.lang, form.category) : ''],
     [t('wizard.facts.label'), form.facts],
-    [t('wizard.demand.type'), `${form.demandType ? t(`demand.${form.demandType}` as MessageKey) : ''} ${form.demandAmount ? t('common.yuan', { amount: form.demandAmount }) : ''}`],
-    [t('wizard.purchase.occurredOn'), `${form.occurredOn} ${form.channel ? t(`channel.${form.channel}` as MessageKey) : ''} ${form.orderNo}`],
+    [
+      t('wizard.demand.type'),
+      `${form.demandType ? t(`demand.${form.demandType}` as MessageKey) : ''} ${form.demandAmount ? t('common.yuan', { amount: form.demandAmount }) : ''}`,
+    ],
+    [
+      t('wizard.purchase.occurredOn'),
+      `${form.occurredOn} ${form.channel ? t(`channel.${form.channel}` as MessageKey) : ''} ${form.orderNo}`,
+    ],
     [t('wizard.step.evidence'), t('wizard.review.photos', { n: form.photos.length })],
     [t('wizard.step.contact'), `${form.name} ${form.phone} ${form.address}`],
-  ]
+  ];
   return (
     <View className="wq-card" data-testid="review">
       {rows.map(([k, v]) => (
@@ -160,5 +250,5 @@ function Review({ form }: { form: ComplaintForm }) {
       ))}
       {form.share && <NutTag type="primary">{t('wizard.contact.share')}</NutTag>}
     </View>
-  )
+  );
 }

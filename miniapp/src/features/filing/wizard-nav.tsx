@@ -1,11 +1,11 @@
-import { Text, View } from '@tarojs/components'
-import { NutButton, NutProgress } from '../../components/nut'
-import { useT, type MessageKey } from '../../i18n'
-import type { FilingStep } from './use-filing-submit'
+import { Text, View } from '@tarojs/components';
+import { NutButton, NutProgress } from '../../components/nut';
+import { useT, type MessageKey } from '../../i18n';
+import type { FilingStep } from './use-filing-submit';
 
 /** "第 n/total 步：name" and the progress bar. */
 export function WizardProgress<K extends string>({ steps, step }: { steps: FilingStep<K>[]; step: number }) {
-  const t = useT()
+  const t = useT();
   return (
     <>
       <Text className="wq-step" id="wizard-step" data-step={step}>
@@ -13,22 +13,30 @@ export function WizardProgress<K extends string>({ steps, step }: { steps: Filin
       </Text>
       <NutProgress percent={Math.round(((step + 1) / steps.length) * 100)} showText={false} />
     </>
-  )
+  );
 }
 
 interface WizardNavProps<K extends string> {
-  steps: FilingStep<K>[]
-  step: number
-  setStep: (step: number) => void
-  onNext: () => void
-  onSubmit: () => void
-  submitting: boolean
-  submitLabel: MessageKey
+  steps: FilingStep<K>[];
+  step: number;
+  setStep: (step: number) => void;
+  onNext: () => void;
+  onSubmit: () => void;
+  submitting: boolean;
+  submitLabel: MessageKey;
 }
 
 /** 上一步, then 下一步 or, on the last step, the submit button. */
-export function WizardNav<K extends string>({ steps, step, setStep, onNext, onSubmit, submitting, submitLabel }: WizardNavProps<K>) {
-  const t = useT()
+export function WizardNav<K extends string>({
+  steps,
+  step,
+  setStep,
+  onNext,
+  onSubmit,
+  submitting,
+  submitLabel,
+}: WizardNavProps<K>) {
+  const t = useT();
   return (
     <View className="wq-nav-row">
       {step > 0 && (
@@ -41,10 +49,16 @@ export function WizardNav<K extends string>({ steps, step, setStep, onNext, onSu
           {t('common.next')}
         </NutButton>
       ) : (
-        <NutButton id="wizard-submit" type="primary" loading={submitting} disabled={submitting} onClick={() => onSubmit()}>
+        <NutButton
+          id="wizard-submit"
+          type="primary"
+          loading={submitting}
+          disabled={submitting}
+          onClick={() => onSubmit()}
+        >
           {submitting ? t('wizard.review.submitting') : t(submitLabel)}
         </NutButton>
       )}
     </View>
-  )
+  );
 }

@@ -1,55 +1,54 @@
-import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import type { NotificationItem } from '@weiquan/shared'
-import { api } from '../../api/endpoints'
-import { ErrorText } from '../../components/field'
-import { NutBadge, NutButton } from '../../components/nut'
-import { Screen } from '../../components/screen'
-import { messageOf } from '../../hooks/use-remote'
-import { useT } from '../../i18n'
-import { beijingDateTime } from '../../lib/time'
-import { getSession, type AppRole } from '../../lib/session'
-import { go, ROUTES } from '../../routes'
-import { ensureConsumer } from '../auth/login'
-
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import type { NotificationItem } from '@weiquan/shared';
+import { api } from '../../api/endpoints';
+import { ErrorText } from '../../components/field';
+import { NutBadge, NutButton } from '../../components/nut';
+import { Screen } from '../../components/screen';
+import { messageOf } from '../../hooks/use-remote';
+import { useT } from '../../i18n';
+import { beijingDateTime } from '../../lib/time';
+import { getSession, type AppRole } from '../../lib/session';
+import { go, ROUTES } from '../../routes';
+import { ensureConsumer } from '../auth/login';
 
 export function InboxPage() {
-  const t = useT()
+  const t = useT();
   // a merchant reads the merchant inbox while acting as merchant; otherwise the consumer's
-  const role: AppRole = getSession('merchant') && !getSession('consumer') ? 'merchant' : 'consumer'
-  const [items, setItems] = useState<NotificationItem[]>([])
-  const [unread, setUnread] = useState(0)
-  const [error, setError] = useState<string | null>(null)
+  const role: AppRole = getSession('merchant') && !getSession('consumer') ? 'merchant' : 'consumer';
+  const [items, setItems] = useState<NotificationItem[]>([]);
+  const [unread, setUnread] = useState(0);
+  const [error, setError] = useState<string | null>(null);
 
   const load = async () => {
-    if (role === 'consumer' && !(await ensureConsumer())) return
+    if (role === 'consumer' && !(await ensureConsumer())) return;
     try {
-      const inbox = await api.inbox(role)
-      setItems(inbox.items)
-      setUnread(inbox.unreadCount)
-      setError(null)
+      const inbox = await api.inbox(role);
+      setItems(inbox.items);
+      setUnread(inbox.unreadCount);
+      setError(null);
     } catch (e) {
-      setError(messageOf(e))
+      setError(messageOf(e));
     }
-  }
-  useDidShow(() => void load())
+  };
+  useDidShow(() => void load());
 
   const markRead = async (ids: string[] | 'all') => {
-    if (ids !== 'all' && !ids.length) return
+    if (ids !== 'all' && !ids.length) return;
     try {
-      const answer = await api.markRead(ids === 'all' ? { all: true } : { ids }, role)
-      setItems((prev) => prev.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, read: true } : n)))
-      setUnread(answer.unreadCount)
+      const answer = await api.markRead(ids === 'all' ? { all: true } : { ids }, role);
+      setItems((prev) => prev.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, read: true } : n)));
+      setUnread(answer.unreadCount);
     } catch (e) {
-      setError(messageOf(e))
+      setError(messageOf(e));
     }
-  }
+  };
 
   const open = (n: NotificationItem) => {
-    if (!n.read) void markRead([n.id])
-    if (n.caseId) go(role === 'merchant' ? ROUTES.merchantCase : ROUTES.case, { id: n.caseId })
-  }
+    if (!n.read) void markRead([n.id]);
+    if (n.caseId) go(role === 'merchant' ? ROUTES.merchantCase : ROUTES.case, { id: n.caseId });
+  };
 
   return (
     <Screen title="title.inbox" onRetry={load} testId="page-inbox">
@@ -67,7 +66,13 @@ export function InboxPage() {
         <ErrorText message={error} />
         {items.length === 0 && !error && <Text className="wq-muted wq-center">{t('inbox.empty')}</Text>}
         {items.map((n) => (
-          <View key={n.id} className={`wq-card wq-notice-item ${n.read ? '' : 'wq-unread-item'}`} data-notification-id={n.id} role="link" onClick={() => open(n)}>
+          <View
+            key={n.id}
+            className={`wq-card wq-notice-item ${n.read ? '' : 'wq-unread-item'}`}
+            data-notification-id={n.id}
+            role="link"
+            onClick={() => open(n)}
+          >
             <Text className="wq-strong">{n.title}</Text>
             <Text className="wq-muted">{n.caseNo}</Text>
             <Text className="wq-body">{n.body}</Text>
@@ -76,5 +81,5 @@ export function InboxPage() {
         ))}
       </View>
     </Screen>
-  )
+  );
 }

@@ -1,75 +1,117 @@
-import { Label, Switch, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { profileBody } from '@weiquan/shared'
-import { useEffect, useState } from 'react'
-import { api } from '../../api/endpoints'
-import { Chips } from '../../components/chips'
-import { ErrorText, Field } from '../../components/field'
-import { NutButton } from '../../components/nut'
-import { Screen } from '../../components/screen'
-import { messageOf } from '../../hooks/use-remote'
-import { LANGUAGES, settings, updateSettings, useT, type Language, type MessageKey } from '../../i18n'
-import { clearSession, sessions } from '../../lib/session'
-import { useStore } from '../../lib/store'
-import { ROUTES } from '../../routes'
-import { ensureConsumer } from '../auth/login'
+import { Label, Switch, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { profileBody } from '@weiquan/shared';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/endpoints';
+import { Chips } from '../../components/chips';
+import { ErrorText, Field } from '../../components/field';
+import { NutButton } from '../../components/nut';
+import { Screen } from '../../components/screen';
+import { messageOf } from '../../hooks/use-remote';
+import { LANGUAGES, settings, updateSettings, useT, type Language, type MessageKey } from '../../i18n';
+import { clearSession, sessions } from '../../lib/session';
+import { useStore } from '../../lib/store';
+import { ROUTES } from '../../routes';
+import { ensureConsumer } from '../auth/login';
 
-type ProfileField = 'name' | 'phone' | 'address' | 'idNumber'
-const FIELD_ERROR: Record<ProfileField, MessageKey> = { name: 'error.required', phone: 'error.phone', address: 'error.tooShort', idNumber: 'error.idNumber' }
+type ProfileField = 'name' | 'phone' | 'address' | 'idNumber';
+const FIELD_ERROR: Record<ProfileField, MessageKey> = {
+  name: 'error.required',
+  phone: 'error.phone',
+  address: 'error.tooShort',
+  idNumber: 'error.idNumber',
+};
 
 export function MePage() {
-  const t = useT()
-  const { lang, largeText } = useStore(settings)
-  const { consumer } = useStore(sessions)
-  const [profile, setProfile] = useState({ name: '', phone: '', address: '', idNumber: '' })
-  const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({})
-  const [error, setError] = useState<string | null>(null)
+  const t = useT();
+  const { lang, largeText } = useStore(settings);
+  const { consumer } = useStore(sessions);
+  const [profile, setProfile] = useState({ name: '', phone: '', address: '', idNumber: '' });
+  const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
+  const [error, setError] = useState<string | null>(null);
 
   const load = async () => {
-    if (!(await ensureConsumer())) return
+    if (!(await ensureConsumer())) return;
     try {
-      const me = await api.me()
-      if (me.profile) setProfile({ name: me.profile.name, phone: me.profile.phone, address: me.profile.address, idNumber: me.profile.idNumber ?? '' })
-      setError(null)
+      const me = await api.me();
+      if (me.profile)
+        setProfile({
+          name: me.profile.name,
+          phone: me.profile.phone,
+          address: me.profile.address,
+          idNumber: me.profile.idNumber ?? '',
+        });
+      setError(null);
     } catch (e) {
-      setError(messageOf(e))
+      setError(messageOf(e));
     }
-  }
-  useEffect(() => void load(), [])
+  };
+  useEffect(() => void load(), []);
 
   const save = async () => {
-    const body = { name: profile.name, phone: profile.phone, address: profile.address, ...(profile.idNumber.trim() ? { idNumber: profile.idNumber } : {}) }
-    const parsed = profileBody.safeParse(body)
+    const body = {
+      name: profile.name,
+      phone: profile.phone,
+      address: profile.address,
+      ...(profile.idNumber.trim() ? { idNumber: profile.idNumber } : {}),
+    };
+    const parsed = profileBody.safeParse(body);
     if (!parsed.success) {
-      const next: Partial<Record<ProfileField, string>> = {}
+      const next: Partial<Record<ProfileField, string>> = {};
       for (const issue of parsed.error.issues) {
-        const f = issue.path[0] as ProfileField
-        next[f] ??= t(FIELD_ERROR[f], { min: 2 })
+        const f = issue.path[0] as ProfileField;
+        next[f] ??= t(FIELD_ERROR[f], { min: 2 });
       }
-      setErrors(next)
-      return
+      setErrors(next);
+      return;
     }
-    setErrors({})
+    setErrors({});
     try {
-      await api.saveProfile(parsed.data)
-      Taro.showToast({ title: t('common.saved'), icon: 'success' })
-      setError(null)
+      await api.saveProfile(parsed.data);
+      Taro.showToast({ title: t('common.saved'), icon: 'success' });
+      setError(null);
     } catch (e) {
-      setError(messageOf(e))
+      setError(messageOf(e));
     }
-  }
+  };
 
-  const set = (k: ProfileField) => (v: string) => setProfile((p) => ({ ...p, [k]: v }))
+  const set = (k: ProfileField) => (v: string) => setProfile((p) => ({ ...p, [k]: v }));
   return (
     <Screen title="title.me" onRetry={load} testId="page-me">
       <View className="wq-page">
         {consumer && <Text className="wq-muted">{t('me.user', { id: consumer.user.id })}</Text>}
         <View className="wq-card">
           <Text className="wq-card-title">{t('me.profile')}</Text>
-          <Field id="profile-name" label={t('wizard.contact.name')} value={profile.name} onChange={set('name')} error={errors.name} />
-          <Field id="profile-phone" type="number" label={t('wizard.contact.phone')} value={profile.phone} onChange={set('phone')} error={errors.phone} />
-          <Field id="profile-address" label={t('wizard.contact.address')} value={profile.address} onChange={set('address')} error={errors.address} />
-          <Field id="profile-id" type="idcard" label={t('me.idNumber')} value={profile.idNumber} onChange={set('idNumber')} error={errors.idNumber} />
+          <Field
+            id="profile-name"
+            label={t('wizard.contact.name')}
+            value={profile.name}
+            onChange={set('name')}
+            error={errors.name}
+          />
+          <Field
+            id="profile-phone"
+            type="number"
+            label={t('wizard.contact.phone')}
+            value={profile.phone}
+            onChange={set('phone')}
+            error={errors.phone}
+          />
+          <Field
+            id="profile-address"
+            label={t('wizard.contact.address')}
+            value={profile.address}
+            onChange={set('address')}
+            error={errors.address}
+          />
+          <Field
+            id="profile-id"
+            type="idcard"
+            label={t('me.idNumber')}
+            value={profile.idNumber}
+            onChange={set('idNumber')}
+            error={errors.idNumber}
+          />
           <NutButton id="profile-save" type="primary" block onClick={save}>
             {t('common.save')}
           </NutButton>
@@ -77,12 +119,21 @@ export function MePage() {
         </View>
         <View className="wq-card">
           <Text className="wq-card-title">{t('me.language')}</Text>
-          <Chips<Language> name={t('me.language')} value={lang} onChange={(l) => updateSettings({ lang: l })} options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))} />
+          <Chips<Language>
+            name={t('me.language')}
+            value={lang}
+            onChange={(l) => updateSettings({ lang: l })}
+            options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
+          />
           <View className="wq-switch-row">
             <Label for="large-text" className="wq-label">
               {t('me.largeText')}
             </Label>
-            <Switch id="large-text" checked={largeText} onChange={(e) => updateSettings({ largeText: !!e.detail.value })} />
+            <Switch
+              id="large-text"
+              checked={largeText}
+              onChange={(e) => updateSettings({ largeText: !!e.detail.value })}
+            />
           </View>
         </View>
         <View className="wq-card">
@@ -94,9 +145,9 @@ export function MePage() {
             id="logout"
             block
             onClick={() => {
-              clearSession('consumer')
-              clearSession('merchant')
-              void Taro.reLaunch({ url: ROUTES.home })
+              clearSession('consumer');
+              clearSession('merchant');
+              void Taro.reLaunch({ url: ROUTES.home });
             }}
           >
             {t('me.logout')}
@@ -104,5 +155,5 @@ export function MePage() {
         )}
       </View>
     </Screen>
-  )
+  );
 }

@@ -1,59 +1,65 @@
-import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { bindMerchantBody } from '@weiquan/shared'
-import { useEffect, useState } from 'react'
-import { api } from '../../api/endpoints'
-import { ErrorText, Field } from '../../components/field'
-import { NutButton } from '../../components/nut'
-import { Screen } from '../../components/screen'
-import { messageOf } from '../../hooks/use-remote'
-import { useT } from '../../i18n'
-import { saveSession } from '../../lib/session'
-import { ROUTES } from '../../routes'
-import { ensureConsumer, loginWithWechat } from '../auth/login'
-import { isWeapp } from '../../lib/platform'
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { bindMerchantBody } from '@weiquan/shared';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/endpoints';
+import { ErrorText, Field } from '../../components/field';
+import { NutButton } from '../../components/nut';
+import { Screen } from '../../components/screen';
+import { messageOf } from '../../hooks/use-remote';
+import { useT } from '../../i18n';
+import { saveSession } from '../../lib/session';
+import { ROUTES } from '../../routes';
+import { ensureConsumer, loginWithWechat } from '../auth/login';
+import { isWeapp } from '../../lib/platform';
 
 /** 商家入口: a logged-in person binds to a merchant with the staff-issued code and gets merchant tokens. */
 export function MerchantBindPage() {
-  const t = useT()
-  const [code, setCode] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const t = useT();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   // a shop already bound on WeChat logs straight back in as merchant (`as: "merchant"`)
   useEffect(() => {
-    if (!isWeapp()) return
+    if (!isWeapp()) return;
     loginWithWechat('merchant').then(
       () => void Taro.redirectTo({ url: ROUTES.merchantCases }),
       () => undefined,
-    )
-  }, [])
+    );
+  }, []);
 
   const bind = async () => {
-    const parsed = bindMerchantBody.safeParse({ bindingCode: code })
+    const parsed = bindMerchantBody.safeParse({ bindingCode: code });
     if (!parsed.success) {
-      setError(t('error.required'))
-      return
+      setError(t('error.required'));
+      return;
     }
-    if (!(await ensureConsumer())) return
-    setBusy(true)
+    if (!(await ensureConsumer())) return;
+    setBusy(true);
     try {
-      saveSession('merchant', await api.bindMerchant(parsed.data.bindingCode))
-      setError(null)
-      void Taro.redirectTo({ url: ROUTES.merchantCases })
+      saveSession('merchant', await api.bindMerchant(parsed.data.bindingCode));
+      setError(null);
+      void Taro.redirectTo({ url: ROUTES.merchantCases });
     } catch (e) {
-      setError(messageOf(e))
+      setError(messageOf(e));
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
-  }
+  };
 
   return (
     <Screen title="title.merchantBind" testId="page-merchant-bind">
       <View className="wq-page">
         <View className="wq-card">
           <Text className="wq-hint">{t('merchant.bindHint')}</Text>
-          <Field id="binding-code" label={t('merchant.code')} value={code} onChange={setCode} maxlength={64} />
+          <Field
+            id="binding-code"
+            label={t('merchant.code')}
+            value={code}
+            onChange={setCode}
+            maxlength={64}
+          />
           <NutButton id="bind" type="primary" block loading={busy} onClick={bind}>
             {t('merchant.bind')}
           </NutButton>
@@ -61,5 +67,5 @@ export function MerchantBindPage() {
         </View>
       </View>
     </Screen>
-  )
+  );
 }

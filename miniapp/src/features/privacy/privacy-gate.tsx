@@ -1,8 +1,8 @@
-import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { useT } from '../../i18n'
-import { isWeapp } from '../../lib/platform'
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n';
+import { isWeapp } from '../../lib/platform';
 
 /**
  * WeChat's privacy rule (since 2023-09): chooseMedia and friends work only after the person agrees
@@ -10,41 +10,43 @@ import { isWeapp } from '../../lib/platform'
  * the agree button (open-type agreePrivacyAuthorization). H5 has no such API and passes straight on.
  */
 export function usePrivacyGate() {
-  const t = useT()
-  const [open, setOpen] = useState(false)
-  const settle = useRef<(ok: boolean) => void>()
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const settle = useRef<(ok: boolean) => void>();
   // WeChat's own prompt hook: a privacy API called before consent waits for this resolve
-  const wechatResolve = useRef<(r: { event: 'agree' | 'disagree'; buttonId?: string }) => void>()
+  const wechatResolve = useRef<(r: { event: 'agree' | 'disagree'; buttonId?: string }) => void>();
 
   useEffect(() => {
-    if (!isWeapp()) return
-    Taro.onNeedPrivacyAuthorization((resolve: (r: { event: 'agree' | 'disagree'; buttonId?: string }) => void) => {
-      wechatResolve.current = resolve
-      setOpen(true)
-    })
-  }, [])
+    if (!isWeapp()) return;
+    Taro.onNeedPrivacyAuthorization(
+      (resolve: (r: { event: 'agree' | 'disagree'; buttonId?: string }) => void) => {
+        wechatResolve.current = resolve;
+        setOpen(true);
+      },
+    );
+  }, []);
 
   const ensure = useCallback((): Promise<boolean> => {
-    if (!isWeapp()) return Promise.resolve(true)
+    if (!isWeapp()) return Promise.resolve(true);
     return new Promise<boolean>((resolve) => {
       Taro.getPrivacySetting({
         success: (res: { needAuthorization: boolean }) => {
-          if (!res.needAuthorization) return resolve(true)
-          settle.current = resolve
-          setOpen(true)
+          if (!res.needAuthorization) return resolve(true);
+          settle.current = resolve;
+          setOpen(true);
         },
         fail: () => resolve(true),
-      })
-    })
-  }, [])
+      });
+    });
+  }, []);
 
   const finish = (ok: boolean) => {
-    setOpen(false)
-    wechatResolve.current?.(ok ? { event: 'agree', buttonId: 'agree-privacy' } : { event: 'disagree' })
-    wechatResolve.current = undefined
-    settle.current?.(ok)
-    settle.current = undefined
-  }
+    setOpen(false);
+    wechatResolve.current?.(ok ? { event: 'agree', buttonId: 'agree-privacy' } : { event: 'disagree' });
+    wechatResolve.current = undefined;
+    settle.current?.(ok);
+    settle.current = undefined;
+  };
 
   const dialog = open ? (
     <View className="wq-dialog" role="dialog" aria-modal="true" aria-labelledby="privacy-title">
@@ -71,7 +73,7 @@ export function usePrivacyGate() {
         </View>
       </View>
     </View>
-  ) : null
+  ) : null;
 
-  return { ensure, dialog }
+  return { ensure, dialog };
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '商家入口' })
+export default definePageConfig({ navigationBarTitleText: '商家入口' });

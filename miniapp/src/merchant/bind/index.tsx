@@ -1,5 +1,5 @@
-import { MerchantBindPage } from '../../features/merchant/bind-page'
+import { MerchantBindPage } from '../../features/merchant/bind-page';
 
 export default function Page() {
-  return <MerchantBindPage />
+  return <MerchantBindPage />;
 }

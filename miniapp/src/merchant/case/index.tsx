@@ -1,5 +1,5 @@
-import { MerchantCasePage } from '../../features/merchant/merchant-case-page'
+import { MerchantCasePage } from '../../features/merchant/merchant-case-page';
 
 export default function Page() {
-  return <MerchantCasePage />
+  return <MerchantCasePage />;
 }

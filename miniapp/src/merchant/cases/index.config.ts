@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '商家待办', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '商家待办', enablePullDownRefresh: true });

@@ -1,5 +1,5 @@
-import { MerchantCasesPage } from '../../features/merchant/merchant-cases-page'
+import { MerchantCasesPage } from '../../features/merchant/merchant-cases-page';
 
 export default function Page() {
-  return <MerchantCasesPage />
+  return <MerchantCasesPage />;
 }

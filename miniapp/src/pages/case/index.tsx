@@ -1,6 +1,6 @@
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect } from 'react'
-import { ROUTES } from '../../routes'
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect } from 'react';
+import { ROUTES } from '../../routes';
 
 /**
  * The old address of the case page, kept in the main package because WeChat subscribe messages
@@ -8,13 +8,13 @@ import { ROUTES } from '../../routes'
  * lives in the `consumer` subpackage, with every parameter.
  */
 export default function Page() {
-  const { params } = useRouter()
+  const { params } = useRouter();
   useEffect(() => {
     const qs = Object.entries(params)
       .filter(([k, v]) => k !== '$taroTimestamp' && v !== undefined)
       .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
-      .join('&')
-    void Taro.redirectTo({ url: `${ROUTES.case}${qs ? `?${qs}` : ''}` })
-  }, [])
-  return null
+      .join('&');
+    void Taro.redirectTo({ url: `${ROUTES.case}${qs ? `?${qs}` : ''}` });
+  }, []);
+  return null;
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '维权' })
+export default definePageConfig({ navigationBarTitleText: '维权' });

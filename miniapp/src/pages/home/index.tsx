@@ -1,5 +1,5 @@
-import { HomePage } from '../../features/home/home'
+import { HomePage } from '../../features/home/home';
 
 export default function Page() {
-  return <HomePage />
+  return <HomePage />;
 }

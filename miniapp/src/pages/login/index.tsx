@@ -1,5 +1,5 @@
-import { LoginPage } from '../../features/auth/login-page'
+import { LoginPage } from '../../features/auth/login-page';
 
 export default function Page() {
-  return <LoginPage />
+  return <LoginPage />;
 }
