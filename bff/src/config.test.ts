@@ -61,18 +61,18 @@ describe('loadConfig', () => {
 
   test('when production lacks JWT_SECRET, then it refuses to start, naming it', () => {
     const { JWT_SECRET: _, ...env } = production;
-    assert.match(problems(env), /^  JWT_SECRET: is required in production/m);
+    assert.match(problems(env), /^ {2}JWT_SECRET: is required in production/m);
   });
 
   test('when production lacks a WeChat app id, then it refuses to start (no emulator in production)', () => {
     const { WECHAT_APPID: _a, WECHAT_SECRET: _s, ...env } = production;
-    assert.match(problems(env), /^  WECHAT_APPID: is required in production/m);
+    assert.match(problems(env), /^ {2}WECHAT_APPID: is required in production/m);
   });
 
   test('when production lacks PII_KEY or asks for demo data, then it refuses to start', () => {
     const { PII_KEY: _, ...env } = production;
-    assert.match(problems(env), /^  PII_KEY: /m);
-    assert.match(problems({ ...production, DEMO_SEED: 'on' }), /^  DEMO_SEED: /m);
+    assert.match(problems(env), /^ {2}PII_KEY: /m);
+    assert.match(problems({ ...production, DEMO_SEED: 'on' }), /^ {2}DEMO_SEED: /m);
   });
 
   test('when production has everything, then it starts in WeChat mode', () => {
@@ -82,7 +82,7 @@ describe('loadConfig', () => {
 
   test('when WECHAT_APPID comes without WECHAT_SECRET, or a PII_KEY is not 32 bytes, then they are named', () => {
     assert.match(problems({ WECHAT_APPID: 'wx1' }), /WECHAT_SECRET/);
-    assert.match(problems({ PII_KEY: Buffer.alloc(16).toString('base64') }), /^  PII_KEY: must be 32 bytes/m);
+    assert.match(problems({ PII_KEY: Buffer.alloc(16).toString('base64') }), /^ {2}PII_KEY: must be 32 bytes/m);
   });
 
   test('when empty strings are given, then they count as unset', () => {
@@ -107,7 +107,7 @@ describe('loadConfig', () => {
     });
     assert.equal(c.PII_KEY_ID, 'k2');
     assert.deepEqual(c.piiPreviousKeys, [{ id: 'k1', key: old }]);
-    assert.match(problems({ PII_KEY_PREVIOUS: 'k1' }), /^  PII_KEY_PREVIOUS: /m);
-    assert.match(problems({ PII_KEY_ID: 'a.b' }), /^  PII_KEY_ID: /m);
+    assert.match(problems({ PII_KEY_PREVIOUS: 'k1' }), /^ {2}PII_KEY_PREVIOUS: /m);
+    assert.match(problems({ PII_KEY_ID: 'a.b' }), /^ {2}PII_KEY_ID: /m);
   });
 });

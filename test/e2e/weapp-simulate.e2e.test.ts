@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { buildIfNeeded, ROOT } from './harness';
+import type * as Jsdom from 'jsdom';
 
 const require = createRequire(import.meta.url);
 const WEAPP = path.join(ROOT, 'miniapp/dist/weapp');
@@ -88,7 +89,7 @@ function fakeWx() {
 
 before(async () => {
   buildIfNeeded('weapp');
-  const { JSDOM } = require('jsdom') as typeof import('jsdom');
+  const { JSDOM } = require('jsdom') as typeof Jsdom;
   const { window } = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
   const g = globalThis as any;
   g.window = window;

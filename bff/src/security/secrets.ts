@@ -20,10 +20,14 @@ export async function loadSecrets(config: Config): Promise<Secrets> {
     await mkdir(config.DATA_DIR, { recursive: true });
     stored = await readFile(file, 'utf8').then(JSON.parse, () => ({}));
     let changed = false;
-    if (!config.JWT_SECRET && !stored.jwtSecret)
-      ((stored.jwtSecret = randomBytes(48).toString('base64url')), (changed = true));
-    if (!config.PII_KEY && !stored.piiKey)
-      ((stored.piiKey = randomBytes(32).toString('base64')), (changed = true));
+    if (!config.JWT_SECRET && !stored.jwtSecret) {
+      stored.jwtSecret = randomBytes(48).toString('base64url');
+      changed = true;
+    }
+    if (!config.PII_KEY && !stored.piiKey) {
+      stored.piiKey = randomBytes(32).toString('base64');
+      changed = true;
+    }
     if (changed) {
       await writeFile(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
       await chmod(file, 0o600);

@@ -22,6 +22,7 @@ export const text = (min: number, max: number) =>
     .min(min)
     .max(max)
     .refine(
+      // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
       (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
       'must not contain control characters',
     )
