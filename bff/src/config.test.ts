@@ -82,7 +82,10 @@ describe('loadConfig', () => {
 
   test('when WECHAT_APPID comes without WECHAT_SECRET, or a PII_KEY is not 32 bytes, then they are named', () => {
     assert.match(problems({ WECHAT_APPID: 'wx1' }), /WECHAT_SECRET/);
-    assert.match(problems({ PII_KEY: Buffer.alloc(16).toString('base64') }), /^ {2}PII_KEY: must be 32 bytes/m);
+    assert.match(
+      problems({ PII_KEY: Buffer.alloc(16).toString('base64') }),
+      /^ {2}PII_KEY: must be 32 bytes/m,
+    );
   });
 
   test('when empty strings are given, then they count as unset', () => {

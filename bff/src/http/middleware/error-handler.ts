@@ -51,15 +51,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (appError.status >= 500) log.error({ err }, 'request failed');
     if (res.headersSent) return void res.end();
     if (appError.code === 'UNAVAILABLE') res.setHeader('Retry-After', '5');
-    res
-      .status(appError.status)
-      .json({
-        error: {
-          code: appError.code,
-          message: appError.message,
-          ...(appError.details !== undefined ? { details: appError.details } : {}),
-        },
-      });
+    res.status(appError.status).json({
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.details !== undefined ? { details: appError.details } : {}),
+      },
+    });
   };
 }
 
