@@ -35,5 +35,20 @@ export default tseslint.config(
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'bench/**', 'miniapp/test/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // Floors: errors.ts and the domain/data layers sit below http/ and never import it (http/ imports them).
+    files: ['bff/src/**/*.ts'],
+    ignores: ['bff/src/http/**', 'bff/src/app.ts', 'bff/src/main.ts', 'bff/src/worker-main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)http(/|$)', message: 'Lower floors do not import http/; use bff/src/errors.ts' },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

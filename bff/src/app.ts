@@ -19,7 +19,7 @@ import { metaRoutes } from './http/routes/meta-routes';
 import { statsRoutes } from './http/routes/stats-routes';
 import { notificationRoutes } from './http/routes/notification-routes';
 import { uploadRoutes } from './http/routes/upload-routes';
-import type { Services } from './http/services';
+import type { Services } from './services';
 import type { Router } from 'express';
 
 /** Routers that later areas (notifications, stats...) mount under /api/v1 beside the foundation's. */

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { createAuthService } from './auth/auth-service';
 import { createAccessTokens } from './auth/jwt';
 import type { Config } from './config';
-import type { Services } from './http/services';
+import type { Services } from './services';
 import { createPiiCipher } from './security/pii-cipher';
 import { loadSecrets } from './security/secrets';
 import { createPgliteDb, createPostgresDb, type Db } from './store/db';

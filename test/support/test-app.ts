@@ -10,7 +10,7 @@ import { Writable } from 'node:stream';
 import { createApp, type ExtraRoutes } from '../../bff/src/app';
 import { buildServices, type BootOptions } from '../../bff/src/bootstrap';
 import { loadConfig } from '../../bff/src/config';
-import type { Services } from '../../bff/src/http/services';
+import type { Services } from '../../bff/src/services';
 import { createLogger } from '../../bff/src/logger';
 import { createNotifications, type Notifications, type NotificationsOptions } from '../../bff/src/notify';
 import { createApiClient, type ApiClient } from './api-client';

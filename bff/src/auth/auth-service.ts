@@ -1,6 +1,6 @@
 /** Logins and token issue: WeChat (or its emulator), staff passwords, merchant binding, refresh. */
 import type { SessionUser, TokenAnswer } from '@weiquan/shared';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors';
 import type { MerchantStore } from '../store/merchant-store';
 import type { RefreshSubject, TokenStore } from '../store/token-store';
 import type { UserStore } from '../store/user-store';

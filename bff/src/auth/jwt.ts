@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 import type { KeyObject } from 'node:crypto';
 import { ROLES, type Role } from '@weiquan/shared';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors';
 import type { Caller } from './caller';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;

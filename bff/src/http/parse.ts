@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from './app-error';
+import { invalidFields } from '../errors';
 
 /** Parses input with a shared schema; failures become 400 VALIDATION_FAILED listing each field. */
 export function parse<T extends z.ZodType>(schema: T, input: unknown, prefix?: string): z.output<T> {
@@ -9,5 +9,5 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown, prefix?: s
     path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
     message: i.message,
   }));
-  throw new AppError('VALIDATION_FAILED', 'Invalid request', details);
+  throw invalidFields(details);
 }

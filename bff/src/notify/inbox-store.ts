@@ -6,7 +6,7 @@ import type {
   NotificationsReadBody,
 } from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors';
 import type { Db } from '../store/db';
 
 const PUSH_STATE: Record<string, NonNullable<NotificationItem['push']>['state']> = {

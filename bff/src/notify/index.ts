@@ -2,7 +2,7 @@
  * The background work wired from the services: notifier, deadline clocks, and the public figures'
  * summary tables kept fresh (so no /stats request waits for a rebuild). One handle to start and stop.
  */
-import type { Services } from '../http/services';
+import type { Services } from '../services';
 import { createClocks, type ClocksOptions } from './clocks';
 import { createNotifier, type NotifierOptions } from './notifier';
 import { templateIds } from './templates';

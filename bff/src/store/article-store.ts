@@ -1,7 +1,7 @@
 /** Consumer warnings (消费警示) and typical cases (典型案例) that staff publish for the home feed. */
 import type { Article, ArticleList, ArticleListQuery, CreateArticleBody } from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
-import { notFound } from '../http/app-error';
+import { notFound } from '../errors';
 import type { Db } from './db';
 import { UUID, decodeCursor, encodeCursor, invalidCursor } from './page-cursor';
 

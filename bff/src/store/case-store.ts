@@ -32,7 +32,7 @@ import {
   type FileCaseBody,
 } from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
-import { AppError, notFound } from '../http/app-error';
+import { AppError, notFound } from '../errors';
 import type { PiiCipher } from '../security/pii-cipher';
 import { UUID, decodeCursor, encodeCursor } from './page-cursor';
 import { visibility } from './case-visibility';

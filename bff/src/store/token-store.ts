@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '@weiquan/shared';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors';
 import type { Db } from './db';
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;

@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileTypeFromBuffer } from 'file-type';
 import { MAX_UPLOAD_BYTES, UPLOAD_MIME_TYPES, type UploadAnswer } from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors';
 import type { UploadStore } from '../store/upload-store';
 import type { BlobStorage } from './blob-storage';
 

@@ -6,7 +6,7 @@ import {
   type FakeWechatOptions,
   type FakeWechatServer,
 } from '../../../test/fakes/fake-wechat-server';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors';
 import {
   createMemoryTokenCache,
   createWechatClient,

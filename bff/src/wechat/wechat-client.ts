@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors';
 
 export interface WechatSession {
   openid: string;

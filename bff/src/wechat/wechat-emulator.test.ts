@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors';
 import { createWechatEmulator } from './wechat-emulator';
 import { createWechat } from './create-wechat';
 import { createMemoryTokenCache } from './wechat-client';

@@ -1,4 +1,4 @@
-import { AppError } from '../http/app-error';
+import { AppError } from '../errors';
 import type { SendOutcome, SubscribeMessage, Wechat, WechatSession } from './wechat-client';
 
 /** Login names for development and demos: `dev:<name>`, the name made of letters, digits, _ - and CJK. */

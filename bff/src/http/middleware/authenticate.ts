@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Role } from '@weiquan/shared';
 import type { AccessTokens } from '../../auth/jwt';
 import type { Caller } from '../../auth/caller';
-import { AppError } from '../app-error';
+import { AppError } from '../../errors';
 
 declare module 'express-serve-static-core' {
   interface Request {

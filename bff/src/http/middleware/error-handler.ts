@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { AppError } from '../app-error';
+import { AppError } from '../../errors';
 
 // Connection-level failures of the case store: the client should retry later (503), not see a 500.
 const STORE_DOWN_CODES = new Set([

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import type { Config } from '../../config';
-import { AppError } from '../app-error';
+import { AppError } from '../../errors';
 
 export interface RateLimits {
   wechatLogin: RequestHandler;

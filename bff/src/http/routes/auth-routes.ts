@@ -3,7 +3,7 @@ import { bindMerchantBody, refreshBody, staffLoginBody, wechatLoginBody } from '
 import { callerOf } from '../middleware/authenticate';
 import type { RateLimits } from '../middleware/rate-limits';
 import { parse } from '../parse';
-import type { Services } from '../services';
+import type { Services } from '../../services';
 
 export function authRoutes({ auth }: Services, limits: RateLimits): Router {
   const r = Router();

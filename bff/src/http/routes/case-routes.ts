@@ -3,7 +3,7 @@ import { caseAction, caseListQuery, fileCaseBody, idempotencyKey } from '@weiqua
 import { callerOf } from '../middleware/authenticate';
 import type { RateLimits } from '../middleware/rate-limits';
 import { parse } from '../parse';
-import type { Services } from '../services';
+import type { Services } from '../../services';
 
 export function caseRoutes({ store }: Services, limits: RateLimits): Router {
   const r = Router();

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { faqQuery } from '@weiquan/shared';
 import { parse } from '../parse';
-import type { Services } from '../services';
+import type { Services } from '../../services';
 
 export function faqRoutes({ store }: Services): Router {
   const r = Router();

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Services } from '../services';
+import type { Services } from '../../services';
 
 export function healthRoutes({ store }: Services): Router {
   const r = Router();

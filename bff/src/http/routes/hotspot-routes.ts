@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { callerOf } from '../middleware/authenticate';
-import type { Services } from '../services';
+import type { Services } from '../../services';
 
 export function hotspotRoutes({ store }: Services): Router {
   const r = Router();

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { profileBody } from '@weiquan/shared';
 import { callerOf } from '../middleware/authenticate';
 import { parse } from '../parse';
-import type { Services } from '../services';
+import type { Services } from '../../services';
 
 export function meRoutes({ store, auth }: Services): Router {
   const r = Router();

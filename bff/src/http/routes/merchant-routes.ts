@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { createMerchantBody, merchantSearchQuery } from '@weiquan/shared';
 import { callerOf } from '../middleware/authenticate';
 import { parse } from '../parse';
-import type { Services } from '../services';
+import type { Services } from '../../services';
 
 export function merchantRoutes({ store }: Services): Router {
   const r = Router();

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { CATEGORIES, type MetaAnswer } from '@weiquan/shared';
-import type { Services } from '../services';
+import type { Services } from '../../services';
 import { buildOpenApi } from '../openapi';
 import { configuredTemplateIds } from '../../notify/templates';
 

@@ -5,7 +5,7 @@ import { createInboxStore } from '../../notify/inbox-store';
 import { templateIds } from '../../notify/templates';
 import { callerOf } from '../middleware/authenticate';
 import { parse } from '../parse';
-import type { Services } from '../services';
+import type { Services } from '../../services';
 
 export function notificationRoutes({ config, store, now }: Services): Router {
   const r = Router();

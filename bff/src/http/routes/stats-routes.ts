@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { statsQuery } from '@weiquan/shared';
 import { parse } from '../parse';
-import type { Services } from '../services';
+import type { Services } from '../../services';
 
 export function statsRoutes({ store }: Services): Router {
   const r = Router();

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { callerOf } from '../middleware/authenticate';
 import type { RateLimits } from '../middleware/rate-limits';
-import { notFound } from '../app-error';
-import type { Services } from '../services';
+import { notFound } from '../../errors';
+import type { Services } from '../../services';
 
 export function uploadRoutes({ uploads, store, blobs }: Services, limits: RateLimits): Router {
   const r = Router();

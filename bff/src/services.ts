@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
-import type { AuthService } from '../auth/auth-service';
-import type { AccessTokens } from '../auth/jwt';
-import type { Config } from '../config';
-import type { Store } from '../store/store';
-import type { BlobStorage } from '../uploads/blob-storage';
-import type { UploadService } from '../uploads/upload-service';
-import type { Wechat } from '../wechat/wechat-client';
+import type { AuthService } from './auth/auth-service';
+import type { AccessTokens } from './auth/jwt';
+import type { Config } from './config';
+import type { Store } from './store/store';
+import type { BlobStorage } from './uploads/blob-storage';
+import type { UploadService } from './uploads/upload-service';
+import type { Wechat } from './wechat/wechat-client';
 
 /** Everything the HTTP layer calls, built once at start (main.ts) or by a test. */
 export interface Services {
