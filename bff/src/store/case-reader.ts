@@ -9,7 +9,7 @@ import { CASE_COLUMNS, type CaseRow } from './case-view';
 import { visibilityOf } from './case-visibility';
 import type { Queryable } from './db';
 import { UUID } from './page-cursor';
-import { perTurnBatches } from './turn-batches';
+import { isolatingFailures, perTurnBatches } from './turn-batches';
 
 const BATCH_SELECT = `SELECT r.n AS batch_n, ${CASE_COLUMNS}
   FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[]) WITH ORDINALITY AS r(case_id, role, user_id, merchant_id, n)
@@ -40,17 +40,22 @@ export interface CaseReader {
 }
 
 export function createCaseReader(db: Queryable, maxBatchSize = 64): CaseReader {
-  const loader = new DataLoader<Read, CaseRow | null>(async (reads) => {
-    const rows = await db.query<CaseRow & { batch_n: number }>(BATCH_SELECT, [
-      reads.map((r) => r.id),
-      reads.map((r) => r.caller.role),
-      reads.map((r) => r.caller.id),
-      reads.map((r) => r.caller.merchantId ?? null),
-    ]);
-    const found: (CaseRow | null)[] = reads.map(() => null);
-    for (const { batch_n, ...row } of rows) found[batch_n - 1] = row;
-    return found;
-  }, perTurnBatches<Read, CaseRow | null>(maxBatchSize));
+  // Every batch isolates failures: one caller's read that the database refuses must never fail the
+  // reads of other callers that happened to share its turn (turn-batches.ts).
+  const loader = new DataLoader<Read, CaseRow | null>(
+    isolatingFailures(async (reads) => {
+      const rows = await db.query<CaseRow & { batch_n: number }>(BATCH_SELECT, [
+        reads.map((r) => r.id),
+        reads.map((r) => r.caller.role),
+        reads.map((r) => r.caller.id),
+        reads.map((r) => r.caller.merchantId ?? null),
+      ]);
+      const found: (CaseRow | null)[] = reads.map(() => null);
+      for (const { batch_n, ...row } of rows) found[batch_n - 1] = row;
+      return found;
+    }),
+    perTurnBatches<Read, CaseRow | null>(maxBatchSize),
+  );
 
   // One loader per shape; shapes are few (role x filters), made from constants.
   const shapes = new Map<string, DataLoader<unknown[], unknown[]>>();
@@ -62,16 +67,19 @@ export function createCaseReader(db: Queryable, maxBatchSize = 64): CaseReader {
       const arrays = query.types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
       const text = `SELECT r.n AS batch_n, x.* FROM unnest(${arrays}) WITH ORDINALITY AS r(${columns}, n)
         CROSS JOIN LATERAL (${query.sql}) x ORDER BY r.n, ${query.order}`;
-      loader = new DataLoader<unknown[], unknown[]>(async (reads) => {
-        const rows = await db.query<{ batch_n: number }>(
-          text,
-          query.types.map((_, i) => reads.map((values) => values[i])),
-        );
-        const found: unknown[][] = reads.map(() => []);
-        // Rows keep their batch_n: copying each row without it cost more than the list's own mapping.
-        for (const row of rows) found[row.batch_n - 1].push(row);
-        return found;
-      }, perTurnBatches<unknown[], unknown[]>(maxBatchSize));
+      loader = new DataLoader<unknown[], unknown[]>(
+        isolatingFailures(async (reads) => {
+          const rows = await db.query<{ batch_n: number }>(
+            text,
+            query.types.map((_, i) => reads.map((values) => values[i])),
+          );
+          const found: unknown[][] = reads.map(() => []);
+          // Rows keep their batch_n: copying each row without it cost more than the list's own mapping.
+          for (const row of rows) found[row.batch_n - 1].push(row);
+          return found;
+        }),
+        perTurnBatches<unknown[], unknown[]>(maxBatchSize),
+      );
       shapes.set(key, loader);
     }
     return loader;
