@@ -5,6 +5,8 @@ export * from './deadline-rules';
 export * from './categories';
 export * from './grounds';
 export * from './status-machine';
+export * from './staff-actions';
+export * from './channels';
 export * from './masking';
 export * from './notification-rules';
 export * from './schemas';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ActorRole } from './roles';
+import { STAFF_ONLY_ACTIONS } from './staff-actions';
 import {
   ACTION_TYPES,
   CASE_KINDS,
@@ -13,6 +14,7 @@ import {
   type CaseFacts,
   type CaseKind,
   type CaseStatus,
+  type StaffActor,
 } from './status-machine';
 
 const fresh: CaseFacts = { rated: false, clockPaused: false, extended: false, followUpUsed: false };
@@ -67,15 +69,26 @@ const EXPECTED: Record<string, string[]> = {
   'consultation answered consumer': ['follow_up>open'],
 };
 
+/** What a handler (not the assignee) may take on an unassigned case beside the table above. */
+function handlerExtras(kind: CaseKind, status: CaseStatus): string[] {
+  const visit = kind === 'complaint' && ['settled', 'closed', 'refused'].includes(status);
+  return ['claim>=', 'note>=', ...(visit ? ['record_visit>='] : [])];
+}
+
 describe('status machine', () => {
   for (const kind of CASE_KINDS) {
     for (const status of statusesOf(kind)) {
       for (const role of ROLES) {
         const key = `${kind} ${status} ${role}`;
-        const expected = new Map((EXPECTED[key] ?? []).map((s) => s.split('>') as [ActionType, string]));
+        const handler: StaffActor | undefined =
+          role === 'staff' ? { staffRole: 'handler', isAssignee: false } : undefined;
+        const extras = handler ? handlerExtras(kind, status as CaseStatus) : [];
+        const expected = new Map(
+          [...(EXPECTED[key] ?? []), ...extras].map((s) => s.split('>') as [ActionType, string]),
+        );
         test(`when a ${role} looks at a ${status} ${kind}, then exactly [${[...expected.keys()].join(', ')}] apply`, () => {
           for (const action of ACTION_TYPES) {
-            const t = findTransition(kind, status as CaseStatus, action, role, fresh);
+            const t = findTransition(kind, status as CaseStatus, action, role, fresh, handler);
             const want = expected.get(action);
             if (want === undefined) assert.equal(t, undefined, `${action} must be forbidden`);
             else {
@@ -85,7 +98,7 @@ describe('status machine', () => {
           }
           if (role !== 'system') {
             assert.deepEqual(
-              new Set(allowedActions(kind, status as CaseStatus, role, fresh)),
+              new Set(allowedActions(kind, status as CaseStatus, role, fresh, handler)),
               new Set([...expected.keys()].filter((a) => a !== 'merchant_timeout')),
             );
           }
@@ -135,6 +148,52 @@ describe('status machine', () => {
     assert.equal(routeFiling('complaint', false).start, 'acceptance');
     assert.equal(routeFiling('report', true).to, 'verifying');
     assert.equal(routeFiling('consultation', false).start, undefined);
+  });
+  const handler: StaffActor = { staffRole: 'handler', isAssignee: false };
+  const supervisor: StaffActor = { staffRole: 'supervisor', isAssignee: false };
+  const admin: StaffActor = { staffRole: 'admin', isAssignee: false };
+  const assigned = { ...fresh, assigned: true };
+  test('when a handler looks at a case, then they may claim it but neither assign nor supervise it', () => {
+    const a = allowedActions('complaint', 'mediating', 'staff', fresh, handler);
+    assert.ok(a.includes('claim') && a.includes('note'));
+    for (const lead of ['assign', 'unassign', 'supervise'] as const) assert.ok(!a.includes(lead), lead);
+  });
+  test('when a case is assigned, then nobody may claim it and only a lead or the assignee may unassign it', () => {
+    assert.equal(findTransition('report', 'verifying', 'claim', 'staff', assigned, handler), undefined);
+    assert.equal(findTransition('report', 'verifying', 'unassign', 'staff', assigned, handler), undefined);
+    assert.ok(
+      findTransition('report', 'verifying', 'unassign', 'staff', assigned, { ...handler, isAssignee: true }),
+    );
+    assert.ok(findTransition('report', 'verifying', 'unassign', 'staff', assigned, supervisor));
+    assert.equal(findTransition('report', 'verifying', 'unassign', 'staff', fresh, admin), undefined);
+  });
+  test('when a supervisor or an admin looks at any case, then they may assign and supervise it', () => {
+    for (const actor of [supervisor, admin]) {
+      for (const kind of CASE_KINDS) {
+        for (const status of statusesOf(kind)) {
+          const a = allowedActions(kind, status, 'staff', assigned, actor);
+          assert.ok(
+            a.includes('assign') && a.includes('supervise') && a.includes('unassign'),
+            `${kind} ${status}`,
+          );
+        }
+      }
+    }
+  });
+  test('when a complaint was withdrawn, then no visit can be recorded', () => {
+    assert.equal(findTransition('complaint', 'withdrawn', 'record_visit', 'staff', fresh, admin), undefined);
+    assert.ok(findTransition('complaint', 'refused', 'record_visit', 'staff', fresh, handler));
+  });
+  test('when the acting staff member is unknown, then no action limited by staff role applies', () => {
+    assert.equal(findTransition('complaint', 'mediating', 'note', 'staff', fresh), undefined);
+    assert.ok(!allowedActions('complaint', 'mediating', 'staff', fresh).includes('claim'));
+  });
+  test('when a staff action is staff-only, then consumers and merchants may never take it', () => {
+    for (const t of TRANSITIONS.filter((t) => STAFF_ONLY_ACTIONS.includes(t.action))) {
+      assert.deepEqual(t.roles, ['staff']);
+      assert.equal(t.staffOnly, true);
+    }
+    assert.deepEqual([...STAFF_ONLY_ACTIONS].sort(), ['assign', 'claim', 'note', 'supervise', 'unassign']);
   });
   test('when any transition names a status, then the status belongs to its kind', () => {
     for (const t of TRANSITIONS) {

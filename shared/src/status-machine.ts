@@ -4,7 +4,8 @@
  * this table and computes `allowedActions` from it; the mini-program reads it for labels.
  */
 import type { DeadlineKind } from './deadline-rules';
-import type { ActorRole } from './roles';
+import type { ActorRole, StaffRole } from './roles';
+import { STAFF_ACTION_RULES } from './staff-actions';
 
 export const CASE_KINDS = ['complaint', 'report', 'consultation'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -47,6 +48,13 @@ export const ACTION_TYPES = [
   'answer',
   'merchant_timeout',
   'split_report',
+  // staff work (issue 14): see staff-actions.ts
+  'claim',
+  'assign',
+  'unassign',
+  'note',
+  'supervise',
+  'record_visit',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -71,7 +79,14 @@ export const OPEN_COMPLAINT_STATUSES: readonly CaseStatus[] = OPEN_COMPLAINT;
 
 /** Named guards; the store evaluates them against the case's facts. */
 export type Guard =
-  'not_rated' | 'clock_running' | 'clock_paused' | 'not_extended' | 'follow_up_unused' | 'not_split';
+  | 'not_rated'
+  | 'clock_running'
+  | 'clock_paused'
+  | 'not_extended'
+  | 'follow_up_unused'
+  | 'not_split'
+  | 'assigned'
+  | 'unassigned';
 export interface CaseFacts {
   rated: boolean;
   clockPaused: boolean;
@@ -79,6 +94,8 @@ export interface CaseFacts {
   followUpUsed: boolean;
   /** a report was already split off this complaint */
   split?: boolean;
+  /** a staff member is assigned to the case */
+  assigned?: boolean;
 }
 export const GUARDS: Record<Guard, (f: CaseFacts) => boolean> = {
   not_rated: (f) => !f.rated,
@@ -87,6 +104,8 @@ export const GUARDS: Record<Guard, (f: CaseFacts) => boolean> = {
   not_extended: (f) => !f.extended,
   follow_up_unused: (f) => !f.followUpUsed,
   not_split: (f) => !f.split,
+  assigned: (f) => !!f.assigned,
+  unassigned: (f) => !f.assigned,
 };
 
 export interface ClockEffect {
@@ -113,6 +132,19 @@ export interface Transition {
   to?: CaseStatus;
   guard?: Guard;
   clock?: ClockEffect;
+  /** staff only: the staff roles that may take it (omitted: every staff role) */
+  staffRoles?: readonly StaffRole[];
+  /** staff only: the case's assignee may take it whatever their staff role */
+  assigneeMay?: true;
+  /** its timeline entry is shown to staff only */
+  staffOnly?: true;
+}
+
+/** Who the acting staff member is, for transitions limited by staff role. */
+export interface StaffActor {
+  staffRole: StaffRole;
+  /** the caller is the case's assignee */
+  isAssignee: boolean;
 }
 
 export const TRANSITIONS: readonly Transition[] = [
@@ -245,7 +277,28 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: 'follow_up_unused',
   },
   { kind: 'consultation', from: ['open', 'answered'], action: 'message', roles: ['staff'] },
+
+  // Staff work: claim, assign, unassign, note, supervise (any kind and status), record_visit.
+  ...CASE_KINDS.flatMap((kind) =>
+    STAFF_ACTION_RULES.filter((r) => !r.kinds || r.kinds.includes(kind)).map((r): Transition => ({
+      kind,
+      from: r.from ?? statusesOf(kind),
+      action: r.action,
+      roles: ['staff'],
+      staffRoles: r.staffRoles,
+      ...(r.assigneeMay ? { assigneeMay: true as const } : {}),
+      ...(r.guard ? { guard: r.guard } : {}),
+      ...(r.staffOnly ? { staffOnly: true as const } : {}),
+    })),
+  ),
 ];
+
+/** Whether this staff member may take a transition limited by staff role (an unknown actor may not). */
+function staffMay(t: Transition, role: ActorRole, staff?: StaffActor): boolean {
+  if (role !== 'staff' || !t.staffRoles) return true;
+  if (!staff) return false;
+  return t.staffRoles.includes(staff.staffRole) || (!!t.assigneeMay && staff.isAssignee);
+}
 
 /** Where a new filing goes at once; `submitted` never shows outside the store. */
 export interface FilingRoute {
@@ -275,6 +328,7 @@ export function findTransition(
   action: ActionType,
   role: ActorRole,
   facts: CaseFacts,
+  staff?: StaffActor,
 ): Transition | undefined {
   return TRANSITIONS.find(
     (t) =>
@@ -282,6 +336,7 @@ export function findTransition(
       t.action === action &&
       t.from.includes(status) &&
       t.roles.includes(role) &&
+      staffMay(t, role, staff) &&
       (!t.guard || GUARDS[t.guard](facts)),
   );
 }
@@ -292,11 +347,13 @@ export function allowedActions(
   status: CaseStatus,
   role: ActorRole,
   facts: CaseFacts,
+  staff?: StaffActor,
 ): ActionType[] {
   const out: ActionType[] = [];
   for (const t of TRANSITIONS) {
     if (role === 'system' || t.action === 'merchant_timeout') continue;
     if (t.kind !== kind || !t.from.includes(status) || !t.roles.includes(role)) continue;
+    if (!staffMay(t, role, staff)) continue;
     if (t.guard && !GUARDS[t.guard](facts)) continue;
     if (!out.includes(t.action)) out.push(t.action);
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../roles';
+import { ROLES, STAFF_ROLES } from '../roles';
 import { text } from './common';
 
 export const wechatLoginBody = z.strictObject({
@@ -18,6 +18,9 @@ export const sessionUser = z.object({
   username: z.string().optional(),
   /** whether this user is bound to a merchant and may log in `as: "merchant"` */
   merchantBound: z.boolean().optional(),
+  /** staff only */
+  displayName: z.string().optional(),
+  staffRole: z.enum(STAFF_ROLES).optional(),
 });
 export const tokenAnswer = z.object({
   accessToken: z.string(),

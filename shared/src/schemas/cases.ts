@@ -4,6 +4,14 @@ import { DEADLINE_KINDS } from '../deadline-rules';
 import { REFUSAL_GROUNDS_CODES, REPORT_NOT_OPEN_GROUNDS_CODES, TERMINATION_GROUNDS_CODES } from '../grounds';
 import { ACTION_TYPES, CASE_KINDS, CASE_STATUSES } from '../status-machine';
 import { address, fen, isoDateTime, pageQuery, pastDate, personName, phone, text, uuid } from './common';
+import {
+  staffCaseActions,
+  staffCaseFields,
+  staffCaseViewFields,
+  staffChannel,
+  staffListFilters,
+  staffTimelineFields,
+} from './staff-cases';
 
 export const MAX_ATTACHMENTS = 9;
 export const category = z.enum(CATEGORY_CODES);
@@ -23,6 +31,9 @@ export const purchase = z.strictObject({
   orderNo: text(1, 64).optional(),
 });
 
+/** Staff filing for a caller name the channel (required for staff; consumers never send it). */
+const filedBy = { channel: staffChannel.optional() };
+
 export const complaintFiling = z.strictObject({
   kind: z.literal('complaint'),
   merchant: merchantRef,
@@ -33,6 +44,7 @@ export const complaintFiling = z.strictObject({
   complainant: contact,
   attachments: attachmentIds.default([]),
   shareContactWithMerchant: z.boolean(),
+  ...filedBy,
 });
 export const reportFiling = z.strictObject({
   kind: z.literal('report'),
@@ -41,11 +53,13 @@ export const reportFiling = z.strictObject({
   facts: text(10, 2000),
   attachments: attachmentIds.default([]),
   reporter: contact.optional(),
+  ...filedBy,
 });
 export const consultationFiling = z.strictObject({
   kind: z.literal('consultation'),
   category,
   question: text(5, 1000),
+  ...filedBy,
 });
 export const fileCaseBody = z.discriminatedUnion('kind', [complaintFiling, reportFiling, consultationFiling]);
 export type FileCaseBody = z.infer<typeof fileCaseBody>;
@@ -97,6 +111,7 @@ export const caseAction = z.discriminatedUnion('type', [
       message: 'a terminated case needs a ground; a mediated one has none',
       path: ['ground'],
     }),
+  ...staffCaseActions,
   z.strictObject({ type: z.literal('extend'), reason: note, ...v }),
   z.strictObject({ type: z.literal('open_case'), text: note, ...v }),
   z.strictObject({
@@ -139,6 +154,7 @@ export const timelineEntry = z.object({
   /** the other case of a split (complaint <-> report); never shown to merchants */
   linkedCaseId: z.string().optional(),
   linkedCaseNo: z.string().optional(),
+  ...staffTimelineFields,
 });
 export const deadlineView = z.object({
   kind: z.enum(DEADLINE_KINDS),
@@ -188,6 +204,7 @@ export const caseView = z.object({
   timeline: z.array(timelineEntry),
   deadlines: z.array(deadlineView),
   allowedActions: z.array(z.enum(ACTION_TYPES)),
+  ...staffCaseViewFields,
 });
 export type CaseView = z.infer<typeof caseView>;
 export type TimelineEntry = z.infer<typeof timelineEntry>;
@@ -205,6 +222,7 @@ export const caseListQuery = z.strictObject({
     .transform((s) => s === 'true')
     .optional(),
   merchantId: uuid.optional(),
+  ...staffListFilters,
   ...pageQuery,
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
@@ -219,6 +237,7 @@ export const caseListItem = z.object({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   nextDueAt: isoDateTime.nullable(),
+  ...staffCaseFields,
 });
 export type CaseListItem = z.infer<typeof caseListItem>;
 export const caseList = z.object({ items: z.array(caseListItem), nextCursor: z.string().nullable() });

@@ -10,3 +10,6 @@ export * from './stats';
 export * from './faq';
 export * from './articles';
 export * from './hotspots';
+export * from './staff-accounts';
+export * from './staff-cases';
+export * from './staff-desk';

@@ -48,6 +48,8 @@ export const statsFigures = z.object({
   }),
   /** refunds in accepted merchant proposals plus recoveredFen on close, by month of the event */
   recoveredFen: z.number().int(),
+  /** follow-up visits (回访) by month recorded: satisfied + basically satisfied over reached visits */
+  visit: z.object({ count: z.number().int(), satisfiedShare: rate }).optional(),
 });
 export type StatsFigures = z.infer<typeof statsFigures>;
 
