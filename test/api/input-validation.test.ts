@@ -195,5 +195,26 @@ for (const store of storeKinds()) {
         expectError(await app.api.get(`/cases?${q}`, { token }), 400, 'VALIDATION_FAILED');
       }
     });
+
+    test('when a query-string text carries a NUL or another control character, then it is a 400 and never reaches SQL', async () => {
+      const searches = [
+        '/faq?q=',
+        '/faq?q=%E9%80%80%E6%AC%BE',
+        '/merchants?q=',
+        '/articles?cursor=',
+        '/cases?cursor=',
+      ];
+      for (const search of searches) {
+        for (const bad of ['%00', 'a%00b', '%01', '%7F']) {
+          const res = await app.api.get(`${search}${bad}`, { token });
+          expectError(res, 400, 'VALIDATION_FAILED');
+        }
+      }
+      assert.equal(
+        (await app.api.get('/faq?q=%E9%80%80%E6%AC%BE')).status,
+        200,
+        'a clean query still searches',
+      );
+    });
   });
 }

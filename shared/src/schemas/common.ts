@@ -69,7 +69,12 @@ export type ErrorBody = z.infer<typeof errorBody>;
 export const MAX_PAGE = 100;
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(20),
-  cursor: z.string().max(200).optional(),
+  /** opaque: base64url as the BFF writes it (a digit string for the inbox); anything else never reaches SQL */
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]*$/, 'unknown cursor')
+    .optional(),
 };
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });

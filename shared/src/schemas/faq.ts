@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { CATEGORY_CODES } from '../categories';
-import { isoDateTime } from './common';
+import { isoDateTime, text } from './common';
 
 export const faqQuery = z.strictObject({
   /** Chinese or English; absent or empty: the newest entries */
-  q: z.string().trim().max(100).optional(),
+  q: text(0, 100).optional(),
   category: z.enum(CATEGORY_CODES).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
