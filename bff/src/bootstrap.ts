@@ -10,7 +10,8 @@ import { loadSecrets } from './security/secrets';
 import { createPgliteDb, createPostgresDb, type Db } from './store/db';
 import { migrate } from './store/migrate';
 import { createStore } from './store/store';
-import { createDiskBlobStorage } from './uploads/blob-storage';
+import { createDiskBlobStore } from './uploads/disk-blob-store';
+import { createUploadTempFiles } from './uploads/upload-temp-files';
 import { createUploadService } from './uploads/upload-service';
 import { createDbTokenCache } from './notify/token-cache';
 import { createWechat } from './wechat/create-wechat';
@@ -51,7 +52,10 @@ export async function buildServices(
     // The token cache is only read in WeChat mode (the emulator needs none); it is lazy, so nothing runs here.
     createWechat(config, createDbTokenCache(db, cipher, config.WECHAT_APPID ?? ''), now);
   const access = createAccessTokens(secrets.jwtKey);
-  const blobs = await createDiskBlobStorage(path.join(config.DATA_DIR, 'uploads'));
+  const blobs = await createDiskBlobStore(path.join(config.DATA_DIR, 'uploads'));
+  const uploadTemp = await createUploadTempFiles(path.join(config.DATA_DIR, 'uploads', 'tmp'));
+  const swept = await uploadTemp.sweep();
+  if (swept) logger.info({ swept }, 'removed upload temp files left by a stopped process');
   return {
     config,
     logger,
@@ -59,6 +63,7 @@ export async function buildServices(
     access,
     wechat,
     blobs,
+    uploadTemp,
     auth: createAuthService({
       wechat,
       users: store.users,
@@ -66,7 +71,7 @@ export async function buildServices(
       tokens: store.tokens,
       access,
     }),
-    uploads: createUploadService(blobs, store.uploads),
+    uploads: createUploadService(blobs, store.uploads, uploadTemp),
     version: VERSION,
     now,
   };

@@ -35,6 +35,7 @@ async function main() {
   // The notifier and the clocks run here unless NOTIFIER=off (then `npm run worker` runs them).
   const notifications = config.NOTIFIER ? createNotifications(services) : null;
   notifications?.start();
+  services.uploadTemp.start((err) => logger.warn({ err }, 'sweeping upload temp files failed'));
 
   const app = createApp(services);
   const server: Server = app.listen(config.PORT, config.HOST, () => {

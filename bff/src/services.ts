@@ -3,7 +3,8 @@ import type { AuthService } from './auth/auth-service';
 import type { AccessTokens } from './auth/jwt';
 import type { Config } from './config';
 import type { Store } from './store/store';
-import type { BlobStorage } from './uploads/blob-storage';
+import type { BlobStore } from './uploads/blob-store';
+import type { UploadTempFiles } from './uploads/upload-temp-files';
 import type { UploadService } from './uploads/upload-service';
 import type { Wechat } from './wechat/wechat-client';
 
@@ -15,7 +16,8 @@ export interface Services {
   auth: AuthService;
   access: AccessTokens;
   uploads: UploadService;
-  blobs: BlobStorage;
+  blobs: BlobStore;
+  uploadTemp: UploadTempFiles;
   wechat: Wechat;
   version: string;
   /** the clock every service reads (tests move it) */

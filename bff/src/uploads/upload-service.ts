@@ -1,17 +1,15 @@
 /** Streams one multipart `file` to storage, hashing it on the way, and keeps it only if its bytes are an allowed type. */
-import busboy from 'busboy';
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { fileTypeFromBuffer } from 'file-type';
-import { MAX_UPLOAD_BYTES, UPLOAD_MIME_TYPES, type UploadAnswer } from '@weiquan/shared';
+import { UPLOAD_MIME_TYPES, type UploadAnswer } from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
-import { AppError } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { UploadStore } from '../store/upload-store';
-import type { BlobStorage } from './blob-storage';
+import type { BlobStore } from './blob-store';
+import { receiveMultipartFile } from './multipart-file';
+import type { UploadTempFiles } from './upload-temp-files';
 
 async function sniff(file: string): Promise<string | undefined> {
   const fh = await open(file, 'r');
@@ -24,84 +22,50 @@ async function sniff(file: string): Promise<string | undefined> {
   }
 }
 
-export function createUploadService(storage: BlobStorage, uploads: UploadStore) {
+export interface OpenedUpload {
+  id: string;
+  mime: string;
+  size: number;
+  stream: Readable;
+}
+
+export function createUploadService(blobs: BlobStore, uploads: UploadStore, temp: UploadTempFiles) {
   return {
     async receive(caller: Caller, headers: IncomingHttpHeaders, body: Readable): Promise<UploadAnswer> {
-      if (!headers['content-type']?.startsWith('multipart/form-data')) {
-        throw new AppError(
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Send the file as multipart/form-data in a field named "file"',
-        );
-      }
-      let bb: busboy.Busboy;
+      const file = temp.next();
       try {
-        // busboy signals 'limit' on reaching fileSize, not on passing it: +1 so that exactly 10 MB is accepted.
-        bb = busboy({ headers, limits: { files: 1, fileSize: MAX_UPLOAD_BYTES + 1, fields: 5, parts: 6 } });
-      } catch {
-        throw new AppError('VALIDATION_FAILED', 'Invalid request', [
-          { path: 'file', message: 'malformed multipart body' },
-        ]);
-      }
-      const temp = storage.tempPath();
-      const received = new Promise<{ sha256: string; size: number; tooLarge: boolean } | null>(
-        (resolve, reject) => {
-          let file: Promise<{ sha256: string; size: number; tooLarge: boolean }> | null = null;
-          bb.on('file', (name, stream) => {
-            if (name !== 'file' || file) return void stream.resume();
-            const hash = createHash('sha256');
-            let size = 0;
-            let tooLarge = false;
-            stream.on('data', (chunk: Buffer) => {
-              hash.update(chunk);
-              size += chunk.length;
-            });
-            stream.on('limit', () => (tooLarge = true));
-            file = pipeline(stream, createWriteStream(temp)).then(() => ({
-              sha256: hash.digest('hex'),
-              size,
-              tooLarge,
-            }));
-          });
-          bb.on('close', () => (file ? file.then(resolve, reject) : resolve(null)));
-          bb.on('error', () =>
-            reject(
-              new AppError('VALIDATION_FAILED', 'Invalid request', [
-                { path: 'file', message: 'malformed multipart body' },
-              ]),
-            ),
-          );
-        },
-      );
-      body.pipe(bb);
-      try {
-        const got = await received;
-        if (!got)
-          throw new AppError('VALIDATION_FAILED', 'Invalid request', [
-            { path: 'file', message: 'a file field named "file" is required' },
-          ]);
-        if (got.tooLarge)
-          throw new AppError(
-            'PAYLOAD_TOO_LARGE',
-            `An upload may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
-          );
-        if (got.size === 0)
-          throw new AppError('VALIDATION_FAILED', 'Invalid request', [
-            { path: 'file', message: 'the file is empty' },
-          ]);
+        const got = await receiveMultipartFile(headers, body, file);
         // The declared type and file name are ignored: only the bytes decide.
-        const mime = await sniff(temp);
+        const mime = await sniff(file);
         if (!mime || !(UPLOAD_MIME_TYPES as readonly string[]).includes(mime)) {
           throw new AppError(
             'UNSUPPORTED_MEDIA_TYPE',
             'Only JPEG, PNG and WebP images and PDF documents are accepted',
           );
         }
-        await storage.commit(temp, got.sha256);
+        // The bytes first, the row after: a row never points at bytes the store does not have.
+        await blobs.put(got.sha256, file, got.size);
         const row = await uploads.create(caller.id, { sha256: got.sha256, mime, size: got.size });
         return { id: row.id, mime: row.mime as UploadAnswer['mime'], size: row.size, sha256: row.sha256 };
       } finally {
-        await rm(temp, { force: true });
+        await rm(file, { force: true });
       }
+    },
+
+    /**
+     * The upload's bytes if this caller may read it (else 404). Bytes missing under a row are the
+     * store's fault, not the caller's: a 500 (and an error in the log), never a crash.
+     */
+    async open(caller: Caller, id: string): Promise<OpenedUpload> {
+      const row = await uploads.findReadable(caller, id);
+      if (!row) throw notFound('Upload not found');
+      const stream = await blobs.open(row.sha256);
+      if (!stream) {
+        throw Object.assign(new AppError('INTERNAL', 'The file of this upload cannot be read'), {
+          cause: { uploadId: row.id, sha256: row.sha256, blobStore: blobs.kind, problem: 'bytes missing' },
+        });
+      }
+      return { id: row.id, mime: row.mime, size: row.size, stream };
     },
   };
 }

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { callerOf } from '../middleware/authenticate';
 import type { RateLimits } from '../middleware/rate-limits';
-import { notFound } from '../../errors';
+import { sendUpload } from '../send-upload';
 import type { Services } from '../../services';
 
-export function uploadRoutes({ uploads, store, blobs }: Services, limits: RateLimits): Router {
+export function uploadRoutes({ uploads }: Services, limits: RateLimits): Router {
   const r = Router();
   r.post('/uploads', limits.uploads, async (req, res) => {
     const caller = callerOf(req);
@@ -12,13 +12,7 @@ export function uploadRoutes({ uploads, store, blobs }: Services, limits: RateLi
   });
   r.get('/uploads/:id', async (req, res) => {
     const caller = callerOf(req);
-    const upload = await store.uploads.findReadable(caller, String(req.params.id));
-    if (!upload) throw notFound('Upload not found');
-    res.setHeader('Content-Type', upload.mime);
-    res.setHeader('Content-Length', String(upload.size));
-    res.setHeader('Cache-Control', 'private, max-age=3600');
-    res.setHeader('Content-Disposition', 'inline');
-    blobs.read(upload.sha256).pipe(res);
+    await sendUpload(req, res, await uploads.open(caller, String(req.params.id)));
   });
   return r;
 }
