@@ -16,6 +16,7 @@ import { hotspotRoutes } from './http/routes/hotspot-routes';
 import { meRoutes } from './http/routes/me-routes';
 import { merchantRoutes } from './http/routes/merchant-routes';
 import { metaRoutes } from './http/routes/meta-routes';
+import { staffAccountRoutes } from './http/routes/staff-account-routes';
 import { statsRoutes } from './http/routes/stats-routes';
 import { notificationRoutes } from './http/routes/notification-routes';
 import { uploadRoutes } from './http/routes/upload-routes';
@@ -57,7 +58,7 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
   const rateLimits = createRateLimits(config);
   const api = express.Router();
   api.use(express.json({ limit: '64kb', strict: true }));
-  api.use(authenticate(services.access));
+  api.use(authenticate(services.access, services.accountStates));
   // Cases first: the busiest routes (the routers' paths are disjoint, so the order changes no answer).
   const routers = [
     caseRoutes(services, rateLimits),
@@ -71,6 +72,7 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
     faqRoutes(services),
     articleRoutes(services),
     hotspotRoutes(services),
+    staffAccountRoutes(services),
     ...extraRoutes(services),
   ];
   for (const router of routers) api.use(router);

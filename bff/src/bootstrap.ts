@@ -1,6 +1,7 @@
 /** Builds every service from the configuration: shared by main.ts, the worker and the tests. */
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { createAccountStates } from './auth/account-state';
 import { createAuthService } from './auth/auth-service';
 import { createAccessTokens } from './auth/jwt';
 import type { Config } from './config';
@@ -9,6 +10,7 @@ import { createPiiCipher } from './security/pii-cipher';
 import { loadSecrets } from './security/secrets';
 import { createPgliteDb, createPostgresDb, type Db } from './store/db';
 import { migrate } from './store/migrate';
+import { createStaffDesk } from './staff/staff-desk';
 import { createStore } from './store/store';
 import { createDiskBlobStore } from './uploads/disk-blob-store';
 import { createUploadTempFiles } from './uploads/upload-temp-files';
@@ -52,6 +54,7 @@ export async function buildServices(
     // The token cache is only read in WeChat mode (the emulator needs none); it is lazy, so nothing runs here.
     createWechat(config, createDbTokenCache(db, cipher, config.WECHAT_APPID ?? ''), now);
   const access = createAccessTokens(secrets.jwtKey);
+  const accountStates = createAccountStates(store.staffAccounts, now);
   const blobs = await createDiskBlobStore(path.join(config.DATA_DIR, 'uploads'));
   const uploadTemp = await createUploadTempFiles(path.join(config.DATA_DIR, 'uploads', 'tmp'));
   const swept = await uploadTemp.sweep();
@@ -61,12 +64,22 @@ export async function buildServices(
     logger,
     store,
     access,
+    accountStates,
+    staff: createStaffDesk({
+      db,
+      staffAccounts: store.staffAccounts,
+      states: accountStates,
+      tokens: store.tokens,
+      now,
+    }),
     wechat,
     blobs,
     uploadTemp,
     auth: createAuthService({
       wechat,
       users: store.users,
+      staff: store.staffAccounts,
+      now,
       merchants: store.merchants,
       tokens: store.tokens,
       access,

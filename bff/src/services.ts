@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
+import type { AccountStates } from './auth/account-state';
 import type { AuthService } from './auth/auth-service';
 import type { AccessTokens } from './auth/jwt';
 import type { Config } from './config';
+import type { StaffDesk } from './staff/staff-desk';
 import type { Store } from './store/store';
 import type { BlobStore } from './uploads/blob-store';
 import type { UploadTempFiles } from './uploads/upload-temp-files';
@@ -15,6 +17,10 @@ export interface Services {
   store: Store;
   auth: AuthService;
   access: AccessTokens;
+  /** staff accounts as they stand now, cached briefly (every staff request checks) */
+  accountStates: AccountStates;
+  /** staff accounts, templates, merchants admin, FAQ edits, exports, audit */
+  staff: StaffDesk;
   uploads: UploadService;
   blobs: BlobStore;
   uploadTemp: UploadTempFiles;

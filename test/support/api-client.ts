@@ -14,6 +14,7 @@ export interface ApiClient {
   get<T = any>(path: string, opts?: RequestOptions): Promise<ApiAnswer<T>>;
   post<T = any>(path: string, body?: unknown, opts?: RequestOptions): Promise<ApiAnswer<T>>;
   put<T = any>(path: string, body?: unknown, opts?: RequestOptions): Promise<ApiAnswer<T>>;
+  delete<T = any>(path: string, opts?: RequestOptions): Promise<ApiAnswer<T>>;
   request<T = any>(
     method: string,
     path: string,
@@ -50,5 +51,6 @@ export function createApiClient(baseUrl: string): ApiClient {
     get: (path, opts) => request('GET', path, undefined, opts),
     post: (path, body, opts) => request('POST', path, body, opts),
     put: (path, body, opts) => request('PUT', path, body, opts),
+    delete: (path, opts) => request('DELETE', path, undefined, opts),
   };
 }

@@ -19,6 +19,28 @@ export async function loginStaff(app: TestApp): Promise<TokenAnswer> {
   return res.body;
 }
 
+/** A staff account of this role, created by the bootstrap admin, logged in (its `user.id` is the account id). */
+export async function loginStaffAs(
+  app: TestApp,
+  staffRole: 'handler' | 'supervisor' | 'admin',
+  displayName = uniqueName(
+    staffRole === 'handler' ? '承办人' : staffRole === 'supervisor' ? '科长' : '管理员',
+  ),
+): Promise<TokenAnswer & { password: string; username: string }> {
+  const admin = await loginStaff(app);
+  const username = uniqueName(staffRole);
+  const password = `pw-${randomUUID()}`;
+  const created = await app.api.post(
+    '/staff/accounts',
+    { username, displayName, staffRole, password },
+    { token: admin.accessToken },
+  );
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const res = await app.api.post('/auth/staff', { username, password });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return { ...res.body, password, username };
+}
+
 export interface MerchantFixture {
   id: string;
   name: string;

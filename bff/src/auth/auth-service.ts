@@ -1,6 +1,7 @@
 /** Logins and token issue: WeChat (or its emulator), staff passwords, merchant binding, refresh. */
 import type { SessionUser, TokenAnswer } from '@weiquan/shared';
 import { AppError } from '../errors';
+import type { StaffAccountStore } from '../staff/staff-account-store';
 import type { MerchantStore } from '../store/merchant-store';
 import type { RefreshSubject, TokenStore } from '../store/token-store';
 import type { UserStore } from '../store/user-store';
@@ -12,12 +13,21 @@ import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password';
 export interface AuthServiceDeps {
   wechat: Wechat;
   users: UserStore;
+  staff: StaffAccountStore;
   merchants: MerchantStore;
   tokens: TokenStore;
   access: AccessTokens;
 }
 
-export function createAuthService({ wechat, users, merchants, tokens, access }: AuthServiceDeps) {
+export function createAuthService({
+  wechat,
+  users,
+  staff: staffAccounts,
+  merchants,
+  tokens,
+  access,
+  now,
+}: AuthServiceDeps & { now: () => Date }) {
   async function issue(caller: Caller, user: SessionUser, refreshToken?: string): Promise<TokenAnswer> {
     const subject: RefreshSubject = {
       subjectId: caller.id,
@@ -34,9 +44,16 @@ export function createAuthService({ wechat, users, merchants, tokens, access }: 
 
   async function sessionUser(caller: Caller): Promise<SessionUser> {
     if (caller.role === 'staff') {
-      const staff = await users.getStaff(caller.id);
-      if (!staff) throw new AppError('UNAUTHENTICATED', 'This account no longer exists');
-      return { id: staff.id, role: 'staff', username: staff.username };
+      const staff = await staffAccounts.get(caller.id);
+      if (!staff?.active)
+        throw new AppError('UNAUTHENTICATED', 'This account no longer exists or is deactivated');
+      return {
+        id: staff.id,
+        role: 'staff',
+        username: staff.username,
+        displayName: staff.displayName,
+        staffRole: staff.staffRole,
+      };
     }
     const user = await users.get(caller.id);
     if (!user) throw new AppError('UNAUTHENTICATED', 'This account no longer exists');
@@ -69,10 +86,10 @@ export function createAuthService({ wechat, users, merchants, tokens, access }: 
     },
 
     async loginStaff(username: string, password: string): Promise<TokenAnswer> {
-      const staff = await users.findStaff(username);
-      // Same work and the same answer whether the username or the password is wrong.
+      const staff = await staffAccounts.findForLogin(username);
+      // Same work and the same answer whether the username or the password is wrong, or the account deactivated.
       const ok = await verifyPassword(password, staff?.passwordHash ?? DUMMY_PASSWORD_HASH);
-      if (!staff || !ok) throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
+      if (!staff || !ok || !staff.active) throw new AppError('UNAUTHENTICATED', 'Wrong username or password');
       const caller: Caller = { role: 'staff', id: staff.id };
       return issue(caller, await sessionUser(caller));
     },
@@ -101,7 +118,7 @@ export function createAuthService({ wechat, users, merchants, tokens, access }: 
     },
 
     async bootstrapStaff(username: string, password: string): Promise<boolean> {
-      return users.createStaffIfMissing(username, await hashPassword(password));
+      return staffAccounts.createAdminIfMissing(username, await hashPassword(password), now());
     },
   };
 }

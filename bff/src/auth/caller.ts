@@ -1,4 +1,4 @@
-import type { Role } from '@weiquan/shared';
+import type { Role, StaffRole } from '@weiquan/shared';
 
 /** Who is calling, as the access token says: one acting role per token. */
 export interface Caller {
@@ -6,4 +6,6 @@ export interface Caller {
   /** the user id (consumer, merchant) or the staff account id */
   id: string;
   merchantId?: string;
+  /** staff: the account's role as it stands now (checked on each request, not taken from the token) */
+  staffRole?: StaffRole;
 }

@@ -1,4 +1,5 @@
 import type { PiiCipher } from '../security/pii-cipher';
+import { createStaffAccountStore } from '../staff/staff-account-store';
 import { createArticleStore } from './article-store';
 import { createCaseStore } from './case-store';
 import type { Db } from './db';
@@ -15,6 +16,7 @@ export function createStore(db: Db, deps: { cipher: PiiCipher; now: () => Date; 
   return {
     db,
     users: createUserStore(db, deps.cipher),
+    staffAccounts: createStaffAccountStore(db),
     merchants: createMerchantStore(db),
     tokens: createTokenStore(db, deps.now),
     uploads: createUploadStore(db),

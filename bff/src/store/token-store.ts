@@ -26,6 +26,14 @@ export function createTokenStore(db: Db, now: () => Date) {
   return {
     issue: (s: RefreshSubject) => insert(db, s, randomUUID()),
 
+    /** Ends every refresh token of this subject (a deactivated staff account, a new password). */
+    async revokeSubject(subjectId: string): Promise<void> {
+      await db.query(
+        'UPDATE refresh_tokens SET revoked_at = $2 WHERE subject_id = $1 AND revoked_at IS NULL',
+        [subjectId, now()],
+      );
+    },
+
     async rotate(token: string): Promise<{ subject: RefreshSubject; refreshToken: string }> {
       const invalid = () =>
         new AppError('UNAUTHENTICATED', 'The refresh token is invalid, expired or already used');

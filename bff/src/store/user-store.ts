@@ -49,33 +49,6 @@ export function createUserStore(db: Db, cipher: PiiCipher) {
     async bindMerchant(userId: string, merchantId: string): Promise<void> {
       await db.query('UPDATE users SET merchant_id = $2 WHERE id = $1', [userId, merchantId]);
     },
-
-    async findStaff(
-      username: string,
-    ): Promise<{ id: string; username: string; passwordHash: string } | null> {
-      const [row] = await db.query<{ id: string; username: string; passwordHash: string }>(
-        'SELECT id, username, password_hash AS "passwordHash" FROM staff_accounts WHERE username = $1',
-        [username],
-      );
-      return row ?? null;
-    },
-
-    async getStaff(id: string): Promise<{ id: string; username: string } | null> {
-      const [row] = await db.query<{ id: string; username: string }>(
-        'SELECT id, username FROM staff_accounts WHERE id = $1',
-        [id],
-      );
-      return row ?? null;
-    },
-
-    /** Creates the account unless the username exists; answers whether it was created. */
-    async createStaffIfMissing(username: string, passwordHash: string): Promise<boolean> {
-      const rows = await db.query(
-        'INSERT INTO staff_accounts (username, password_hash) VALUES ($1, $2) ON CONFLICT (username) DO NOTHING RETURNING id',
-        [username, passwordHash],
-      );
-      return rows.length > 0;
-    },
   };
 }
 export type UserStore = ReturnType<typeof createUserStore>;

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Role } from '@weiquan/shared';
+import { currentStaffCaller, type AccountStates } from '../../auth/account-state';
 import type { AccessTokens } from '../../auth/jwt';
 import type { Caller } from '../../auth/caller';
 import { AppError } from '../../errors';
@@ -10,15 +11,19 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Reads a Bearer token when there is one; routes decide whether they need it (`callerOf`). */
-export function authenticate(access: AccessTokens) {
-  return (req: Request, _res: Response, next: NextFunction) => {
+/**
+ * Reads a Bearer token when there is one; routes decide whether they need it (`callerOf`). A staff
+ * token also needs its account active now (and takes the account's current staff role).
+ */
+export function authenticate(access: AccessTokens, states: AccountStates) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
     const header = req.headers.authorization;
     if (header !== undefined) {
       const m = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header);
       if (!m) return next(new AppError('UNAUTHENTICATED', 'Use "Authorization: Bearer <accessToken>"'));
       try {
-        req.caller = access.verify(m[1]);
+        const caller = access.verify(m[1]);
+        req.caller = caller.role === 'staff' ? await currentStaffCaller(caller, states) : caller;
       } catch (err) {
         return next(err);
       }
