@@ -17,6 +17,7 @@ import { meRoutes } from './http/routes/me-routes';
 import { merchantRoutes } from './http/routes/merchant-routes';
 import { metaRoutes } from './http/routes/meta-routes';
 import { staffAccountRoutes } from './http/routes/staff-account-routes';
+import { staffDeskRoutes } from './http/routes/staff-desk-routes';
 import { statsRoutes } from './http/routes/stats-routes';
 import { notificationRoutes } from './http/routes/notification-routes';
 import { uploadRoutes } from './http/routes/upload-routes';
@@ -73,6 +74,7 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
     articleRoutes(services),
     hotspotRoutes(services),
     staffAccountRoutes(services),
+    staffDeskRoutes(services),
     ...extraRoutes(services),
   ];
   for (const router of routers) api.use(router);

@@ -9,7 +9,6 @@ export interface StaffAccountState {
   active: boolean;
 }
 
-const COLUMNS = `id, username, display_name AS "displayName", staff_role AS "staffRole", active, created_at AS "createdAt"`;
 type Row = Omit<StaffAccount, 'createdAt'> & { createdAt: Date };
 const toAccount = (r: Row): StaffAccount => ({ ...r, createdAt: r.createdAt.toISOString() });
 
@@ -25,19 +24,24 @@ export function createStaffAccountStore(db: Db) {
     }): Promise<StaffAccount | null> {
       const [row] = await db.query<Row>(
         `INSERT INTO staff_accounts (username, display_name, staff_role, password_hash, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (username) DO NOTHING RETURNING ${COLUMNS}`,
+         VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (username) DO NOTHING RETURNING id, username, display_name AS "displayName", staff_role AS "staffRole", active, created_at AS "createdAt"`,
         [a.username, a.displayName, a.staffRole, a.passwordHash, a.at],
       );
       return row ? toAccount(row) : null;
     },
 
     async list(): Promise<StaffAccount[]> {
-      const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM staff_accounts ORDER BY created_at, id`);
+      const rows = await db.query<Row>(
+        `SELECT id, username, display_name AS "displayName", staff_role AS "staffRole", active, created_at AS "createdAt" FROM staff_accounts ORDER BY created_at, id`,
+      );
       return rows.map(toAccount);
     },
 
     async get(id: string): Promise<StaffAccount | null> {
-      const [row] = await db.query<Row>(`SELECT ${COLUMNS} FROM staff_accounts WHERE id = $1`, [id]);
+      const [row] = await db.query<Row>(
+        `SELECT id, username, display_name AS "displayName", staff_role AS "staffRole", active, created_at AS "createdAt" FROM staff_accounts WHERE id = $1`,
+        [id],
+      );
       return row ? toAccount(row) : null;
     },
 
@@ -49,7 +53,7 @@ export function createStaffAccountStore(db: Db) {
       const [row] = await db.query<Row>(
         `UPDATE staff_accounts SET display_name = coalesce($2, display_name), staff_role = coalesce($3, staff_role),
            active = coalesce($4, active), password_hash = coalesce($5, password_hash), updated_at = $6
-         WHERE id = $1 RETURNING ${COLUMNS}`,
+         WHERE id = $1 RETURNING id, username, display_name AS "displayName", staff_role AS "staffRole", active, created_at AS "createdAt"`,
         [id, c.displayName ?? null, c.staffRole ?? null, c.active ?? null, c.passwordHash ?? null, at],
       );
       return row ? toAccount(row) : null;

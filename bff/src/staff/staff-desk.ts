@@ -2,8 +2,13 @@
 import type { AccountStates } from '../auth/account-state';
 import type { Db } from '../store/db';
 import type { TokenStore } from '../store/token-store';
+import { createAuditLog } from './audit-log';
+import { createCaseExport } from './case-export';
+import { createFaqEditing } from './faq-editing';
+import { createReplyTemplates } from './reply-templates';
 import type { StaffAccountStore } from './staff-account-store';
 import { createStaffAccounts } from './staff-accounts';
+import { createStaffMerchants } from './staff-merchants';
 
 export interface StaffDeskDeps {
   db: Db;
@@ -13,14 +18,15 @@ export interface StaffDeskDeps {
   now: () => Date;
 }
 
-export function createStaffDesk(deps: StaffDeskDeps) {
+export function createStaffDesk({ db, staffAccounts, states, tokens, now }: StaffDeskDeps) {
+  const audit = createAuditLog(db, now);
   return {
-    accounts: createStaffAccounts({
-      accounts: deps.staffAccounts,
-      states: deps.states,
-      tokens: deps.tokens,
-      now: deps.now,
-    }),
+    accounts: createStaffAccounts({ accounts: staffAccounts, states, tokens, now }),
+    templates: createReplyTemplates(db, now),
+    merchants: createStaffMerchants(db),
+    faq: createFaqEditing(db, now),
+    audit,
+    exports: createCaseExport(db, audit),
   };
 }
 export type StaffDesk = ReturnType<typeof createStaffDesk>;

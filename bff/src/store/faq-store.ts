@@ -34,7 +34,7 @@ export async function publishFaq(
 ): Promise<void> {
   await q.query(
     `INSERT INTO faq_entries (case_id, category, question, answer, published_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
-     ON CONFLICT (case_id) DO UPDATE SET category = EXCLUDED.category, question = EXCLUDED.question, answer = EXCLUDED.answer, updated_at = EXCLUDED.updated_at`,
+     ON CONFLICT (case_id) DO UPDATE SET category = EXCLUDED.category, question = EXCLUDED.question, answer = EXCLUDED.answer, updated_at = EXCLUDED.updated_at, unpublished_at = NULL`,
     [entry.caseId, entry.category, entry.question, entry.answer, entry.at],
   );
 }
@@ -46,7 +46,8 @@ export function createFaqStore(db: Db) {
       const q = query.q?.trim() ?? '';
       const params: unknown[] = [];
       const add = (v: unknown) => `$${params.push(v)}`;
-      const where: string[] = [];
+      // Entries staff unpublished stay in the table (a new publishAsFaq answer republishes them).
+      const where: string[] = ['f.unpublished_at IS NULL'];
       if (query.category) where.push(`f.category = ${add(query.category)}`);
       let score = '0';
       if (q) {
@@ -57,7 +58,7 @@ export function createFaqStore(db: Db) {
         score = `(CASE WHEN f.question ILIKE ${like} THEN 2 WHEN f.answer ILIKE ${like} THEN 1 ELSE 0 END + word_similarity(${qp}, ${DOC}) + 0.5 * word_similarity(${qp}, f.question))`;
       }
       const sql = `SELECT f.id, f.question, f.answer, f.category, f.updated_at, ${score} AS score
-          FROM faq_entries f ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          FROM faq_entries f WHERE ${where.join(' AND ')}
          ORDER BY score DESC, f.updated_at DESC, f.id DESC LIMIT ${add(query.limit)}`;
       const rows = await db.tx(async (t) => {
         await t.query(

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ACTION_TYPES, CASE_KINDS } from '../status-machine';
 import { address, isoDate, isoDateTime, page, pageQuery, text, uuid } from './common';
 import { caseAction } from './cases';
-import { badges, createMerchantBody, merchant } from './merchants';
+import { createMerchantBody, merchant } from './merchants';
 import { staffRef } from './staff-accounts';
 
 export const MAX_BULK_CASES = 100;
@@ -69,7 +69,13 @@ export const updateMerchantBody = z
     address: address.optional(),
     district: text(2, 50).optional(),
     uscc: createMerchantBody.shape.uscc,
-    badges: badges.partial().optional(),
+    badges: z
+      .strictObject({
+        odr: z.boolean().optional(),
+        noReasonReturn: z.boolean().optional(),
+        rightsStation: z.boolean().optional(),
+      })
+      .optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'give at least one field to change' });
 export type UpdateMerchantBody = z.infer<typeof updateMerchantBody>;
