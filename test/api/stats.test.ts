@@ -99,6 +99,7 @@ for (const store of storeKinds()) {
         mediationSuccessRate: 1,
         satisfaction: { average: 4, count: 2, share4or5: 0.5 },
         recoveredFen: 40000,
+        visit: { count: 0, satisfiedShare: null },
       });
       assert.deepEqual(nov, {
         month: '2026-11',
@@ -108,6 +109,7 @@ for (const store of storeKinds()) {
         mediationSuccessRate: 0,
         satisfaction: { average: null, count: 0, share4or5: null },
         recoveredFen: 0,
+        visit: { count: 0, satisfiedShare: null },
       });
       assert.equal(dec.acceptanceOnTimeRate, 1, 'c5 and c6 were decided by their due date in December');
       assert.equal(dec.completionRate, null);
@@ -118,6 +120,7 @@ for (const store of storeKinds()) {
         mediationSuccessRate: 1 / 2,
         satisfaction: { average: 4, count: 2, share4or5: 0.5 },
         recoveredFen: 40000,
+        visit: { count: 0, satisfiedShare: null },
       });
       // ODR merchants only; the report against 甲商场 does not count; c1 answered in time, c4's deadline passed.
       assert.deepEqual(merchants, [

@@ -26,18 +26,20 @@ const MONTH_OF = (col: string) => `date_trunc('month', (${col} AT TIME ZONE 'UTC
 
 const REFRESH_MONTHLY = `
 INSERT INTO stats_monthly (month, category, received_complaint, received_report, received_consultation, complaints_ended,
-  acceptance_counted, acceptance_on_time, closes, closes_mediated, ratings, rating_sum, ratings_4or5, recovered_fen)
-SELECT to_char(month, 'YYYY-MM'), category, sum(rc), sum(rr), sum(rq), sum(ended), sum(ac), sum(ao), sum(cl), sum(cm), sum(rt), sum(rs), sum(r45), sum(rec)
+  acceptance_counted, acceptance_on_time, closes, closes_mediated, ratings, rating_sum, ratings_4or5, recovered_fen,
+  visits, visits_reached, visits_satisfied)
+SELECT to_char(month, 'YYYY-MM'), category, sum(rc), sum(rr), sum(rq), sum(ended), sum(ac), sum(ao), sum(cl), sum(cm), sum(rt), sum(rs), sum(r45), sum(rec),
+       sum(vi), sum(vr), sum(vs)
 FROM (
   SELECT ${MONTH_OF('c.created_at')} AS month, c.category,
          count(*) FILTER (WHERE c.kind = 'complaint') AS rc, count(*) FILTER (WHERE c.kind = 'report') AS rr,
          count(*) FILTER (WHERE c.kind = 'consultation') AS rq,
          count(*) FILTER (WHERE c.kind = 'complaint' AND c.status IN ${ENDED}) AS ended,
-         0 AS ac, 0 AS ao, 0 AS cl, 0 AS cm, 0 AS rt, 0 AS rs, 0 AS r45, 0 AS rec
+         0 AS ac, 0 AS ao, 0 AS cl, 0 AS cm, 0 AS rt, 0 AS rs, 0 AS r45, 0 AS rec, 0 AS vi, 0 AS vr, 0 AS vs
     FROM cases c GROUP BY 1, 2
   UNION ALL
   SELECT date_trunc('month', d.due_date::timestamp), c.category, 0, 0, 0, 0,
-         count(*), count(*) FILTER (WHERE ${ON_TIME}), 0, 0, 0, 0, 0, 0
+         count(*), count(*) FILTER (WHERE ${ON_TIME}), 0, 0, 0, 0, 0, 0, 0, 0, 0
     FROM deadlines d JOIN cases c ON c.id = d.case_id
    WHERE d.kind = 'acceptance' AND ${COUNTED}
    GROUP BY 1, 2
@@ -49,9 +51,17 @@ FROM (
          coalesce(sum((e.data->>'score')::int) FILTER (WHERE e.type = 'rate'), 0),
          count(*) FILTER (WHERE e.type = 'rate' AND (e.data->>'score')::int >= 4),
          coalesce(sum(CASE WHEN e.type = 'close' THEN (e.data->>'recoveredFen')::bigint
-                           WHEN e.type = 'accept_proposal' THEN (e.data->>'refundFen')::bigint END), 0)
+                           WHEN e.type = 'accept_proposal' THEN (e.data->>'refundFen')::bigint END), 0),
+         0, 0, 0
     FROM case_events e JOIN cases c ON c.id = e.case_id
    WHERE e.type IN ('close', 'rate', 'accept_proposal')
+   GROUP BY 1, 2
+  UNION ALL
+  -- Follow-up visits (回访): a case's last visit counts, in the month it was recorded.
+  SELECT ${MONTH_OF('c.visit_at')}, c.category, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+         count(*), count(*) FILTER (WHERE c.visit_result <> 'unreachable'),
+         count(*) FILTER (WHERE c.visit_result IN ('satisfied', 'basically_satisfied'))
+    FROM cases c WHERE c.visit_at IS NOT NULL
    GROUP BY 1, 2
 ) x
 GROUP BY month, category`;
@@ -85,6 +95,9 @@ interface SumRow {
   rating_sum: number;
   ratings_4or5: number;
   recovered_fen: number;
+  visits: number;
+  visits_reached: number;
+  visits_satisfied: number;
 }
 const SUM_COLUMNS: (keyof Omit<SumRow, 'month'>)[] = [
   'received_complaint',
@@ -99,6 +112,9 @@ const SUM_COLUMNS: (keyof Omit<SumRow, 'month'>)[] = [
   'rating_sum',
   'ratings_4or5',
   'recovered_fen',
+  'visits',
+  'visits_reached',
+  'visits_satisfied',
 ];
 
 const ratio = (num: number, den: number) => (den > 0 ? num / den : null);
@@ -118,6 +134,7 @@ function figures(r: Omit<SumRow, 'month'>): StatsFigures {
       share4or5: ratio(r.ratings_4or5, r.ratings),
     },
     recoveredFen: r.recovered_fen,
+    visit: { count: r.visits, satisfiedShare: ratio(r.visits_satisfied, r.visits_reached) },
   };
 }
 const zero = (): Omit<SumRow, 'month'> =>

@@ -48,8 +48,8 @@ export const statsFigures = z.object({
   }),
   /** refunds in accepted merchant proposals plus recoveredFen on close, by month of the event */
   recoveredFen: z.number().int(),
-  /** follow-up visits (回访) by month recorded: satisfied + basically satisfied over reached visits */
-  visit: z.object({ count: z.number().int(), satisfiedShare: rate }).optional(),
+  /** follow-up visits (回访; a case's last one counts, by month recorded): satisfied + basically satisfied over reached */
+  visit: z.object({ count: z.number().int(), satisfiedShare: rate }),
 });
 export type StatsFigures = z.infer<typeof statsFigures>;
 
