@@ -59,7 +59,7 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
   const rateLimits = createRateLimits(config);
   const api = express.Router();
   api.use(express.json({ limit: '64kb', strict: true }));
-  api.use(authenticate(services.access, services.accountStates));
+  api.use(authenticate(services.access, services.accountStates, services.bindings));
   // Cases first: the busiest routes (the routers' paths are disjoint, so the order changes no answer).
   const routers = [
     caseRoutes(services, rateLimits),

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createAccountStates } from './auth/account-state';
 import { createAuthService } from './auth/auth-service';
 import { createAccessTokens } from './auth/jwt';
+import { createMerchantBindings } from './auth/merchant-bindings';
 import type { Config } from './config';
 import type { Services } from './services';
 import { createPiiCipher } from './security/pii-cipher';
@@ -55,6 +56,11 @@ export async function buildServices(
     createWechat(config, createDbTokenCache(db, cipher, config.WECHAT_APPID ?? ''), now);
   const access = createAccessTokens(secrets.jwtKey);
   const accountStates = createAccountStates(store.staffAccounts, now);
+  const bindings = createMerchantBindings({
+    store: store.bindings,
+    now,
+    maxUsersPerCode: config.BINDING_CODE_MAX_USERS,
+  });
   const blobs = await createDiskBlobStore(path.join(config.DATA_DIR, 'uploads'));
   const uploadTemp = await createUploadTempFiles(path.join(config.DATA_DIR, 'uploads', 'tmp'));
   const swept = await uploadTemp.sweep();
@@ -72,6 +78,7 @@ export async function buildServices(
       tokens: store.tokens,
       now,
     }),
+    bindings,
     wechat,
     blobs,
     uploadTemp,
@@ -80,7 +87,7 @@ export async function buildServices(
       users: store.users,
       staff: store.staffAccounts,
       now,
-      merchants: store.merchants,
+      bindings,
       tokens: store.tokens,
       access,
     }),

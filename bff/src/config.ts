@@ -59,6 +59,8 @@ const envSchema = z
     RATE_LIMIT_FILINGS_PER_DAY: positiveInt.default(20),
     RATE_LIMIT_UPLOADS_PER_DAY: positiveInt.default(100),
     RATE_LIMIT_ACTIONS_PER_MINUTE: positiveInt.default(120),
+    // How many users one binding code may bind (a shop's few phones); staff issue a new code for more.
+    BINDING_CODE_MAX_USERS: positiveInt.max(1000).default(5),
     CORS_ORIGINS: z.string().default('http://localhost:3000,http://localhost:10086'),
     CASE_NO_PREFIX: z
       .string()

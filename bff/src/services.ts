@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AccountStates } from './auth/account-state';
 import type { AuthService } from './auth/auth-service';
 import type { AccessTokens } from './auth/jwt';
+import type { MerchantBindings } from './auth/merchant-bindings';
 import type { Config } from './config';
 import type { StaffDesk } from './staff/staff-desk';
 import type { Store } from './store/store';
@@ -21,6 +22,8 @@ export interface Services {
   accountStates: AccountStates;
   /** staff accounts, templates, merchants admin, FAQ edits, exports, audit */
   staff: StaffDesk;
+  /** merchant bindings: the check behind every merchant token, binding codes */
+  bindings: MerchantBindings;
   uploads: UploadService;
   blobs: BlobStore;
   uploadTemp: UploadTempFiles;

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import * as s from './schemas';
 
 export interface ApiRoute {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
   auth: 'none' | 'any' | 'consumer' | 'merchant' | 'staff';
@@ -89,6 +89,23 @@ export const API_ROUTES: ApiRoute[] = [
     auth: 'staff',
     body: s.createMerchantBody,
     answer: { status: 201, schema: s.createdMerchant },
+    tags: ['staff'],
+  },
+  {
+    method: 'post',
+    path: '/staff/merchants/{id}/binding-code',
+    summary:
+      'Issue a new binding code for a merchant (the old one stops working; users already bound stay bound)',
+    auth: 'staff',
+    answer: { status: 200, schema: s.bindingCodeAnswer },
+    tags: ['staff'],
+  },
+  {
+    method: 'delete',
+    path: '/staff/merchants/{id}/bindings/{userId}',
+    summary: "Unbind a user from a merchant: that user's merchant sessions end (tokens 401 within 10 s)",
+    auth: 'staff',
+    answer: { status: 204 },
     tags: ['staff'],
   },
   {

@@ -123,6 +123,21 @@ const MATRIX: Cell[] = [
     expect: row(403, 403, 403, 403, 201, 401),
   },
   {
+    route: 'POST /staff/merchants/{id}/binding-code',
+    what: 'a new binding code for a merchant that does not exist',
+    send: (w, token) => w.app.api.post(`/staff/merchants/${randomUUID()}/binding-code`, undefined, { token }),
+    expect: row(403, 403, 403, 403, 404, 401),
+  },
+  {
+    route: 'DELETE /staff/merchants/{id}/bindings/{userId}',
+    what: 'unbind a user that is not bound there',
+    send: (w, token) =>
+      w.app.api.request('DELETE', `/staff/merchants/${randomUUID()}/bindings/${randomUUID()}`, undefined, {
+        token,
+      }),
+    expect: row(403, 403, 403, 403, 404, 401),
+  },
+  {
     route: 'POST /cases',
     what: 'file a complaint',
     send: (w, token) =>

@@ -2,11 +2,11 @@
 import type { SessionUser, TokenAnswer } from '@weiquan/shared';
 import { AppError } from '../errors';
 import type { StaffAccountStore } from '../staff/staff-account-store';
-import type { MerchantStore } from '../store/merchant-store';
 import type { RefreshSubject, TokenStore } from '../store/token-store';
 import type { UserStore } from '../store/user-store';
 import type { Wechat } from '../wechat/wechat-client';
 import type { Caller } from './caller';
+import type { MerchantBindings } from './merchant-bindings';
 import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokens } from './jwt';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password';
 
@@ -14,7 +14,7 @@ export interface AuthServiceDeps {
   wechat: Wechat;
   users: UserStore;
   staff: StaffAccountStore;
-  merchants: MerchantStore;
+  bindings: MerchantBindings;
   tokens: TokenStore;
   access: AccessTokens;
 }
@@ -23,7 +23,7 @@ export function createAuthService({
   wechat,
   users,
   staff: staffAccounts,
-  merchants,
+  bindings,
   tokens,
   access,
   now,
@@ -101,19 +101,22 @@ export function createAuthService({
         id: subject.subjectId,
         ...(subject.merchantId ? { merchantId: subject.merchantId } : {}),
       };
+      try {
+        await bindings.checkNow(caller);
+      } catch (err) {
+        // The binding ended after this token was issued: end its family too (bind/unbind already did,
+        // unless the binding was changed outside the BFF).
+        await tokens.revokeFamilyOf(next);
+        throw err;
+      }
       return issue(caller, await sessionUser(caller), next);
     },
 
     async bindMerchant(caller: Caller, bindingCode: string): Promise<TokenAnswer> {
       if (caller.role === 'staff')
         throw new AppError('FORBIDDEN', 'Staff accounts cannot bind to a merchant');
-      const merchant = await merchants.findByBindingCode(bindingCode);
-      if (!merchant)
-        throw new AppError('VALIDATION_FAILED', 'Invalid request', [
-          { path: 'bindingCode', message: 'unknown binding code' },
-        ]);
-      await users.bindMerchant(caller.id, merchant.id);
-      const merchantCaller: Caller = { role: 'merchant', id: caller.id, merchantId: merchant.id };
+      const merchantId = await bindings.bind(caller.id, bindingCode);
+      const merchantCaller: Caller = { role: 'merchant', id: caller.id, merchantId };
       return issue(merchantCaller, await sessionUser(merchantCaller));
     },
 

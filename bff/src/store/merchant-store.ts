@@ -1,21 +1,9 @@
-import { createHash, randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import type { Merchant, createMerchantBody } from '@weiquan/shared';
 import type { Db } from './db';
+import { hashBindingCode, newBindingCode } from './merchant-binding-store';
 
 type NewMerchant = z.infer<typeof createMerchantBody>;
-
-// No 0/O/1/I/L: binding codes are read aloud and typed on phones.
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const newBindingCode = () =>
-  Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)])
-    .join('')
-    .replace(/(.{4})(?=.)/g, '$1-');
-/** Binding codes carry ~59 bits of randomness, so a plain SHA-256 is enough to store them hashed. */
-const hashBindingCode = (code: string) =>
-  createHash('sha256')
-    .update(code.toUpperCase().replace(/[^A-Z0-9]/g, ''))
-    .digest('hex');
 
 const SELECT_MERCHANT = `SELECT id, name, address, district,
   json_build_object('odr', odr, 'noReasonReturn', no_reason_return, 'rightsStation', rights_station) AS badges FROM merchants`;
@@ -46,13 +34,6 @@ export function createMerchantStore(db: Db) {
 
     async get(id: string): Promise<Merchant | null> {
       const [row] = await db.query<Merchant>(`${SELECT_MERCHANT} WHERE id = $1`, [id]);
-      return row ?? null;
-    },
-
-    async findByBindingCode(code: string): Promise<Merchant | null> {
-      const [row] = await db.query<Merchant>(`${SELECT_MERCHANT} WHERE binding_code_hash = $1`, [
-        hashBindingCode(code),
-      ]);
       return row ?? null;
     },
 

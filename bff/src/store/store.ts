@@ -5,6 +5,7 @@ import { createCaseStore } from './case-store';
 import type { Db } from './db';
 import { createFaqStore } from './faq-store';
 import { createHotspotStore } from './hotspot-store';
+import { createMerchantBindingStore } from './merchant-binding-store';
 import { createMerchantStore } from './merchant-store';
 import { createStatsStore } from './stats-store';
 import { createTokenStore } from './token-store';
@@ -18,6 +19,7 @@ export function createStore(db: Db, deps: { cipher: PiiCipher; now: () => Date; 
     users: createUserStore(db, deps.cipher),
     staffAccounts: createStaffAccountStore(db),
     merchants: createMerchantStore(db),
+    bindings: createMerchantBindingStore(db, deps.now),
     tokens: createTokenStore(db, deps.now),
     uploads: createUploadStore(db),
     cases: createCaseStore({ db, ...deps }),

@@ -34,6 +34,15 @@ export function createTokenStore(db: Db, now: () => Date) {
       );
     },
 
+    /** Ends the family this token belongs to (its other tokens included). */
+    async revokeFamilyOf(token: string): Promise<void> {
+      await db.query(
+        `UPDATE refresh_tokens SET revoked_at = $2
+          WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL`,
+        [hash(token), now()],
+      );
+    },
+
     async rotate(token: string): Promise<{ subject: RefreshSubject; refreshToken: string }> {
       const invalid = () =>
         new AppError('UNAUTHENTICATED', 'The refresh token is invalid, expired or already used');

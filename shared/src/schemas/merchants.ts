@@ -35,3 +35,5 @@ export const createMerchantBody = z.strictObject({
   badges: badges.default({ odr: false, noReasonReturn: false, rightsStation: false }),
 });
 export const createdMerchant = merchant.extend({ bindingCode: z.string() });
+/** A new binding code (POST /staff/merchants/:id/binding-code): the old one stops working. */
+export const bindingCodeAnswer = z.object({ bindingCode: z.string() });

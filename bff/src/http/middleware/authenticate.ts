@@ -3,6 +3,7 @@ import type { Role } from '@weiquan/shared';
 import { currentStaffCaller, type AccountStates } from '../../auth/account-state';
 import type { AccessTokens } from '../../auth/jwt';
 import type { Caller } from '../../auth/caller';
+import type { MerchantBindings } from '../../auth/merchant-bindings';
 import { AppError } from '../../errors';
 
 declare module 'express-serve-static-core' {
@@ -13,9 +14,10 @@ declare module 'express-serve-static-core' {
 
 /**
  * Reads a Bearer token when there is one; routes decide whether they need it (`callerOf`). A staff
- * token also needs its account active now (and takes the account's current staff role).
+ * token also needs its account active now (and takes the account's current staff role); a merchant
+ * token needs its user still bound to that merchant (re-bound or unbound: 401).
  */
-export function authenticate(access: AccessTokens, states: AccountStates) {
+export function authenticate(access: AccessTokens, states: AccountStates, bindings: MerchantBindings) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const header = req.headers.authorization;
     if (header !== undefined) {
@@ -23,6 +25,7 @@ export function authenticate(access: AccessTokens, states: AccountStates) {
       if (!m) return next(new AppError('UNAUTHENTICATED', 'Use "Authorization: Bearer <accessToken>"'));
       try {
         const caller = access.verify(m[1]);
+        if (caller.role === 'merchant') await bindings.check(caller);
         req.caller = caller.role === 'staff' ? await currentStaffCaller(caller, states) : caller;
       } catch (err) {
         return next(err);
