@@ -11,6 +11,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** RATE_LIMITED: sent as the Retry-After header, in seconds */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';

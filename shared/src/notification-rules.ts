@@ -7,6 +7,7 @@
  */
 import type { CaseKind, CaseStatus } from './status-machine';
 import type { ActorRole } from './roles';
+import { STAFF_ONLY_ACTIONS } from './staff-actions';
 
 export const NOTICE_AUDIENCES = ['consumer', 'merchant', 'staff'] as const;
 export type NoticeAudience = (typeof NOTICE_AUDIENCES)[number];
@@ -72,6 +73,8 @@ export interface NotificationRule {
   title: string;
   /** take the inbox body's detail from this field of the event's data (a proposal, a message) */
   detailFrom?: string;
+  /** staff rules: tell only the case's assignee (not every staff member) */
+  assigneeOnly?: true;
 }
 
 const c = (event: string, title: string, more: Partial<NotificationRule> = {}): NotificationRule => ({
@@ -89,12 +92,19 @@ const m = (event: string, title: string, more: Partial<NotificationRule> = {}): 
   title,
   ...more,
 });
-const s = (event: string, title: string): NotificationRule => ({
+const s = (event: string, title: string, more: Partial<NotificationRule> = {}): NotificationRule => ({
   event,
   audience: 'staff',
   template: 'deadline',
   title,
+  ...more,
 });
+
+/**
+ * Events consumers and merchants are never told of, not even by the catch-all: the staff's own
+ * actions (internal, see staff-actions.ts) and follow-up visits (the visit was the call itself).
+ */
+export const EVENTS_ONLY_STAFF_HEAR_OF: readonly string[] = [...STAFF_ONLY_ACTIONS, 'record_visit'];
 
 /** First matching rule per audience wins; an event with no rule for an audience tells nobody there. */
 export const NOTIFICATION_RULES: readonly NotificationRule[] = [
@@ -134,9 +144,11 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     title: '协商期限即将届满，请尽快处理',
   },
 
-  // Staff: what is about to run out or has.
+  // Staff: what is about to run out or has; the assignee: work given to them, and 督办.
   s('acceptance_due_soon', '受理期限仅剩1个工作日'),
   s('mediation_overdue', '调解已超过45个工作日期限'),
+  s('assign', '您有一件新分派的案件', { assigneeOnly: true, template: 'caseUpdate' }),
+  s('supervise', '您承办的案件被督办', { assigneeOnly: true, template: 'caseUpdate', detailFrom: 'text' }),
 ];
 
 export interface RuleContext {
@@ -149,6 +161,7 @@ export interface RuleContext {
 /** The rule that tells this audience about this event, if any. */
 export function ruleFor(audience: NoticeAudience, ctx: RuleContext): NotificationRule | undefined {
   if (audience === 'merchant' && ctx.kind !== 'complaint') return undefined;
+  if (audience !== 'staff' && EVENTS_ONLY_STAFF_HEAR_OF.includes(ctx.event)) return undefined;
   return NOTIFICATION_RULES.find(
     (r) =>
       r.audience === audience &&

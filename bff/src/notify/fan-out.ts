@@ -46,8 +46,10 @@ interface CaseContext {
   kind: CaseKind;
   case_no: string;
   status: CaseStatus;
-  consumer_id: string;
-  consumer_openid: string;
+  /** null: filed by staff for a caller who has not claimed it yet */
+  consumer_id: string | null;
+  consumer_openid: string | null;
+  assignee_id: string | null;
   merchant_id: string | null;
   merchant_name: string | null;
   category: string;
@@ -100,18 +102,24 @@ function noticeBody(rule: NotificationRule, ev: SourceEvent, ctx: CaseContext, s
   return `案件 ${ctx.case_no}（${ctx.merchant_name ?? '12315'}）当前状态：${STATUS_LABELS[status].zh}`;
 }
 
-async function recipientsOf(q: Queryable, audience: NoticeAudience, ctx: CaseContext): Promise<Recipient[]> {
-  if (audience === 'consumer') return [{ id: ctx.consumer_id, openid: ctx.consumer_openid }];
+async function recipientsOf(
+  q: Queryable,
+  audience: NoticeAudience,
+  ctx: CaseContext,
+  rule: NotificationRule,
+): Promise<Recipient[]> {
+  if (audience === 'consumer')
+    return ctx.consumer_id ? [{ id: ctx.consumer_id, openid: ctx.consumer_openid }] : [];
   if (audience === 'merchant') {
     if (!ctx.merchant_id || ctx.kind !== 'complaint') return []; // reports never reach merchants
     return q.query<Recipient>('SELECT id, openid FROM users WHERE merchant_id = $1 ORDER BY id', [
       ctx.merchant_id,
     ]);
   }
-  return (await q.query<{ id: string }>('SELECT id FROM staff_accounts ORDER BY id')).map((r) => ({
-    id: r.id,
-    openid: null,
-  }));
+  if (rule.assigneeOnly) return ctx.assignee_id ? [{ id: ctx.assignee_id, openid: null }] : [];
+  return (await q.query<{ id: string }>('SELECT id FROM staff_accounts WHERE active ORDER BY id')).map(
+    (r) => ({ id: r.id, openid: null }),
+  );
 }
 
 /** Answers how many notices and push deliveries it wrote. */
@@ -121,8 +129,8 @@ export async function fanOut(
   opts: FanOutOptions,
 ): Promise<{ notices: number; deliveries: number }> {
   const [ctx] = await q.query<CaseContext>(
-    `SELECT c.kind, c.case_no, c.status, c.consumer_id, u.openid AS consumer_openid, c.merchant_id, c.merchant_name, c.category, c.body
-       FROM cases c JOIN users u ON u.id = c.consumer_id WHERE c.id = $1`,
+    `SELECT c.kind, c.case_no, c.status, c.consumer_id, u.openid AS consumer_openid, c.assignee_id, c.merchant_id, c.merchant_name, c.category, c.body
+       FROM cases c LEFT JOIN users u ON u.id = c.consumer_id WHERE c.id = $1`,
     [ev.caseId],
   );
   if (!ctx) return { notices: 0, deliveries: 0 };
@@ -138,7 +146,7 @@ export async function fanOut(
     });
     if (!rule) continue;
     const body = noticeBody(rule, ev, ctx, status);
-    for (const r of await recipientsOf(q, audience, ctx)) {
+    for (const r of await recipientsOf(q, audience, ctx, rule)) {
       if (ev.actorId && r.id === ev.actorId) continue; // nobody is told of their own action
       const [notice] = await q.query<{ id: string }>(
         `INSERT INTO inbox_notices (source_key, audience, recipient_id, case_id, case_no, type, title, body, created_at)

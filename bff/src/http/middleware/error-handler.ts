@@ -51,6 +51,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (appError.status >= 500) log.error({ err }, 'request failed');
     if (res.headersSent) return void res.end();
     if (appError.code === 'UNAVAILABLE') res.setHeader('Retry-After', '5');
+    if (appError.retryAfterSeconds) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
     res.status(appError.status).json({
       error: {
         code: appError.code,
