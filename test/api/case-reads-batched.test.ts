@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { caseList } from '@weiquan/shared';
 import type { Caller } from '../../bff/src/auth/caller';
-import { createCaseReader } from '../../bff/src/store/case-reader';
+import { createCaseReader } from '../../bff/src/cases/case-reader';
 import {
   createMerchant,
   fileComplaint,

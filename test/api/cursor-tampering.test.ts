@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { createCaseReader } from '../../bff/src/store/case-reader';
+import { createCaseReader } from '../../bff/src/cases/case-reader';
+import { sql, typed } from '../../bff/src/store/sql';
 import {
   createMerchant,
   fileComplaint,
@@ -106,15 +107,12 @@ for (const store of storeKinds()) {
 
     test('when one list of a batch fails in the database, then it fails alone and the others of its batch answer their rows', async () => {
       const reader = createCaseReader(app.services.store.db);
-      const query = {
-        sql: `SELECT n FROM generate_series(1, 3) AS n WHERE r.p1::timestamptz < 'infinity' LIMIT r.p2`,
-        types: ['text', 'int'],
-        order: 'x.n',
-      };
+      const query = (instant: string, limit: number) =>
+        sql`SELECT n FROM generate_series(1, 3) AS n WHERE ${typed('text', instant)}::timestamptz < 'infinity' LIMIT ${typed('int', limit)}`;
       const results = await Promise.allSettled([
-        reader.list<{ n: number }>(query, ['2026-11-24T00:00:00.000Z', 2]),
-        reader.list<{ n: number }>(query, ['0', 2]),
-        reader.list<{ n: number }>(query, ['2026-11-24T00:00:00.000Z', 3]),
+        reader.list(query('2026-11-24T00:00:00.000Z', 2), sql`x.n`),
+        reader.list(query('0', 2), sql`x.n`),
+        reader.list(query('2026-11-24T00:00:00.000Z', 3), sql`x.n`),
       ]);
       assert.equal(results[0].status, 'fulfilled');
       assert.equal(results[1].status, 'rejected', 'the bad item fails');

@@ -1,4 +1,5 @@
 import type { Db } from '../../bff/src/store/db';
+import { Sql } from '../../bff/src/store/sql';
 import { startTestApp, type TestApp } from './test-app';
 import { createTestDatabase, type StoreKind } from './test-db';
 
@@ -11,7 +12,10 @@ export interface RecordingDb {
 /** The database with every query's SQL recorded, to count the round trips a piece of work makes. */
 export function recording(db: Db): RecordingDb {
   const sql: string[] = [];
-  const query: Db['query'] = (text, params) => (sql.push(text), db.query(text, params));
+  const query: Db['query'] = (text, params) => (
+    sql.push(text instanceof Sql ? text.text : text),
+    db.query(text, params)
+  );
   return { db: { ...db, query }, sql };
 }
 

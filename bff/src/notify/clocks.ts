@@ -19,12 +19,12 @@ import {
 } from '@weiquan/shared';
 import type { Logger } from 'pino';
 import type { Db } from '../store/db';
-import type { CaseStore } from '../store/case-store';
+import type { Cases } from '../cases';
 import { fanOut } from './fan-out';
 
 export interface ClocksOptions {
   db: Db;
-  cases: Pick<CaseStore, 'applySystemAction'>;
+  cases: Pick<Cases, 'applySystemAction'>;
   logger: Logger;
   now: () => Date;
   templates: Partial<Record<TemplateSlot, string>>;

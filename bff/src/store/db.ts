@@ -5,10 +5,28 @@
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { z } from 'zod';
+import { Sql } from './sql';
 
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * An `sql` fragment (values apart from the text), or constant text with its parameters (the SQL
+   * lint refuses text built by interpolation or concatenation).
+   */
+  query<T = Record<string, unknown>>(sql: Sql | string, params?: unknown[]): Promise<T[]>;
 }
+
+/** The rows of a query, each checked against its row schema (the hot reads: no casts). */
+export async function selectRows<S extends z.ZodType>(
+  q: Queryable,
+  schema: S,
+  query: Sql,
+): Promise<z.output<S>[]> {
+  return (await q.query<unknown>(query)).map((row) => schema.parse(row));
+}
+
+const textOf = (sql: Sql | string, params?: unknown[]): [string, unknown[] | undefined] =>
+  sql instanceof Sql ? [sql.text, sql.params] : [sql, params];
 export interface Db extends Queryable {
   readonly kind: 'postgres' | 'pglite';
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
@@ -49,8 +67,8 @@ export function createPostgresDb(url: string, opts: { max?: number } = {}): Db {
     if (!name && names.size < MAX_NAMED_STATEMENTS) names.set(sql, (name = `wq${names.size + 1}`));
     return name ? { name, text: sql, values: params } : { text: sql, values: params };
   };
-  const query = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) =>
-    (await c.query(config(sql, params))).rows as T[];
+  const query = async <T>(c: pg.Pool | pg.PoolClient, sql: Sql | string, params?: unknown[]) =>
+    (await c.query(config(...textOf(sql, params)))).rows as T[];
   return {
     kind: 'postgres',
     query: (sql, params) => query(pool, sql, params),
@@ -93,10 +111,10 @@ export async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
   });
   return {
     kind: 'pglite',
-    query: async (sql, params) => (await db.query(sql, params as unknown[])).rows as never,
+    query: async (sql, params) => (await db.query(...textOf(sql, params))).rows as never,
     tx: (fn) =>
       db.transaction((t) =>
-        fn({ query: async (sql, params) => (await t.query(sql, params as unknown[])).rows as never }),
+        fn({ query: async (sql, params) => (await t.query(...textOf(sql, params))).rows as never }),
       ),
     async exec(sql) {
       await db.exec(sql);

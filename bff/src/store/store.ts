@@ -1,7 +1,7 @@
 import type { PiiCipher } from '../security/pii-cipher';
 import { createStaffAccountStore } from '../staff/staff-account-store';
 import { createArticleStore } from './article-store';
-import { createCaseStore } from './case-store';
+import { createCases } from '../cases';
 import type { Db } from './db';
 import { createFaqStore } from './faq-store';
 import { createHotspotStore } from './hotspot-store';
@@ -22,7 +22,7 @@ export function createStore(db: Db, deps: { cipher: PiiCipher; now: () => Date; 
     bindings: createMerchantBindingStore(db, deps.now),
     tokens: createTokenStore(db, deps.now),
     uploads: createUploadStore(db),
-    cases: createCaseStore({ db, ...deps }),
+    cases: createCases({ db, ...deps }),
     faq: createFaqStore(db),
     stats: createStatsStore(db, deps.now),
     articles: createArticleStore(db, deps.now),

@@ -7,83 +7,13 @@ import {
   maskName,
   maskPhone,
   workingDaysLeft,
-  type ActorRole,
   type CaseFacts,
-  type CaseKind,
-  type CaseStatus,
   type CaseView,
-  type DeadlineKind,
   type TimelineEntry,
 } from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
 import type { PiiCipher } from '../security/pii-cipher';
-
-export interface Contact {
-  name: string;
-  phone: string;
-  address: string;
-}
-
-export interface CaseRow {
-  id: string;
-  case_no: string;
-  kind: CaseKind;
-  status: CaseStatus;
-  version: number;
-  consumer_id: string;
-  merchant_id: string | null;
-  merchant_name: string | null;
-  merchant_address: string | null;
-  category: string;
-  priority: boolean;
-  body: Record<string, unknown>;
-  contact_enc: string | null;
-  share_contact: boolean;
-  proposal: { text: string; refundFen?: number; at: string } | null;
-  rating: { score: number; comment?: string } | null;
-  outcome: { outcome: string; ground?: string; recoveredFen?: number } | null;
-  flags: { followUpUsed?: boolean; splitReportId?: string; splitFromId?: string };
-  created_at: Date;
-  updated_at: Date;
-  events: {
-    type: string;
-    actorRole: ActorRole;
-    at: string;
-    fromStatus: string | null;
-    toStatus: string | null;
-    data: Record<string, unknown>;
-  }[];
-  deadlines: DeadlineRow[];
-  attachments: { id: string; mime: string; size: number }[];
-}
-
-export interface DeadlineRow {
-  id: number;
-  kind: DeadlineKind;
-  state: 'running' | 'paused' | 'met' | 'missed' | 'cancelled';
-  due_date: string;
-  provisional: boolean;
-  target_due_at: string | null;
-  remaining_working_days: number | null;
-  extended: boolean;
-}
-
-/** A case's deadlines as `DeadlineRow`s, for the case `c.id` names (the case read and an action's answer). */
-export const DEADLINES_AGG = `(SELECT coalesce(json_agg(json_build_object('id', d.id, 'kind', d.kind, 'state', d.state, 'due_date', d.due_date,
-      'provisional', d.provisional, 'target_due_at', d.target_due_at, 'remaining_working_days', d.remaining_working_days,
-      'extended', d.extended) ORDER BY d.id), '[]'::json)
-     FROM deadlines d WHERE d.case_id = c.id)`;
-
-/** The whole case as one row (alias c): no N+1 for timelines, deadlines or attachments. */
-export const CASE_COLUMNS = `c.*,
-  (SELECT coalesce(json_agg(json_build_object('type', e.type, 'actorRole', e.actor_role, 'at', e.at,
-      'fromStatus', e.from_status, 'toStatus', e.to_status, 'data', e.data) ORDER BY e.id), '[]'::json)
-     FROM case_events e WHERE e.case_id = c.id) AS events,
-  ${DEADLINES_AGG} AS deadlines,
-  (SELECT coalesce(json_agg(json_build_object('id', u.id, 'mime', u.mime, 'size', u.size) ORDER BY u.created_at, u.id), '[]'::json)
-     FROM uploads u WHERE u.case_id = c.id) AS attachments`;
-
-export const CASE_SELECT = `SELECT ${CASE_COLUMNS} FROM cases c`;
+import type { CaseRow, Contact } from './case-rows';
 
 export function caseFacts(row: Pick<CaseRow, 'rating' | 'flags' | 'deadlines'>): CaseFacts {
   return {

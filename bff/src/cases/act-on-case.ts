@@ -1,0 +1,145 @@
+/**
+ * Acting on a case: one transaction that locks the case, checks the shared status machine, works
+ * out what the action does to the deadline clocks (`clock-effects.ts`), and writes the change, its
+ * event (the notifier's outbox) and the clocks in one statement (`case-repository.ts`). The answer
+ * is the case as the action leaves it, built from the locked row and what was written.
+ */
+import {
+  ENDED_STATUSES,
+  findTransition,
+  type ActionType,
+  type ActorRole,
+  type CaseAction,
+  type CaseView,
+} from '@weiquan/shared';
+import type { Caller } from '../auth/caller';
+import { AppError } from '../errors';
+import type { Queryable } from '../store/db';
+import { publishFaq } from '../store/faq-store';
+import { columnChanges, eventData, type AnyAction } from './action-records';
+import type { CaseContext } from './case-context';
+import { findCase, loadCase } from './case-queries';
+import { attachUploads, recordChange } from './case-repository';
+import type { CaseRow } from './case-rows';
+import { caseFacts, renderCase } from './case-view';
+import { clockEffects } from './clock-effects';
+import { asJsonb } from './jsonb-order';
+import { splitReport } from './split-report';
+
+export async function actOnCase(
+  ctx: CaseContext,
+  caller: Caller,
+  id: string,
+  action: CaseAction,
+): Promise<CaseView> {
+  return ctx.db.tx(async (q) => {
+    const row = await loadCase(q, caller, id, true);
+    if (action.expectedVersion !== undefined && action.expectedVersion !== row.version) {
+      throw new AppError(
+        'VERSION_CONFLICT',
+        `The case has changed (version ${row.version}); reload it and try again`,
+        {
+          currentVersion: row.version,
+        },
+      );
+    }
+    const at = ctx.now();
+    const after = await applyAction(ctx, q, row, { role: caller.role, id: caller.id }, action, at);
+    return renderCase(after ?? (await loadCase(q, caller, id, false)), caller, ctx.cipher, at);
+  });
+}
+
+/** The system as staff sees cases: every case. */
+const SYSTEM_VIEW: Caller = { role: 'staff', id: '00000000-0000-0000-0000-000000000000' };
+
+/** A change made by the clocks (a missed merchant deadline): false when it no longer applies. */
+export async function applySystemAction(
+  ctx: CaseContext,
+  id: string,
+  type: 'merchant_timeout',
+): Promise<boolean> {
+  return ctx.db.tx(async (q) => {
+    const row = await findCase(q, SYSTEM_VIEW, id, true);
+    if (!row || !findTransition(row.kind, row.status, type, 'system', caseFacts(row))) return false;
+    await applyAction(ctx, q, row, { role: 'system' }, { type }, ctx.now());
+    return true;
+  });
+}
+
+/**
+ * Applies an action to the locked row and answers the case as it leaves it (the same values as a
+ * read-back: jsonb's key order, the deadlines as the clocks left them); null where only a read-back
+ * knows the answer (newly attached uploads).
+ */
+async function applyAction(
+  ctx: CaseContext,
+  q: Queryable,
+  row: CaseRow,
+  actor: { role: ActorRole; id?: string },
+  action: AnyAction,
+  at: Date,
+): Promise<CaseRow | null> {
+  const transition = findTransition(
+    row.kind,
+    row.status,
+    action.type as ActionType,
+    actor.role,
+    caseFacts(row),
+  );
+  if (!transition)
+    throw new AppError(
+      'ACTION_NOT_ALLOWED',
+      `"${action.type}" is not allowed for ${actor.role} while the case is ${row.status}`,
+    );
+  const attaches = action.type === 'supplement' && Boolean(action.attachments?.length);
+  if (action.type === 'supplement' && action.attachments?.length)
+    await attachUploads(q, row.id, actor.id!, action.attachments, 'attachments');
+  const linked =
+    action.type === 'split_report' ? await splitReport(ctx, q, row, actor.id!, action.facts, at) : undefined;
+  const to = transition.to ?? row.status;
+  const columns = columnChanges(action, row, at, linked);
+  const data = eventData(action, row, linked);
+  const clocks = transition.clock
+    ? clockEffects(transition.clock, row.deadlines, at, row.priority)
+    : undefined;
+  await recordChange(q, {
+    caseId: row.id,
+    from: row.status,
+    to,
+    ended: to !== row.status && ENDED_STATUSES.includes(to),
+    columns,
+    event: { type: action.type, actorRole: actor.role, actorId: actor.id ?? null, data },
+    deadlines: clocks,
+    at,
+  });
+  if (action.type === 'answer' && action.publishAsFaq) {
+    await publishFaq(q, {
+      caseId: row.id,
+      category: row.category,
+      question: String(row.body.question ?? ''),
+      answer: action.text,
+      at,
+    });
+  }
+  if (attaches) return null;
+  const after: CaseRow = {
+    ...row,
+    status: to,
+    version: row.version + 1,
+    updated_at: at,
+    events: [
+      ...row.events,
+      {
+        type: action.type,
+        actorRole: actor.role,
+        at: at.toISOString(),
+        fromStatus: row.status,
+        toStatus: to !== row.status ? to : null,
+        data: asJsonb(data),
+      },
+    ],
+    deadlines: clocks?.deadlines ?? row.deadlines,
+  };
+  for (const c of columns) (after as Record<string, unknown>)[c.column] = asJsonb(c.value);
+  return after;
+}

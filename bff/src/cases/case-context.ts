@@ -1,0 +1,19 @@
+/** What every use case of the case domain works with, built once (`createCases`). */
+import { beijingDate } from '@weiquan/shared';
+import type { PiiCipher } from '../security/pii-cipher';
+import type { Db } from '../store/db';
+import type { CaseReader } from './case-reader';
+import type { createFilingBatches } from './filing-batches';
+
+export interface CaseContext {
+  db: Db;
+  cipher: PiiCipher;
+  now: () => Date;
+  caseNoPrefix: string;
+  reader: CaseReader;
+  filings: ReturnType<typeof createFilingBatches>;
+}
+
+/** A case number's prefix and Beijing date (XM20261124); the insert appends the sequence number. */
+export const casePrefixOn = (ctx: Pick<CaseContext, 'caseNoPrefix'>, at: Date) =>
+  `${ctx.caseNoPrefix}${beijingDate(at).replaceAll('-', '')}`;

@@ -1,0 +1,216 @@
+/**
+ * The one writer of `cases`, `case_events` and `deadlines`. Each INSERT is written once, below, and
+ * composed into the two statements every change of a case is made of:
+ * - `fileCases`: new cases with their `filed` event and first clock (a consumer's filing, batched
+ *   or in a transaction, and a report split off a complaint);
+ * - `recordChange`: an action's change of the case row, its event and its deadline changes (from
+ *   `clock-effects.ts`), one statement, so one round trip whatever the clock does.
+ * The case's `next_due_at` is taken from `clockEffects(...).nextDueAt` in both, and nowhere else.
+ */
+import { z } from 'zod';
+import type { ActorRole, CaseStatus } from '@weiquan/shared';
+import { AppError } from '../errors';
+import { selectRows, type Queryable } from '../store/db';
+import { empty, identifier, join, sql, type Sql } from '../store/sql';
+import type { DeadlineChange } from './clock-effects';
+
+const insertCases = (rows: Sql) => sql`INSERT INTO cases (id, case_no, kind, status, consumer_id, merchant_id,
+    merchant_name, merchant_address, category, priority, body, contact_enc, share_contact, flags, next_due_at, created_at, updated_at)
+  ${rows} RETURNING id, case_no`;
+
+const insertEvents = (rows: Sql) =>
+  sql`INSERT INTO case_events (case_id, type, actor_role, actor_id, from_status, to_status, data, at) ${rows}`;
+
+const insertDeadlines = (rows: Sql) =>
+  sql`INSERT INTO deadlines (case_id, kind, started_at, due_date, due_at, provisional, target_due_at) ${rows}`;
+
+/** One new case as written: the row, its `filed` event, its first clock, and (filings) the key's claim. */
+export interface NewCase {
+  id: string;
+  /** the case number's prefix and Beijing date (XM20261124); the insert appends the sequence number */
+  case_prefix: string;
+  kind: string;
+  status: string;
+  consumer_id: string;
+  merchant_id: string | null;
+  merchant_name: string | null;
+  merchant_address: string | null;
+  /**
+   * the directory merchant's ODR flag as the filing was planned with it: the case is written only if
+   * the merchant still reads so (name and address too); null where nothing needs checking
+   */
+  merchant_odr: boolean | null;
+  category: string;
+  priority: boolean;
+  body: object;
+  contact_enc: string | null;
+  share_contact: boolean;
+  flags: object;
+  next_due_at: string | null;
+  /** the first clock: `start` of `clockEffects` (null fields: none) */
+  clock: string | null;
+  due_date: string | null;
+  due_at: string | null;
+  provisional: boolean;
+  target_due_at: string | null;
+  /** who filed, and what the `filed` event records */
+  actor_role: ActorRole;
+  actor_id: string | null;
+  event_data: object;
+  /** the Idempotency-Key claimed with the case and the answer it replays (claimed filings only) */
+  key: string | null;
+  request_hash: string | null;
+  answer_enc: string | null;
+  at: Date;
+}
+
+/** The sequence number n with at least six digits (never cut: 1000000 stays 1000000). */
+const CASE_NO = sql`w.case_prefix || lpad(w.n::text, greatest(6, length(w.n::text)), '0')`;
+
+const FiledSchema = z.object({ id: z.string(), case_no: z.string().nullable(), merchant_ok: z.boolean() });
+export type Filed = z.infer<typeof FiledSchema>;
+
+/**
+ * Writes new cases, each with its event and first clock, in one statement (the batch travels as one
+ * jsonb parameter, the same on pg and PGlite). With `claimKeys`, a case is written only for the keys
+ * whose claim it wins (ON CONFLICT DO NOTHING). Answers, per case, its number, or null with whether
+ * its merchant still read as planned.
+ */
+export async function fileCases(q: Queryable, cases: NewCase[], claimKeys: boolean): Promise<Filed[]> {
+  // ok: the cases whose directory merchant still reads as planned; k: their claims that won; c: the
+  // cases, numbered in a subquery (nextval once per row; a volatile subquery is never flattened).
+  const claims = claimKeys
+    ? sql`, k AS (
+        INSERT INTO idempotency_keys (user_id, key, request_hash, case_id, answer_enc)
+        SELECT consumer_id, key, request_hash, id, answer_enc FROM ok
+        ON CONFLICT DO NOTHING RETURNING case_id)`
+    : empty;
+  const written = claimKeys ? sql`ok JOIN k ON k.case_id = ok.id` : sql`ok`;
+  return selectRows(
+    q,
+    FiledSchema,
+    sql`WITH r AS (
+    SELECT * FROM jsonb_to_recordset(${JSON.stringify(cases)}::jsonb) AS r(id uuid, case_prefix text, kind text, status text,
+      consumer_id uuid, merchant_id uuid, merchant_name text, merchant_address text, merchant_odr boolean, category text,
+      priority boolean, body jsonb, contact_enc text, share_contact boolean, flags jsonb, next_due_at timestamptz, clock text,
+      due_date date, due_at timestamptz, provisional boolean, target_due_at timestamptz, actor_role text, actor_id uuid,
+      event_data jsonb, key text, request_hash text, answer_enc text, at timestamptz)),
+  ok AS (
+    SELECT r.* FROM r LEFT JOIN merchants m ON m.id = r.merchant_id
+    WHERE r.merchant_odr IS NULL OR (m.odr = r.merchant_odr AND m.name = r.merchant_name AND m.address = r.merchant_address))${claims},
+  c AS (${insertCases(sql`SELECT w.id, ${CASE_NO}, w.kind, w.status, w.consumer_id, w.merchant_id, w.merchant_name,
+      w.merchant_address, w.category, w.priority, w.body, w.contact_enc, w.share_contact, w.flags, w.next_due_at, w.at, w.at
+    FROM (SELECT ok.*, nextval('case_no_seq') AS n FROM ${written}) w`)}),
+  e AS (${insertEvents(sql`SELECT r.id, 'filed', r.actor_role, r.actor_id, NULL, r.status, r.event_data, r.at FROM r JOIN c ON c.id = r.id`)}),
+  d AS (${insertDeadlines(sql`SELECT r.id, r.clock, r.at, r.due_date, r.due_at, r.provisional, r.target_due_at
+    FROM r JOIN c ON c.id = r.id WHERE r.clock IS NOT NULL`)})
+  SELECT r.id, c.case_no, ok.id IS NOT NULL AS merchant_ok FROM r LEFT JOIN ok ON ok.id = r.id LEFT JOIN c ON c.id = r.id`,
+  );
+}
+
+/** The columns of the case row an action may set beside status and version. */
+const CHANGEABLE = { proposal: sql`proposal`, rating: sql`rating`, outcome: sql`outcome`, flags: sql`flags` };
+export type ChangeableColumn = keyof typeof CHANGEABLE;
+
+/** One action's change, as `recordChange` writes it. */
+export interface CaseChange {
+  caseId: string;
+  from: CaseStatus;
+  to: CaseStatus;
+  /** the status is an ended one it was not in before: ended_at is set */
+  ended: boolean;
+  columns: { column: ChangeableColumn; value: unknown }[];
+  event: { type: string; actorRole: ActorRole; actorId: string | null; data: object };
+  /** from `clockEffects`; `nextDueAt` is undefined when the action moves no clock */
+  deadlines: { changes: DeadlineChange[]; nextDueAt: string | null } | undefined;
+  at: Date;
+}
+
+function deadlineWrite(caseId: string, c: DeadlineChange, at: Date): Sql {
+  switch (c.op) {
+    case 'close':
+      return sql`UPDATE deadlines SET state = ${c.state}, closed_at = ${at} WHERE id = ${c.id}`;
+    case 'pause':
+      return sql`UPDATE deadlines SET state = 'paused', paused_at = ${at}, remaining_working_days = ${c.remainingWorkingDays}
+        WHERE id = ${c.id}`;
+    case 'resume':
+      return sql`UPDATE deadlines SET state = 'running', paused_at = NULL, remaining_working_days = NULL,
+        due_date = ${c.dueDate}, due_at = ${c.dueAt}, provisional = ${c.provisional} WHERE id = ${c.id}`;
+    case 'extend':
+      return sql`UPDATE deadlines SET due_date = ${c.dueDate}, due_at = ${c.dueAt}, provisional = provisional OR ${c.provisional},
+        extended = true WHERE id = ${c.id}`;
+    case 'start':
+      return insertDeadlines(
+        sql`VALUES (${caseId}, ${c.kind}, ${at}, ${c.dueDate}, ${c.dueAt}, ${c.provisional}, ${c.targetDueAt})`,
+      );
+  }
+}
+
+/** Writes an action's change: its deadline changes, the case row and its event, in one statement. */
+export async function recordChange(q: Queryable, change: CaseChange): Promise<void> {
+  const { caseId, at, event } = change;
+  const writes = (change.deadlines?.changes ?? []).map((c) => deadlineWrite(caseId, c, at));
+  const ctes = writes.map((w, i) => sql`${identifier(`d${i + 1}`)} AS (${w}), `);
+  const set = [
+    ...(change.ended ? [sql`, ended_at = ${at}`] : []),
+    ...change.columns.map((c) => sql`, ${CHANGEABLE[c.column]} = ${c.value}`),
+    ...(change.deadlines ? [sql`, next_due_at = ${change.deadlines.nextDueAt}`] : []),
+  ];
+  await q.query(
+    sql`WITH ${join(ctes, empty)}u AS (
+      UPDATE cases SET status = ${change.to}, version = version + 1, updated_at = ${at}${join(set, empty)}
+       WHERE id = ${caseId} RETURNING id)
+    ${insertEvents(
+      sql`SELECT id, ${event.type}, ${event.actorRole}, ${event.actorId}, ${change.from}, ${
+        change.to !== change.from ? change.to : null
+      }, ${event.data}, ${at} FROM u`,
+    )}`,
+  );
+}
+
+/** Claims an Idempotency-Key before a filing with uploads; false when another filing holds it. */
+export async function claimKey(
+  q: Queryable,
+  userId: string,
+  key: string,
+  requestHash: string,
+): Promise<boolean> {
+  const claimed = await q.query(
+    sql`INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES (${userId}, ${key}, ${requestHash})
+        ON CONFLICT DO NOTHING RETURNING key`,
+  );
+  return claimed.length > 0;
+}
+
+/** Stores the answer a claimed key replays. */
+export async function saveAnswer(
+  q: Queryable,
+  userId: string,
+  key: string,
+  caseId: string,
+  answerEnc: string,
+) {
+  await q.query(
+    sql`UPDATE idempotency_keys SET case_id = ${caseId}, answer_enc = ${answerEnc} WHERE user_id = ${userId} AND key = ${key}`,
+  );
+}
+
+/** Marks uploads as evidence of this case; only their uploader may attach them, each once. */
+export async function attachUploads(
+  q: Queryable,
+  caseId: string,
+  ownerId: string,
+  ids: string[],
+  path: string,
+) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  const rows = await q.query(
+    sql`UPDATE uploads SET case_id = ${caseId} WHERE id = ANY(${unique}::uuid[]) AND owner_id = ${ownerId} AND case_id IS NULL RETURNING id`,
+  );
+  if (rows.length !== unique.length) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid request', [
+      { path, message: 'unknown upload, or not yours, or already attached to a case' },
+    ]);
+  }
+}
