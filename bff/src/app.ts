@@ -22,6 +22,7 @@ import { statsRoutes } from './http/routes/stats-routes';
 import { notificationRoutes } from './http/routes/notification-routes';
 import { uploadRoutes } from './http/routes/upload-routes';
 import type { Services } from './services';
+import { wechatPushRoutes } from './wechat/push-routes';
 import type { Router } from 'express';
 
 /** Routers that later areas (notifications, stats...) mount under /api/v1 beside the foundation's. */
@@ -55,6 +56,7 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
     }),
   );
   app.use(healthRoutes(services));
+  app.use(wechatPushRoutes(services));
 
   const rateLimits = createRateLimits(config);
   const api = express.Router();

@@ -17,7 +17,12 @@ import { createDiskBlobStore } from './uploads/disk-blob-store';
 import { createUploadTempFiles } from './uploads/upload-temp-files';
 import { createUploadService } from './uploads/upload-service';
 import { createDbTokenCache } from './notify/token-cache';
+import { createMediaChecks } from './content/media-checks';
+import { templateIds } from './notify/templates';
 import { createWechat } from './wechat/create-wechat';
+import { createPhoneService } from './wechat/phone-service';
+import { createPushHandlers } from './wechat/push-handlers';
+import { createPushService } from './wechat/push-service';
 import type { Wechat } from './wechat/wechat-client';
 
 export const VERSION = '0.1.0';
@@ -65,6 +70,24 @@ export async function buildServices(
   const uploadTemp = await createUploadTempFiles(path.join(config.DATA_DIR, 'uploads', 'tmp'));
   const swept = await uploadTemp.sweep();
   if (swept) logger.info({ swept }, 'removed upload temp files left by a stopped process');
+  const mediaChecks = createMediaChecks(db, now);
+  const wechatPush = createPushService({
+    db,
+    settings: config.WECHAT_PUSH_TOKEN
+      ? {
+          token: config.WECHAT_PUSH_TOKEN,
+          aesKey: config.WECHAT_PUSH_AES_KEY,
+          appId: config.WECHAT_APPID ?? '',
+        }
+      : null,
+    handle: createPushHandlers({
+      db,
+      templateIds: Object.values(templateIds(config)),
+      onMediaVerdict: mediaChecks.answered,
+    }),
+    logger: logger.child({ component: 'wechat-push' }),
+    now,
+  });
   return {
     config,
     logger,
@@ -80,6 +103,9 @@ export async function buildServices(
     }),
     bindings,
     wechat,
+    wechatPush,
+    mediaChecks,
+    phone: createPhoneService({ db, cipher, users: store.users, wechat }),
     blobs,
     uploadTemp,
     auth: createAuthService({

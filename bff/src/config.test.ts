@@ -10,6 +10,9 @@ const production = {
   PII_KEY: PII,
   WECHAT_APPID: 'wx0123456789abcdef',
   WECHAT_SECRET: 's'.repeat(32),
+  WECHAT_PUSH_TOKEN: 'pushToken12315',
+  WECHAT_PUSH_AES_KEY: 'A'.repeat(43),
+  PUBLIC_BASE_URL: 'https://weiquan.example.gov.cn',
 };
 
 function problems(env: Record<string, string>): string {
@@ -73,6 +76,27 @@ describe('loadConfig', () => {
     const { PII_KEY: _, ...env } = production;
     assert.match(problems(env), /^ {2}PII_KEY: /m);
     assert.match(problems({ ...production, DEMO_SEED: 'on' }), /^ {2}DEMO_SEED: /m);
+  });
+
+  test('when production with WeChat lacks the push token, AES key or public URL, then each is named', () => {
+    const { WECHAT_PUSH_TOKEN: _t, WECHAT_PUSH_AES_KEY: _k, PUBLIC_BASE_URL: _u, ...env } = production;
+    const msg = problems(env);
+    assert.match(msg, /^ {2}WECHAT_PUSH_TOKEN: is required in production with WeChat/m);
+    assert.match(msg, /^ {2}WECHAT_PUSH_AES_KEY: is required in production with WeChat/m);
+    assert.match(msg, /^ {2}PUBLIC_BASE_URL: is required in production with WeChat/m);
+    assert.match(
+      problems({ ...production, PUBLIC_BASE_URL: 'http://weiquan.example' }),
+      /PUBLIC_BASE_URL: must be https/,
+    );
+  });
+
+  test('when the push settings are malformed, then each is named; emulator mode needs none of them', () => {
+    const msg = problems({ WECHAT_PUSH_TOKEN: 'x!', WECHAT_PUSH_AES_KEY: 'short', PUBLIC_BASE_URL: 'nope' });
+    assert.match(msg, /WECHAT_PUSH_TOKEN: must be 3-32 letters or digits/);
+    assert.match(msg, /WECHAT_PUSH_AES_KEY: must be the 43-character EncodingAESKey/);
+    assert.match(msg, /PUBLIC_BASE_URL: /);
+    assert.match(problems({ WECHAT_PUSH_AES_KEY: 'B'.repeat(43) }), /WECHAT_PUSH_TOKEN: is required with/);
+    assert.equal(loadConfig({}).WECHAT_PUSH_TOKEN, undefined);
   });
 
   test('when production has everything, then it starts in WeChat mode', () => {

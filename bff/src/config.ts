@@ -47,6 +47,23 @@ const envSchema = z
     WECHAT_TIMEOUT_MS: positiveInt.default(5000),
     WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
     WECHAT_LANG: z.enum(['zh_CN', 'en_US', 'zh_HK', 'zh_TW']).default('zh_CN'),
+    // The message push (WeChat admin console, 开发管理 > 消息推送): Token 3-32 letters or digits,
+    // EncodingAESKey 43 characters (safe mode), and where WeChat reaches this BFF (also media URLs).
+    WECHAT_PUSH_TOKEN: z
+      .string()
+      .regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3-32 letters or digits, as the WeChat console requires')
+      .optional(),
+    WECHAT_PUSH_AES_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey (letters and digits)')
+      .optional(),
+    PUBLIC_BASE_URL: z
+      .string()
+      .url()
+      .refine((v) => !/[?#]/.test(v), 'must be an origin (and optional path) without query or fragment')
+      .optional(),
+    WECHAT_CHECK_TIMEOUT_MS: positiveInt.default(2000),
+    WECHAT_TEXT_CHECKS_PER_MINUTE: positiveInt.default(4000),
     WECHAT_TEMPLATE_CASE_UPDATE: z.string().min(1).optional(),
     WECHAT_TEMPLATE_MERCHANT_NEW_CASE: z.string().min(1).optional(),
     WECHAT_TEMPLATE_DEADLINE: z.string().min(1).optional(),
@@ -84,6 +101,22 @@ const envSchema = z
         path: ['STAFF_BOOTSTRAP_PASSWORD'],
         message: 'STAFF_BOOTSTRAP_USER and STAFF_BOOTSTRAP_PASSWORD go together',
       });
+    }
+    if (env.WECHAT_PUSH_AES_KEY && !env.WECHAT_PUSH_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECHAT_PUSH_TOKEN'],
+        message: 'is required with WECHAT_PUSH_AES_KEY (safe mode signs with the token too)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.WECHAT_APPID) {
+      // review, grants and image checks all depend on WeChat reaching us
+      for (const name of ['WECHAT_PUSH_TOKEN', 'WECHAT_PUSH_AES_KEY', 'PUBLIC_BASE_URL'] as const) {
+        if (!env[name])
+          ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production with WeChat' });
+      }
+      if (env.PUBLIC_BASE_URL && !env.PUBLIC_BASE_URL.startsWith('https://'))
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be https in production' });
     }
     if (env.NODE_ENV === 'production') {
       if (!env.JWT_SECRET)

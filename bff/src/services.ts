@@ -9,6 +9,9 @@ import type { Store } from './store/store';
 import type { BlobStore } from './uploads/blob-store';
 import type { UploadTempFiles } from './uploads/upload-temp-files';
 import type { UploadService } from './uploads/upload-service';
+import type { MediaChecks } from './content/media-checks';
+import type { PhoneService } from './wechat/phone-service';
+import type { PushService } from './wechat/push-service';
 import type { Wechat } from './wechat/wechat-client';
 
 /** Everything the HTTP layer calls, built once at start (main.ts) or by a test. */
@@ -28,6 +31,10 @@ export interface Services {
   blobs: BlobStore;
   uploadTemp: UploadTempFiles;
   wechat: Wechat;
+  /** WeChat's message push (`/wechat/push`) */
+  wechatPush: PushService;
+  mediaChecks: MediaChecks;
+  phone: PhoneService;
   version: string;
   /** the clock every service reads (tests move it) */
   now: () => Date;

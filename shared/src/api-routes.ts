@@ -65,6 +65,15 @@ export const API_ROUTES: ApiRoute[] = [
     tags: ['me'],
   },
   {
+    method: 'post',
+    path: '/me/phone',
+    summary: 'Save the phone number WeChat verified (getPhoneNumber code; emulator: dev:<11 digits>)',
+    auth: 'any',
+    body: s.phoneCodeBody,
+    answer: { status: 200, schema: s.phoneAnswer },
+    tags: ['me'],
+  },
+  {
     method: 'get',
     path: '/merchants',
     summary: 'Search the merchant directory',

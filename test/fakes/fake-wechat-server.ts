@@ -23,9 +23,26 @@
  *     printable ASCII, phrase <= 5 Han chars, name <= 10 Han or <= 20 letters/symbols, time, date,
  *     amount, number, letter, symbol, phone_number, car_number; lengths counted in code points).
  *   Error answers are HTTP 200 with errcode, like WeChat's; errmsg ends with " rid: ...".
+ * - POST /wxa/msg_sec_check?access_token= {content, version: 2, scene: 1..4, openid}
+ *     -> {errcode:0, errmsg:"ok", result:{suggest, label}, detail:[{strategy, errcode, suggest, label,
+ *     prob|keyword}], trace_id}. The verdict comes from `flagText` rules (default pass, label 100).
+ *     Errcodes: token ones as for send, 47001 body not JSON or a field missing or mistyped (content
+ *     over 2,500 characters too), 40003 unknown openid, 61010 the openid has not used the
+ *     mini-program in the last 2 hours, 45009 more than `textChecksPerMinute` (default 4,000) a minute.
+ * - POST /wxa/media_check_async?access_token= {media_url, media_type: 1|2, version: 2, scene, openid}
+ *     -> {errcode:0, errmsg:"ok", trace_id}; same errcodes (2,000 a minute). The check itself runs
+ *     when the test calls `finishMediaChecks()`: the fake downloads each media_url (as WeChat must)
+ *     and pushes a wxa_media_check event to the push target (see `setPushTarget`), with the verdict
+ *     from `flagMedia` rules (default pass).
+ * - POST /wxa/business/getuserphonenumber?access_token= {code, openid?}
+ *     -> {errcode:0, errmsg:"ok", phone_info:{phoneNumber, purePhoneNumber, countryCode,
+ *     watermark:{timestamp, appid}}} | 40029 unknown, expired (5 minutes) or used code, 47001.
  *
  * Control surface
  * - issueCode(openid, {unionid?}) -> a fresh single-use code; also makes the openid known to `send`.
+ * - issuePhoneCode(phone) -> a fresh single-use getPhoneNumber code (5 minutes).
+ * - flagText(substring, verdict), flagMedia(predicate on the bytes, verdict): content-security rules.
+ * - setPushTarget({url, token, aesKey?, mode?}) and push(event): WeChat's message push (fake-wechat-push.ts).
  * - addUser(openid), block(openid) (40226 at login), refuse(openid) (43101 at send).
  * - addTemplate(id, keys) registers a template (or pass `templates` to createFakeWechat).
  * - failNext(endpoint, failure, times = 1) scripts the next answers of 'jscode2session' |
@@ -40,8 +57,31 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import {
+  mediaCheckEvent,
+  pushEvent,
+  type PushAnswer,
+  type PushOptions,
+  type PushTarget,
+} from './fake-wechat-push';
 
-export type FakeEndpoint = 'jscode2session' | 'stable_token' | 'send';
+export type FakeEndpoint =
+  'jscode2session' | 'stable_token' | 'send' | 'msg_sec_check' | 'media_check_async' | 'getuserphonenumber';
+
+export interface FakeVerdict {
+  suggest: 'pass' | 'review' | 'risky';
+  label: number;
+}
+
+export interface FakeMediaCheck {
+  traceId: string;
+  mediaUrl: string;
+  openid: string;
+  /** filled by finishMediaChecks(): what WeChat's download got */
+  download?: { status: number; bytes: number };
+  verdict?: FakeVerdict;
+  pushed?: PushAnswer;
+}
 
 export type FakeFailure =
   { status: number; body?: string } | { errcode: number; errmsg?: string } | { hang: true } | { drop: true };
@@ -57,6 +97,8 @@ export interface FakeWechatOptions {
   now?: () => number;
   /** lifetime of issued access tokens, seconds */
   tokenLifetimeSeconds?: number;
+  /** msg_sec_check's per-app minute limit (WeChat: 4,000) */
+  textChecksPerMinute?: number;
 }
 
 export interface SentMessage {
@@ -104,9 +146,24 @@ export interface FakeWechat {
   readonly requests: RecordedRequest[];
   readonly calls: Record<FakeEndpoint, number>;
   readonly tokensIssued: string[];
+  issuePhoneCode(phone: string): string;
+  flagText(substring: string, verdict: FakeVerdict): void;
+  flagMedia(test: (bytes: Buffer) => boolean, verdict: FakeVerdict): void;
+  /** every msg_sec_check that got a verdict, in order */
+  readonly textChecks: { openid: string; content: string; scene: number; verdict: FakeVerdict }[];
+  readonly mediaChecks: FakeMediaCheck[];
+  setPushTarget(target: Omit<PushTarget, 'appId'> & { mode?: 'plain' | 'safe' }): void;
+  /** POSTs one event to the push target, signed (and encrypted in safe mode) */
+  push(event: Record<string, unknown>, opts?: PushOptions): Promise<PushAnswer>;
+  /** downloads every pending media_url and pushes its wxa_media_check result */
+  finishMediaChecks(): Promise<FakeMediaCheck[]>;
 }
 
 const CODE_TTL_MS = 5 * 60_000;
+/** msg_sec_check and media_check_async need an openid that used the mini-program this recently */
+const ACTIVE_WINDOW_MS = 2 * 3600_000;
+const MAX_CHECK_CONTENT = 2500;
+const MEDIA_CHECKS_PER_MINUTE = 2000;
 const EARLY_RENEW_MS = 5 * 60_000;
 const FORCE_REFRESH_SPACING_MS = 30_000;
 
@@ -123,6 +180,7 @@ const ERRMSG: Record<number, string> = {
   40226: 'high risk user',
   41001: 'access_token missing',
   41008: 'missing code',
+  61010: 'user visit record expired',
   42001: 'access_token expired',
   43002: 'require POST method',
   43101: 'user refuse to accept the msg',
@@ -229,7 +287,22 @@ export function createFakeWechat(opts: FakeWechatOptions = {}): FakeWechat {
   const blocked = new Set<string>();
   const refusing = new Set<string>();
   const templates = new Map<string, string[]>(Object.entries(opts.templates ?? {}));
-  const scripted: Record<FakeEndpoint, Scripted[]> = { jscode2session: [], stable_token: [], send: [] };
+  const scripted: Record<FakeEndpoint, Scripted[]> = {
+    jscode2session: [],
+    stable_token: [],
+    send: [],
+    msg_sec_check: [],
+    media_check_async: [],
+    getuserphonenumber: [],
+  };
+  const lastSeen = new Map<string, number>();
+  const phoneCodes = new Map<string, { phone: string; issuedAt: number; used: boolean }>();
+  const textRules: { substring: string; verdict: FakeVerdict }[] = [];
+  const mediaRules: { test: (bytes: Buffer) => boolean; verdict: FakeVerdict }[] = [];
+  const textChecks: FakeWechat['textChecks'] = [];
+  const mediaChecks: FakeMediaCheck[] = [];
+  const minuteCounts = new Map<string, number>();
+  let pushTarget: (Omit<PushTarget, 'appId'> & { mode?: 'plain' | 'safe' }) | undefined;
   const ratios: Partial<Record<FakeEndpoint, { ratio: number; failure: FakeFailure }>> = {};
 
   /** every token ever issued and until when it works; invalidated tokens are deleted */
@@ -241,7 +314,14 @@ export function createFakeWechat(opts: FakeWechatOptions = {}): FakeWechat {
 
   const sent: SentMessage[] = [];
   const requests: RecordedRequest[] = [];
-  const calls: Record<FakeEndpoint, number> = { jscode2session: 0, stable_token: 0, send: 0 };
+  const calls: Record<FakeEndpoint, number> = {
+    jscode2session: 0,
+    stable_token: 0,
+    send: 0,
+    msg_sec_check: 0,
+    media_check_async: 0,
+    getuserphonenumber: 0,
+  };
 
   const issueToken = () => {
     const token = `FAKE_${randomBytes(48).toString('base64url')}`;
@@ -277,6 +357,7 @@ export function createFakeWechat(opts: FakeWechatOptions = {}): FakeWechat {
     if (entry.used) return errBody(40163);
     entry.used = true;
     if (blocked.has(entry.openid)) return errBody(40226);
+    lastSeen.set(entry.openid, now());
     return {
       session_key: randomBytes(16).toString('base64'),
       openid: entry.openid,
@@ -303,12 +384,108 @@ export function createFakeWechat(opts: FakeWechatOptions = {}): FakeWechat {
     return { access_token: current!.token, expires_in: Math.floor((current!.expiresAt - t) / 1000) };
   };
 
-  const send = (q: Record<string, string>, body: unknown): object => {
+  /** An errcode answer when the access token is missing, replaced or expired; null when it works. */
+  const tokenProblem = (q: Record<string, string>): object | null => {
     const token = q.access_token;
     if (!token) return errBody(41001);
     const expiresAt = tokens.get(token);
     if (expiresAt === undefined) return errBody(40001);
     if (expiresAt <= now()) return errBody(42001);
+    return null;
+  };
+
+  /** Counts one call in the current minute; true when it goes over `limit`. */
+  const overMinuteLimit = (endpoint: FakeEndpoint, limit: number) => {
+    const key = `${endpoint}:${Math.floor(now() / 60_000)}`;
+    const n = (minuteCounts.get(key) ?? 0) + 1;
+    minuteCounts.set(key, n);
+    return n > limit;
+  };
+
+  /** The shared checks of the two content-security endpoints: an errcode answer, or null. */
+  const checkCaller = (b: Record<string, unknown>): object | null => {
+    if (b.version !== 2 && b.version !== '2') return errBody(47001);
+    if (![1, 2, 3, 4].includes(Number(b.scene))) return errBody(47001);
+    if (typeof b.openid !== 'string' || !b.openid) return errBody(47001);
+    if (!users.has(b.openid)) return errBody(40003);
+    if (now() - (lastSeen.get(b.openid) ?? -Infinity) > ACTIVE_WINDOW_MS) return errBody(61010);
+    return null;
+  };
+
+  const detailOf = (verdict: FakeVerdict, keyword?: string) => [
+    { strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label: verdict.label, prob: 90 },
+    keyword
+      ? {
+          strategy: 'keyword',
+          errcode: 0,
+          suggest: verdict.suggest,
+          label: verdict.label,
+          level: 20,
+          keyword,
+        }
+      : { strategy: 'keyword', errcode: 0, suggest: 'pass', label: 100 },
+  ];
+
+  const msgSecCheck = (q: Record<string, string>, body: unknown): object => {
+    const refused = tokenProblem(q);
+    if (refused) return refused;
+    if (!body || typeof body !== 'object') return errBody(47001);
+    const b = body as Record<string, unknown>;
+    if (typeof b.content !== 'string' || cp(b.content) > MAX_CHECK_CONTENT) return errBody(47001);
+    const caller = checkCaller(b);
+    if (caller) return caller;
+    if (overMinuteLimit('msg_sec_check', opts.textChecksPerMinute ?? 4000)) return errBody(45009);
+    const rule = textRules.find((r) => (b.content as string).includes(r.substring));
+    const verdict = rule?.verdict ?? { suggest: 'pass', label: 100 };
+    textChecks.push({ openid: b.openid as string, content: b.content, scene: Number(b.scene), verdict });
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest: verdict.suggest, label: verdict.label },
+      detail: detailOf(verdict, rule?.substring),
+      trace_id: rid(),
+    };
+  };
+
+  const mediaCheckAsync = (q: Record<string, string>, body: unknown): object => {
+    const refused = tokenProblem(q);
+    if (refused) return refused;
+    if (!body || typeof body !== 'object') return errBody(47001);
+    const b = body as Record<string, unknown>;
+    if (typeof b.media_url !== 'string' || !/^https?:\/\//.test(b.media_url)) return errBody(47001);
+    if (![1, 2].includes(Number(b.media_type))) return errBody(47001);
+    const caller = checkCaller(b);
+    if (caller) return caller;
+    if (overMinuteLimit('media_check_async', MEDIA_CHECKS_PER_MINUTE)) return errBody(45009);
+    const traceId = rid();
+    mediaChecks.push({ traceId, mediaUrl: b.media_url, openid: b.openid as string });
+    return { errcode: 0, errmsg: 'ok', trace_id: traceId };
+  };
+
+  const getUserPhoneNumber = (q: Record<string, string>, body: unknown): object => {
+    const refused = tokenProblem(q);
+    if (refused) return refused;
+    if (!body || typeof body !== 'object') return errBody(47001);
+    const code = (body as Record<string, unknown>).code;
+    if (typeof code !== 'string' || !code) return errBody(47001);
+    const entry = phoneCodes.get(code);
+    if (!entry || entry.used || now() - entry.issuedAt > CODE_TTL_MS) return errBody(40029);
+    entry.used = true;
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      phone_info: {
+        phoneNumber: entry.phone,
+        purePhoneNumber: entry.phone,
+        countryCode: 86,
+        watermark: { timestamp: Math.floor(now() / 1000), appid: appId },
+      },
+    };
+  };
+
+  const send = (q: Record<string, string>, body: unknown): object => {
+    const refused = tokenProblem(q);
+    if (refused) return refused;
     if (!body || typeof body !== 'object') return errBody(47001);
     const b = body as Record<string, unknown>;
     if (typeof b.touser !== 'string' || !users.has(b.touser)) return errBody(40003);
@@ -373,7 +550,13 @@ export function createFakeWechat(opts: FakeWechatOptions = {}): FakeWechat {
           ? 'stable_token'
           : url.pathname === '/cgi-bin/message/subscribe/send'
             ? 'send'
-            : 'unknown';
+            : url.pathname === '/wxa/msg_sec_check'
+              ? 'msg_sec_check'
+              : url.pathname === '/wxa/media_check_async'
+                ? 'media_check_async'
+                : url.pathname === '/wxa/business/getuserphonenumber'
+                  ? 'getuserphonenumber'
+                  : 'unknown';
     const raw = req.method === 'GET' ? undefined : await readBody(req);
     let body: unknown = raw;
     if (raw !== undefined) {
@@ -424,6 +607,24 @@ export function createFakeWechat(opts: FakeWechatOptions = {}): FakeWechat {
       case 'send':
         answer(res, req.method !== 'POST' ? errBody(43002) : send(query, isJsonBody ? body : undefined));
         return;
+      case 'msg_sec_check':
+        answer(
+          res,
+          req.method !== 'POST' ? errBody(43002) : msgSecCheck(query, isJsonBody ? body : undefined),
+        );
+        return;
+      case 'media_check_async':
+        answer(
+          res,
+          req.method !== 'POST' ? errBody(43002) : mediaCheckAsync(query, isJsonBody ? body : undefined),
+        );
+        return;
+      case 'getuserphonenumber':
+        answer(
+          res,
+          req.method !== 'POST' ? errBody(43002) : getUserPhoneNumber(query, isJsonBody ? body : undefined),
+        );
+        return;
     }
   };
 
@@ -454,7 +655,10 @@ export function createFakeWechat(opts: FakeWechatOptions = {}): FakeWechat {
       codes.set(code, { openid, unionid: o.unionid, issuedAt: now(), used: false });
       return code;
     },
-    addUser: (openid) => void users.add(openid),
+    addUser(openid) {
+      users.add(openid);
+      lastSeen.set(openid, now());
+    },
     block: (openid) => void blocked.add(openid),
     refuse: (openid) => void refusing.add(openid),
     addTemplate: (id, keys) => void templates.set(id, [...keys]),
@@ -478,5 +682,43 @@ export function createFakeWechat(opts: FakeWechatOptions = {}): FakeWechat {
     requests,
     calls,
     tokensIssued,
+    issuePhoneCode(phone) {
+      const code = randomBytes(32).toString('hex');
+      phoneCodes.set(code, { phone, issuedAt: now(), used: false });
+      return code;
+    },
+    flagText: (substring, verdict) => void textRules.push({ substring, verdict }),
+    flagMedia: (test, verdict) => void mediaRules.push({ test, verdict }),
+    textChecks,
+    mediaChecks,
+    setPushTarget(target) {
+      pushTarget = target;
+    },
+    push(event, o = {}) {
+      if (!pushTarget) throw new Error('setPushTarget first');
+      return pushEvent({ ...pushTarget, appId }, event, {
+        mode: pushTarget.mode,
+        timestamp: Math.floor(now() / 1000),
+        ...o,
+      });
+    },
+    async finishMediaChecks() {
+      const done: FakeMediaCheck[] = [];
+      for (const check of mediaChecks.filter((c) => !c.verdict)) {
+        const res = await fetch(check.mediaUrl).catch(() => null);
+        const bytes = res && res.ok ? Buffer.from(await res.arrayBuffer()) : null;
+        check.download = { status: res?.status ?? 0, bytes: bytes?.length ?? 0 };
+        // a URL WeChat cannot download is not judged: no result is pushed for it
+        if (!bytes) continue;
+        check.verdict = mediaRules.find((r) => r.test(bytes))?.verdict ?? { suggest: 'pass', label: 100 };
+        if (pushTarget) {
+          check.pushed = await this.push(
+            mediaCheckEvent(appId, check.openid, check.traceId, check.verdict, Math.floor(now() / 1000)),
+          );
+        }
+        done.push(check);
+      }
+      return done;
+    },
   };
 }

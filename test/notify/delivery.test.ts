@@ -309,8 +309,7 @@ for (const store of storeKinds()) {
       const real = w.app.services.wechat;
       let sentByA = 0;
       const dying: Wechat = {
-        mode: real.mode,
-        code2Session: real.code2Session,
+        ...real,
         async sendSubscribeMessage(msg) {
           await real.sendSubscribeMessage(msg);
           sentByA += 1;

@@ -4,6 +4,7 @@
  */
 import type { SubscriptionsBody, TemplateSlot } from '@weiquan/shared';
 import type { Db, Queryable } from '../store/db';
+import { recordAcceptTap } from '../wechat/subscription-taps';
 
 /** A user cannot bank more than this many messages per template: WeChat's own counter is what counts. */
 const MAX_REMAINING = 50;
@@ -22,11 +23,9 @@ export function createGrantStore(db: Db) {
         for (const [templateId, result] of Object.entries(results)) {
           if (!known.has(templateId)) continue;
           if (result === 'accept') {
-            await q.query(
-              `INSERT INTO subscription_grants (user_id, template_id, remaining, banned, updated_at) VALUES ($1, $2, 1, false, $3)
-               ON CONFLICT (user_id, template_id) DO UPDATE SET remaining = least(subscription_grants.remaining + 1, $4), banned = false, updated_at = $3`,
-              [userId, templateId, at, MAX_REMAINING],
-            );
+            // the push may already have reported this tap (ADR 0007)
+            if (await recordAcceptTap(q, userId, templateId, 'client', at))
+              await addGrant(q, userId, templateId, at);
           } else if (result === 'ban') {
             await q.query(
               `INSERT INTO subscription_grants (user_id, template_id, remaining, banned, updated_at) VALUES ($1, $2, 0, true, $3)
@@ -58,6 +57,23 @@ export function createGrantStore(db: Db) {
   };
 }
 export type GrantStore = ReturnType<typeof createGrantStore>;
+
+/** One more message for (user, template), inside the caller's transaction; an accept also lifts a ban. */
+export async function addGrant(q: Queryable, userId: string, templateId: string, at: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO subscription_grants (user_id, template_id, remaining, banned, updated_at) VALUES ($1, $2, 1, false, $3)
+     ON CONFLICT (user_id, template_id) DO UPDATE SET remaining = least(subscription_grants.remaining + 1, $4), banned = false, updated_at = $3`,
+    [userId, templateId, at, MAX_REMAINING],
+  );
+}
+
+/** The user turned the template off in WeChat's settings: whatever is left can no longer be sent. */
+export async function dropGrants(q: Queryable, userId: string, templateId: string, at: Date): Promise<void> {
+  await q.query(
+    'UPDATE subscription_grants SET remaining = 0, updated_at = $3 WHERE user_id = $1 AND template_id = $2',
+    [userId, templateId, at],
+  );
+}
 
 /** Spends one grant inside the caller's transaction; false when none is left (or banned). */
 export async function spendGrant(

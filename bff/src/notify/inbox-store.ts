@@ -15,6 +15,8 @@ const PUSH_STATE: Record<string, NonNullable<NotificationItem['push']>['state']>
   sent: 'sent',
   no_subscription: 'no_subscription',
   dead: 'failed',
+  // WeChat took the message but reported (subscribe_msg_sent_event) that it did not reach the user
+  undelivered: 'failed',
 };
 
 function decodeCursor(cursor: string): string {

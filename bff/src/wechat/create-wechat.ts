@@ -7,6 +7,7 @@ export interface WechatSettings {
   WECHAT_SECRET?: string;
   WECHAT_API_BASE: string;
   WECHAT_TIMEOUT_MS?: number;
+  WECHAT_CHECK_TIMEOUT_MS?: number;
 }
 
 /**
@@ -27,6 +28,7 @@ export function createWechat(
     secret,
     apiBase: settings.WECHAT_API_BASE,
     timeoutMs: settings.WECHAT_TIMEOUT_MS,
+    checkTimeoutMs: settings.WECHAT_CHECK_TIMEOUT_MS,
     tokenCache,
     now,
   });
