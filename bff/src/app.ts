@@ -3,6 +3,7 @@ import cors from 'cors';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { inlineScriptHashes } from './http/inline-script-hashes';
 import { authenticate } from './http/middleware/authenticate';
 import { errorHandler, notFoundRoute } from './http/middleware/error-handler';
 import { requestLog } from './http/middleware/request-log';
@@ -34,6 +35,7 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestLog(app, logger));
+  const h5 = config.H5_DIR ?? path.resolve(import.meta.dirname, '../../miniapp/dist/h5');
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -41,7 +43,8 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
         directives: {
           'img-src': ["'self'", 'data:', 'blob:'],
           'connect-src': ["'self'", 'blob:'],
-          'script-src': ["'self'", "'unsafe-inline'"],
+          // No 'unsafe-inline': the H5 app's one inline script is allowed by its hash.
+          'script-src': ["'self'", ...inlineScriptHashes(h5)],
         },
       },
       crossOriginEmbedderPolicy: false,
@@ -84,7 +87,6 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
   app.use('/api/v1', api);
   app.use('/api', notFoundRoute);
 
-  const h5 = config.H5_DIR ?? path.resolve(import.meta.dirname, '../../miniapp/dist/h5');
   if (existsSync(h5)) app.use(express.static(h5, { index: 'index.html', maxAge: '1h' }));
   app.use(errorHandler(logger));
   return app;
