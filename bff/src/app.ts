@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import { API_ROUTES } from '@weiquan/shared';
 import cors from 'cors';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
@@ -22,11 +23,15 @@ import { staffDeskRoutes } from './http/routes/staff-desk-routes';
 import { statsRoutes } from './http/routes/stats-routes';
 import { notificationRoutes } from './http/routes/notification-routes';
 import { uploadRoutes } from './http/routes/upload-routes';
+import { serveRoutes } from './http/route-adapter';
 import type { Services } from './services';
 import { wechatPushRoutes } from './wechat/push-routes';
 import type { Router } from 'express';
 
-/** Routers that later areas (notifications, stats...) mount under /api/v1 beside the foundation's. */
+/**
+ * Routers a test may mount under /api/v1 beside the table's routes. The product's own routes all go
+ * through the route table (http/route-adapter.ts); test/api/route-table.test.ts fails on any other.
+ */
 export type ExtraRoutes = (services: Services) => Router[];
 
 export function createApp(services: Services, extraRoutes: ExtraRoutes = () => []): Express {
@@ -65,24 +70,24 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
   const api = express.Router();
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use(authenticate(services.access, services.accountStates, services.bindings));
-  // Cases first: the busiest routes (the routers' paths are disjoint, so the order changes no answer).
-  const routers = [
-    caseRoutes(services, rateLimits),
-    authRoutes(services, rateLimits),
-    meRoutes(services),
-    merchantRoutes(services),
-    uploadRoutes(services, rateLimits),
-    metaRoutes(services),
-    notificationRoutes(services),
-    statsRoutes(services),
-    faqRoutes(services),
-    articleRoutes(services),
-    hotspotRoutes(services),
-    staffAccountRoutes(services),
-    staffDeskRoutes(services),
-    ...extraRoutes(services),
+  // Cases first: the busiest routes (the paths are disjoint, so the order changes no answer).
+  const bindings = [
+    ...caseRoutes(services, rateLimits),
+    ...authRoutes(services, rateLimits),
+    ...meRoutes(services),
+    ...merchantRoutes(services),
+    ...uploadRoutes(services, rateLimits),
+    ...metaRoutes(services),
+    ...notificationRoutes(services),
+    ...statsRoutes(services),
+    ...faqRoutes(services),
+    ...articleRoutes(services),
+    ...hotspotRoutes(services),
+    ...staffAccountRoutes(services),
+    ...staffDeskRoutes(services),
   ];
-  for (const router of routers) api.use(router);
+  serveRoutes(api, API_ROUTES, bindings);
+  for (const router of extraRoutes(services)) api.use(router);
   api.use(notFoundRoute);
   app.use('/api/v1', api);
   app.use('/api', notFoundRoute);

@@ -16,6 +16,9 @@ import { createStore } from './store/store';
 import { createDiskBlobStore } from './uploads/disk-blob-store';
 import { createUploadTempFiles } from './uploads/upload-temp-files';
 import { createUploadService } from './uploads/upload-service';
+import { createGrantStore } from './notify/grant-store';
+import { createInboxStore } from './notify/inbox-store';
+import { templateIds } from './notify/templates';
 import { createDbTokenCache } from './notify/token-cache';
 import { createMediaChecks } from './content/media-checks';
 import { templateIds } from './notify/templates';
@@ -118,6 +121,9 @@ export async function buildServices(
       access,
     }),
     uploads: createUploadService(blobs, store.uploads, uploadTemp),
+    inbox: createInboxStore(db, now),
+    grants: createGrantStore(db),
+    templates: templateIds(config),
     version: VERSION,
     now,
   };

@@ -1,9 +1,12 @@
 import type { Logger } from 'pino';
+import type { TemplateSlot } from '@weiquan/shared';
 import type { AccountStates } from './auth/account-state';
 import type { AuthService } from './auth/auth-service';
 import type { AccessTokens } from './auth/jwt';
 import type { MerchantBindings } from './auth/merchant-bindings';
 import type { Config } from './config';
+import type { GrantStore } from './notify/grant-store';
+import type { InboxStore } from './notify/inbox-store';
 import type { StaffDesk } from './staff/staff-desk';
 import type { Store } from './store/store';
 import type { BlobStore } from './uploads/blob-store';
@@ -14,7 +17,7 @@ import type { PhoneService } from './wechat/phone-service';
 import type { PushService } from './wechat/push-service';
 import type { Wechat } from './wechat/wechat-client';
 
-/** Everything the HTTP layer calls, built once at start (main.ts) or by a test. */
+/** Everything the HTTP layer calls, built once by buildServices (bootstrap.ts): at start, in the worker or by a test. */
 export interface Services {
   config: Config;
   logger: Logger;
@@ -35,6 +38,11 @@ export interface Services {
   wechatPush: PushService;
   mediaChecks: MediaChecks;
   phone: PhoneService;
+  /** the in-app inbox and the subscribe-message grants, built once here like every store */
+  inbox: InboxStore;
+  grants: GrantStore;
+  /** the configured subscribe-message template ids by slot */
+  templates: Partial<Record<TemplateSlot, string>>;
   version: string;
   /** the clock every service reads (tests move it) */
   now: () => Date;

@@ -10,4 +10,5 @@ export * from './channels';
 export * from './masking';
 export * from './notification-rules';
 export * from './schemas';
+export * from './api-route';
 export * from './api-routes';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_ROUTES, errorBody } from '@weiquan/shared';
+import { API, errorBody, pathParams, type ApiRoute } from '@weiquan/shared';
 
 const ERRORS: Record<string, string> = {
   '400': 'VALIDATION_FAILED',
@@ -13,78 +13,88 @@ const ERRORS: Record<string, string> = {
   '503': 'UNAVAILABLE',
 };
 
+type JsonSchema = { properties?: Record<string, unknown>; required?: string[] };
+
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+
+function parameters(route: ApiRoute): unknown[] {
+  const list: unknown[] = [];
+  const params = route.params ? jsonSchema(route.params, 'input').properties : undefined;
+  for (const name of pathParams(route.path))
+    list.push({ name, in: 'path', required: true, schema: params?.[name] ?? { type: 'string' } });
+  if (route.query) {
+    const q = jsonSchema(route.query, 'input');
+    for (const [name, schema] of Object.entries(q.properties ?? {}))
+      list.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
+  }
+  for (const [name, h] of Object.entries(route.headers ?? {}))
+    list.push({
+      name,
+      in: 'header',
+      required: h.required,
+      description: h.description,
+      schema: jsonSchema(h.schema, 'input'),
+    });
+  return list;
+}
+
+function requestBody(route: ApiRoute) {
+  if (route.multipart)
+    return {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            properties: { file: { type: 'string', format: 'binary' } },
+            required: ['file'],
+          },
+        },
+      },
+    };
+  if (route.body)
+    return { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
+  return undefined;
+}
+
+function responses(route: ApiRoute) {
+  const { answer } = route;
+  const ok = {
+    description: 'OK',
+    content:
+      'binary' in answer
+        ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
+        : { 'application/json': { schema: jsonSchema(answer.schema, 'output') } },
+    ...(answer.cacheControl
+      ? { headers: { 'Cache-Control': { schema: { type: 'string', const: answer.cacheControl } } } }
+      : {}),
+  };
+  const all: Record<string, unknown> = { [answer.status]: ok };
+  for (const [status, codes] of Object.entries(ERRORS))
+    all[status] = {
+      description: codes,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
+  return all;
+}
 
 /** The OpenAPI 3.1 document, generated from the shared route table and zod schemas. */
 export function buildOpenApi(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of API_ROUTES) {
-    const parameters: unknown[] = [];
-    for (const [name] of route.path.matchAll(/\{(\w+)\}/g))
-      parameters.push({ name: name.slice(1, -1), in: 'path', required: true, schema: { type: 'string' } });
-    if (route.query) {
-      const q = jsonSchema(route.query, 'input') as {
-        properties?: Record<string, unknown>;
-        required?: string[];
-      };
-      for (const [name, schema] of Object.entries(q.properties ?? {}))
-        parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
-    }
-    for (const [name, h] of Object.entries(route.headers ?? {}))
-      parameters.push({
-        name,
-        in: 'header',
-        required: h.required,
-        description: h.description,
-        schema: jsonSchema(h.schema, 'input'),
-      });
-    const responses: Record<string, unknown> = {
-      [route.answer?.status ?? 200]: {
-        description: 'OK',
-        content: route.answer?.binary
-          ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
-          : route.answer?.schema
-            ? { 'application/json': { schema: jsonSchema(route.answer.schema, 'output') } }
-            : undefined,
-      },
-    };
-    for (const [status, codes] of Object.entries(ERRORS))
-      responses[status] = {
-        description: codes,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      };
+  for (const [name, route] of Object.entries(API) as [string, ApiRoute][]) {
+    const params = parameters(route);
+    const body = requestBody(route);
     paths[route.path] ??= {};
     paths[route.path][route.method] = {
+      operationId: name,
       summary: route.summary,
       tags: route.tags,
-      security: route.auth === 'none' ? [] : [{ bearer: [] }],
-      ...(parameters.length ? { parameters } : {}),
-      ...(route.body
-        ? {
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
-            },
-          }
-        : {}),
-      ...(route.multipart
-        ? {
-            requestBody: {
-              required: true,
-              content: {
-                'multipart/form-data': {
-                  schema: {
-                    type: 'object',
-                    properties: { file: { type: 'string', format: 'binary' } },
-                    required: ['file'],
-                  },
-                },
-              },
-            },
-          }
-        : {}),
-      responses,
+      security: route.roles === 'public' ? [] : [{ bearer: [] }],
+      'x-roles': route.roles,
+      ...(params.length ? { parameters: params } : {}),
+      ...(body ? { requestBody: body } : {}),
+      responses: responses(route),
     };
   }
   return {

@@ -1,89 +1,94 @@
 /**
- * Every BFF call the mini-program makes. Bodies and answers are the shared schemas' types, so a
- * change of the contract breaks the build here rather than at run time.
+ * Every BFF call the mini-program makes, typed from the shared route table: each function names its
+ * route, and the table gives the method, the path, the body and query it may send and the answer it
+ * reads. A change of the contract breaks the build here rather than at run time.
  */
-import type {
-  Article,
-  ArticleKind,
-  ArticleList,
-  CaseAction,
-  CaseListItem,
-  CaseView,
-  ComplaintFiling,
-  FaqList,
-  FileCaseBody,
-  MeAnswer,
-  Merchant,
-  MetaAnswer,
-  NotificationList,
-  NotificationsReadBody,
-  StatsAnswer,
-  SubscriptionsBody,
-  Profile,
-  TokenAnswer,
-  UploadAnswer,
+import {
+  API,
+  fillPath,
+  type Api,
+  type RouteAnswer,
+  type RouteHeaders,
+  type RouteName,
+  type RoutePart,
 } from '@weiquan/shared';
-import type { notificationsReadAnswer } from '@weiquan/shared';
-import type { z } from 'zod';
-import { apiRequest, apiUpload, type Auth } from '../lib/api-client';
+import { apiRequest, apiUpload, type Auth, type RequestOptions } from '../lib/api-client';
 import type { AppRole } from '../lib/session';
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
+/** What a route accepts as its body, query or path parameters, and what it answers. */
+export type Body<N extends RouteName> = RoutePart<Api[N], 'body', 'input'>;
+export type Query<N extends RouteName> = RoutePart<Api[N], 'query', 'input'>;
+export type Params<N extends RouteName> = RoutePart<Api[N], 'params', 'input'>;
+export type Answer<N extends RouteName> = RouteAnswer<Api[N]>;
+
+/** A list answer's page, with its items' type narrowed by the caller. */
+export type Page<T> = Omit<Answer<'listCases'>, 'items'> & { items: T[] };
+
+type Filing = Body<'fileCase'>;
+type ComplaintBody = Extract<Filing, { kind: 'complaint' }>;
+
+/**
+ * The list's query, but status and kind as the plain strings the list pages keep their filter tabs
+ * in (the BFF answers 400 for an unknown one). Tighten to `Query<'listCases'>` once the pages hold
+ * the enums.
+ */
+type CaseListFilter = Omit<Query<'listCases'>, 'status' | 'kind'> & { status?: string; kind?: string };
+
+interface CallOptions<N extends RouteName> {
+  params?: Params<N>;
+  query?: Query<N>;
+  body?: Body<N>;
+  headers?: RouteHeaders<Api[N], 'input'>;
+  /** whose token to send; default: none for public routes, else the consumer's */
+  auth?: Auth;
+}
+
+/** Calls a route of the table by name. */
+function call<N extends RouteName>(name: N, opts: CallOptions<N> = {}): Promise<Answer<N>> {
+  const route: Api[RouteName] = API[name];
+  return apiRequest<Answer<N>>(fillPath(route.path, opts.params as Record<string, string> | undefined), {
+    method: route.method.toUpperCase() as RequestOptions['method'],
+    auth: opts.auth ?? (route.roles === 'public' ? 'none' : 'consumer'),
+    query: opts.query as RequestOptions['query'],
+    body: opts.body,
+    headers: opts.headers as Record<string, string> | undefined,
+  });
 }
 
 export const api = {
-  meta: () => apiRequest<MetaAnswer>('/meta', { auth: 'none' }),
-  stats: (query: { merchantId?: string } = {}) => apiRequest<StatsAnswer>('/stats', { auth: 'none', query }),
-  faq: (q: string) => apiRequest<FaqList>('/faq', { auth: 'none', query: { q } }),
-  articles: (kind?: ArticleKind, cursor?: string) =>
-    apiRequest<ArticleList>('/articles', { auth: 'none', query: { kind, cursor } }),
-  article: (id: string) => apiRequest<Article>(`/articles/${encodeURIComponent(id)}`, { auth: 'none' }),
+  meta: () => call('meta'),
+  stats: (query: Query<'stats'> = {}) => call('stats', { query }),
+  faq: (q: string) => call('faq', { query: { q } }),
+  articles: (kind?: Query<'articles'>['kind'], cursor?: string) =>
+    call('articles', { query: { kind, cursor } }),
+  article: (id: string) => call('article', { params: { id } }),
 
-  loginWechat: (code: string, as?: AppRole) =>
-    apiRequest<TokenAnswer>('/auth/wechat', {
-      method: 'POST',
-      auth: 'none',
-      body: as ? { code, as } : { code },
-    }),
-  bindMerchant: (bindingCode: string) =>
-    apiRequest<TokenAnswer>('/merchant/bind', { method: 'POST', body: { bindingCode } }),
+  loginWechat: (code: string, as?: AppRole) => call('loginWechat', { body: as ? { code, as } : { code } }),
+  bindMerchant: (bindingCode: string) => call('bindMerchant', { body: { bindingCode } }),
 
-  me: (auth: Auth = 'consumer') => apiRequest<MeAnswer>('/me', { auth }),
-  saveProfile: (profile: Profile) => apiRequest<MeAnswer>('/me/profile', { method: 'PUT', body: profile }),
+  me: (auth: Auth = 'consumer') => call('me', { auth }),
+  saveProfile: (profile: Body<'saveProfile'>) => call('saveProfile', { body: profile }),
 
-  searchMerchants: (q: string) =>
-    apiRequest<{ items: Merchant[] }>('/merchants', { auth: 'none', query: { q } }),
+  searchMerchants: (q: string) => call('searchMerchants', { query: { q } }),
 
-  fileComplaint: (body: ComplaintFiling, idempotencyKey: string) =>
-    apiRequest<CaseView>('/cases', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  fileComplaint: (body: ComplaintBody, idempotencyKey: string) =>
+    call('fileCase', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
   /** a report or a consultation (complaints go through `fileComplaint`) */
-  fileCase: (body: Exclude<FileCaseBody, ComplaintFiling>, idempotencyKey: string) =>
-    apiRequest<CaseView>('/cases', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  fileCase: (body: Exclude<Filing, ComplaintBody>, idempotencyKey: string) =>
+    call('fileCase', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
   /** the caller's open complaints against one merchant: the duplicate warning before filing */
-  openCasesAgainst: (merchantId: string) =>
-    apiRequest<Page<CaseListItem>>('/cases', { query: { merchantId, open: 'true' } }),
-  listCases: (
-    query: { status?: string; kind?: string; cursor?: string; limit?: number },
-    auth: AppRole = 'consumer',
-  ) => apiRequest<Page<CaseListItem>>('/cases', { auth, query }),
-  getCase: (id: string, auth: AppRole = 'consumer') =>
-    apiRequest<CaseView>(`/cases/${encodeURIComponent(id)}`, { auth }),
-  act: (id: string, action: CaseAction, auth: AppRole = 'consumer') =>
-    apiRequest<CaseView>(`/cases/${encodeURIComponent(id)}/actions`, { method: 'POST', body: action, auth }),
+  openCasesAgainst: (merchantId: string) => call('listCases', { query: { merchantId, open: 'true' } }),
+  listCases: (query: CaseListFilter, auth: AppRole = 'consumer') =>
+    call('listCases', { auth, query: query as Query<'listCases'> }),
+  getCase: (id: string, auth: AppRole = 'consumer') => call('getCase', { auth, params: { id } }),
+  act: (id: string, action: Body<'actOnCase'>, auth: AppRole = 'consumer') =>
+    call('actOnCase', { auth, params: { id }, body: action }),
 
   upload: (filePath: string, onProgress: (percent: number) => void, auth: AppRole = 'consumer') =>
-    apiUpload<UploadAnswer>(filePath, onProgress, auth),
-  saveSubscriptions: (results: SubscriptionsBody['results']) =>
-    apiRequest<unknown>('/subscriptions', { method: 'POST', body: { results } satisfies SubscriptionsBody }),
+    apiUpload<Answer<'upload'>>(API.upload.path, filePath, onProgress, auth),
+  saveSubscriptions: (results: Body<'saveSubscriptions'>['results']) =>
+    call('saveSubscriptions', { body: { results } }),
 
-  inbox: (auth: AppRole = 'consumer', cursor?: string) =>
-    apiRequest<NotificationList>('/notifications', { auth, query: { cursor } }),
-  markRead: (body: NotificationsReadBody, auth: AppRole = 'consumer') =>
-    apiRequest<z.infer<typeof notificationsReadAnswer>>('/notifications/read', {
-      method: 'POST',
-      body,
-      auth,
-    }),
+  inbox: (auth: AppRole = 'consumer', cursor?: string) => call('inbox', { auth, query: { cursor } }),
+  markRead: (body: Body<'markRead'>, auth: AppRole = 'consumer') => call('markRead', { auth, body }),
 };

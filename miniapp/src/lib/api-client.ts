@@ -4,7 +4,7 @@
  * the offline flag. Request and answer types come from the shared zod schemas.
  */
 import Taro from '@tarojs/taro';
-import type { ErrorCode, TokenAnswer } from '@weiquan/shared';
+import { API, type ErrorCode, type TokenAnswer } from '@weiquan/shared';
 import { network } from './network';
 import { apiBase } from './platform';
 import { clearSession, getSession, saveSession, type AppRole } from './session';
@@ -77,7 +77,7 @@ function refresh(role: AppRole): Promise<boolean> {
     if (!session) return false;
     try {
       const res = await Taro.request({
-        url: `${apiBase()}/auth/refresh`,
+        url: `${apiBase()}${API.refreshToken.path}`,
         method: 'POST',
         data: { refreshToken: session.refreshToken },
         header: { 'content-type': 'application/json' },
@@ -171,8 +171,9 @@ function browserUpload(url: string, file: Blob, header: Record<string, string>):
   return task;
 }
 
-/** One file per call (WeChat's rule), multipart field `file`, progress 0..100. */
+/** One file per call (WeChat's rule) to `path`, multipart field `file`, progress 0..100. */
 export function apiUpload<T>(
+  path: string,
   filePath: string,
   onProgress: (percent: number) => void,
   auth: AppRole = 'consumer',
@@ -183,7 +184,7 @@ export function apiUpload<T>(
     new Promise<UploadResult>((resolve, reject) => {
       const token = getSession(auth)?.accessToken;
       const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
-      const url = `${apiBase()}/uploads`;
+      const url = `${apiBase()}${path}`;
       const file = browserFiles.get(filePath);
       const task: UploadTask = file
         ? browserUpload(url, file, header)

@@ -78,3 +78,6 @@ export const pageQuery = {
 };
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** The `{id}` of a path. Not checked for UUID form here: an id that names nothing is a 404, whatever its form. */
+export const idParams = z.strictObject({ id: z.string() });

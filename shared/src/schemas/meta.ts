@@ -19,3 +19,10 @@ export const metaAnswer = z.object({
   ),
 });
 export type MetaAnswer = z.infer<typeof metaAnswer>;
+
+/** GET /openapi.json: an OpenAPI 3.1 document (generated from the route table). */
+export const openApiDocument = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});

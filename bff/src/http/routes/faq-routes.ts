@@ -1,12 +1,7 @@
-import { Router } from 'express';
-import { faqQuery } from '@weiquan/shared';
-import { parse } from '../parse';
+import { API } from '@weiquan/shared';
+import { bind, type Binding } from '../route-adapter';
 import type { Services } from '../../services';
 
-export function faqRoutes({ store }: Services): Router {
-  const r = Router();
-  r.get('/faq', async (req, res) => {
-    res.json(await store.faq.search(parse(faqQuery, req.query)));
-  });
-  return r;
+export function faqRoutes({ store }: Services): Binding[] {
+  return [bind(API.faq, ({ query }) => store.faq.search(query))];
 }

@@ -1,12 +1,7 @@
-import { Router } from 'express';
-import { callerOf } from '../middleware/authenticate';
+import { API } from '@weiquan/shared';
+import { bind, type Binding } from '../route-adapter';
 import type { Services } from '../../services';
 
-export function hotspotRoutes({ store }: Services): Router {
-  const r = Router();
-  r.get('/staff/hotspots', async (req, res) => {
-    callerOf(req, 'staff');
-    res.json(await store.hotspots.list());
-  });
-  return r;
+export function hotspotRoutes({ store }: Services): Binding[] {
+  return [bind(API.hotspots, () => store.hotspots.list())];
 }

@@ -1,29 +1,19 @@
-import { Router } from 'express';
-import { phoneCodeBody, profileBody } from '@weiquan/shared';
-import { callerOf } from '../middleware/authenticate';
-import { parse } from '../parse';
+import { API } from '@weiquan/shared';
+import { wechatUser } from '../../auth/caller';
+import { bind, type Binding } from '../route-adapter';
 import type { Services } from '../../services';
 
-export function meRoutes({ store, auth, phone }: Services): Router {
-  const r = Router();
-  r.get('/me', async (req, res) => {
-    const caller = callerOf(req);
-    res.json({
+export function meRoutes({ store, auth, phone }: Services): Binding[] {
+  return [
+    bind(API.me, async ({ caller }) => ({
       user: await auth.sessionUser(caller),
       profile: caller.role === 'staff' ? null : await store.users.profileOf(caller.id),
       verifiedPhone: caller.role === 'staff' ? null : await phone.verifiedPhoneOf(caller.id),
-    });
-  });
-  r.post('/me/phone', async (req, res) => {
-    const caller = callerOf(req, 'consumer', 'merchant');
-    const body = parse(phoneCodeBody, req.body);
-    res.json(await phone.verify(caller.id, body.code));
-  });
-  r.put('/me/profile', async (req, res) => {
-    const caller = callerOf(req, 'consumer', 'merchant');
-    const profile = parse(profileBody, req.body);
-    await store.users.saveProfile(caller.id, profile);
-    res.json({ user: await auth.sessionUser(caller), profile });
-  });
-  return r;
+    })),
+    bind(API.savePhone, ({ caller, body }) => phone.verify(wechatUser(caller, 'WeChat phone number').id, body.code)),
+    bind(API.saveProfile, async ({ caller, body: profile }) => {
+      await store.users.saveProfile(wechatUser(caller, 'real-name profile').id, profile);
+      return { user: await auth.sessionUser(caller), profile };
+    }),
+  ];
 }

@@ -1,29 +1,14 @@
-import { Router } from 'express';
-import { createMerchantBody, merchantSearchQuery } from '@weiquan/shared';
-import { requireStaffRole } from '../../auth/account-state';
-import { callerOf } from '../middleware/authenticate';
-import { parse } from '../parse';
+import { API } from '@weiquan/shared';
+import { bind, type Binding } from '../route-adapter';
 import type { Services } from '../../services';
 
-export function merchantRoutes({ store, bindings }: Services): Router {
-  const r = Router();
-  r.get('/merchants', async (req, res) => {
-    const query = parse(merchantSearchQuery, req.query);
-    res.json({ items: await store.merchants.search(query.q, query.limit) });
-  });
-  r.post('/staff/merchants', async (req, res) => {
-    callerOf(req, 'staff');
-    const body = parse(createMerchantBody, req.body);
-    res.status(201).json(await store.merchants.create(body));
-  });
-  r.post('/staff/merchants/:id/binding-code', async (req, res) => {
-    requireStaffRole(callerOf(req, 'staff'), ['admin']);
-    res.json(await bindings.rotateCode(req.params.id));
-  });
-  r.delete('/staff/merchants/:id/bindings/:userId', async (req, res) => {
-    requireStaffRole(callerOf(req, 'staff'), ['admin']);
-    await bindings.unbind(req.params.id, req.params.userId);
-    res.status(204).end();
-  });
-  return r;
+export function merchantRoutes({ store, bindings }: Services): Binding[] {
+  return [
+    bind(API.searchMerchants, async ({ query }) => ({
+      items: await store.merchants.search(query.q, query.limit),
+    })),
+    bind(API.createMerchant, ({ body }) => store.merchants.create(body)),
+    bind(API.rotateBindingCode, ({ params }) => bindings.rotateCode(params.id)),
+    bind(API.unbindMerchantUser, ({ params }) => bindings.unbind(params.id, params.userId)),
+  ];
 }

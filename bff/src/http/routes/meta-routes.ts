@@ -1,11 +1,10 @@
-import { Router } from 'express';
-import { CATEGORIES, type MetaAnswer } from '@weiquan/shared';
+import { API, CATEGORIES, type MetaAnswer } from '@weiquan/shared';
 import type { Services } from '../../services';
 import { buildOpenApi } from '../openapi';
+import { bind, type Binding } from '../route-adapter';
 import { configuredTemplateIds } from '../../notify/templates';
 
-export function metaRoutes({ config, version }: Services): Router {
-  const r = Router();
+export function metaRoutes({ config, version }: Services): Binding[] {
   const meta: MetaAnswer = {
     mode: config.wechatMode,
     // Only configured ids: the client must never ask WeChat to grant an emulator stand-in.
@@ -19,7 +18,5 @@ export function metaRoutes({ config, version }: Services): Router {
     })),
   };
   const openapi = buildOpenApi(version);
-  r.get('/meta', (_req, res) => void res.json(meta));
-  r.get('/openapi.json', (_req, res) => void res.json(openapi));
-  return r;
+  return [bind(API.meta, () => meta), bind(API.openapi, () => openapi)];
 }

@@ -1,0 +1,67 @@
+import type { ApiRoute } from '../api-route';
+import * as s from '../schemas';
+
+export const AUTH_ROUTES = {
+  loginWechat: {
+    method: 'post',
+    path: '/auth/wechat',
+    summary: 'Log in with a wx.login code (emulator: dev:<name>)',
+    roles: 'public',
+    body: s.wechatLoginBody,
+    answer: { status: 200, schema: s.tokenAnswer },
+    tags: ['auth'],
+  },
+  refreshToken: {
+    method: 'post',
+    path: '/auth/refresh',
+    summary: 'Rotate a refresh token',
+    roles: 'public',
+    body: s.refreshBody,
+    answer: { status: 200, schema: s.tokenAnswer },
+    tags: ['auth'],
+  },
+  loginStaff: {
+    method: 'post',
+    path: '/auth/staff',
+    summary: 'Staff login',
+    roles: 'public',
+    body: s.staffLoginBody,
+    answer: { status: 200, schema: s.tokenAnswer },
+    tags: ['auth'],
+  },
+  me: {
+    method: 'get',
+    path: '/me',
+    summary: 'Who am I, and my real-name profile',
+    roles: 'any',
+    answer: { status: 200, schema: s.meAnswer },
+    tags: ['me'],
+  },
+  savePhone: {
+    method: 'post',
+    path: '/me/phone',
+    summary: 'Save the phone number WeChat verified (getPhoneNumber code; emulator: dev:<11 digits>)',
+    roles: 'any',
+    body: s.phoneCodeBody,
+    answer: { status: 200, schema: s.phoneAnswer },
+    tags: ['me'],
+  },
+  saveProfile: {
+    method: 'put',
+    path: '/me/profile',
+    summary: 'Save the real-name profile used to prefill filings',
+    roles: 'any',
+    body: s.profileBody,
+    answer: { status: 200, schema: s.meAnswer },
+    tags: ['me'],
+  },
+  bindMerchant: {
+    method: 'post',
+    path: '/merchant/bind',
+    summary: 'Bind this user to a merchant with a binding code; answers merchant-role tokens',
+    roles: 'any',
+    body: s.bindMerchantBody,
+    answer: { status: 200, schema: s.tokenAnswer },
+    tags: ['merchants'],
+  },
+} as const satisfies Record<string, ApiRoute>;

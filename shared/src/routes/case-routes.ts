@@ -1,0 +1,49 @@
+import type { ApiRoute } from '../api-route';
+import * as s from '../schemas';
+
+export const CASE_ROUTES = {
+  fileCase: {
+    method: 'post',
+    path: '/cases',
+    summary: 'File a complaint, report or consultation',
+    roles: ['consumer'],
+    body: s.fileCaseBody,
+    headers: {
+      'Idempotency-Key': {
+        schema: s.idempotencyKey,
+        required: true,
+        description: '1-128 printable ASCII characters; the same key and body answer the same case',
+      },
+    },
+    answer: { status: 201, schema: s.caseView },
+    tags: ['cases'],
+  },
+  listCases: {
+    method: 'get',
+    path: '/cases',
+    summary: 'The cases the caller may see',
+    roles: 'any',
+    query: s.caseListQuery,
+    answer: { status: 200, schema: s.caseList },
+    tags: ['cases'],
+  },
+  getCase: {
+    method: 'get',
+    path: '/cases/{id}',
+    summary: 'A case with its timeline, deadlines and allowed actions',
+    roles: 'any',
+    params: s.idParams,
+    answer: { status: 200, schema: s.caseView },
+    tags: ['cases'],
+  },
+  actOnCase: {
+    method: 'post',
+    path: '/cases/{id}/actions',
+    summary: 'Apply an action to a case',
+    roles: 'any',
+    params: s.idParams,
+    body: s.caseAction,
+    answer: { status: 200, schema: s.caseView },
+    tags: ['cases'],
+  },
+} as const satisfies Record<string, ApiRoute>;
