@@ -4,7 +4,7 @@
  * answer. Nothing about a route is written a second time anywhere else.
  */
 import type { z } from 'zod';
-import type { Role } from './roles';
+import type { Role, StaffRole } from './roles';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -36,6 +36,8 @@ export interface ApiRoute {
   path: string;
   summary: string;
   roles: RouteRoles;
+  /** staff-only routes: the staff roles allowed (absent: every staff role); see STAFF_ROLES */
+  staffRoles?: readonly StaffRole[];
   /** one key per `{name}` in the path */
   params?: z.ZodType;
   query?: z.ZodType;

@@ -39,6 +39,11 @@ describe('the route table', () => {
     }
   });
 
+  test('when staff roles are named, then the route is for staff alone', () => {
+    for (const route of API_ROUTES)
+      if (route.staffRoles) assert.deepEqual(route.roles, ['staff'], routeKey(route));
+  });
+
   test('when a path is filled, then each parameter is URI-encoded and a missing one is refused', () => {
     assert.equal(fillPath('/cases/{id}/actions', { id: 'a/b c' }), '/cases/a%2Fb%20c/actions');
     assert.throws(() => fillPath('/cases/{id}', {}), /needs the path parameter id/);

@@ -14,6 +14,7 @@ import { CASE_ROUTES } from './routes/case-routes';
 import { MERCHANT_ROUTES } from './routes/merchant-routes';
 import { META_ROUTES } from './routes/meta-routes';
 import { NOTIFICATION_ROUTES } from './routes/notification-routes';
+import { STAFF_ACCOUNT_ROUTES } from './routes/staff-account-routes';
 import { UPLOAD_ROUTES } from './routes/upload-routes';
 
 /** Each area's routes, kept apart so a test can check no name is defined twice (a spread would hide it). */
@@ -25,6 +26,7 @@ export const API_AREAS = {
   meta: META_ROUTES,
   notifications: NOTIFICATION_ROUTES,
   breadth: BREADTH_ROUTES,
+  staffAccounts: STAFF_ACCOUNT_ROUTES,
 } as const;
 
 export const API = {
@@ -35,6 +37,7 @@ export const API = {
   ...META_ROUTES,
   ...NOTIFICATION_ROUTES,
   ...BREADTH_ROUTES,
+  ...STAFF_ACCOUNT_ROUTES,
 } as const satisfies Record<string, ApiRoute>;
 
 export type Api = typeof API;

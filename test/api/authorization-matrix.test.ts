@@ -303,6 +303,35 @@ const MATRIX: Cell[] = [
     expect: row(403, 403, 403, 403, 200, 401),
   },
   {
+    route: 'POST /staff/accounts',
+    what: 'create a staff account (the staff token is an admin)',
+    send: (w, token) =>
+      w.app.api.post(
+        '/staff/accounts',
+        {
+          username: `matrix-${randomUUID().slice(0, 8)}`,
+          displayName: '矩阵测试',
+          staffRole: 'handler',
+          password: 'matrix-password-1',
+        },
+        { token },
+      ),
+    expect: row(403, 403, 403, 403, 201, 401),
+  },
+  {
+    route: 'GET /staff/accounts',
+    what: 'list staff accounts',
+    send: (w, token) => w.app.api.get('/staff/accounts', { token }),
+    expect: row(403, 403, 403, 403, 200, 401),
+  },
+  {
+    route: 'PUT /staff/accounts/{id}',
+    what: 'no such staff account',
+    send: (w, token) =>
+      w.app.api.put(`/staff/accounts/${randomUUID()}`, { displayName: '无此人' }, { token }),
+    expect: row(403, 403, 403, 403, 404, 401),
+  },
+  {
     route: 'GET /meta',
     what: 'meta',
     send: (w, token) => w.app.api.get('/meta', { token }),

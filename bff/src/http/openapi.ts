@@ -92,6 +92,7 @@ export function buildOpenApi(version: string) {
       tags: route.tags,
       security: route.roles === 'public' ? [] : [{ bearer: [] }],
       'x-roles': route.roles,
+      ...(route.staffRoles ? { 'x-staff-roles': route.staffRoles } : {}),
       ...(params.length ? { parameters: params } : {}),
       ...(body ? { requestBody: body } : {}),
       responses: responses(route),

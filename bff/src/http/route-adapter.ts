@@ -15,6 +15,7 @@ import {
   type RouteHeaders,
   type RoutePart,
 } from '@weiquan/shared';
+import { requireStaffRole } from '../auth/account-state';
 import type { Caller } from '../auth/caller';
 import { callerOf } from './middleware/authenticate';
 import { parse } from './parse';
@@ -84,8 +85,11 @@ export function bind<R extends ApiRoute>(
   opts: { before?: RequestHandler[] } = {},
 ): Binding {
   const roles = rolesOf(route);
+  if (route.staffRoles && !(roles.length === 1 && roles[0] === 'staff'))
+    throw new Error(`${routeKey(route)}: staffRoles need roles ['staff']`);
   const handle: RequestHandler = async (req, res) => {
     const caller = route.roles === 'public' ? req.caller : callerOf(req, ...roles);
+    if (route.staffRoles && caller) requireStaffRole(caller, route.staffRoles);
     const call = {
       caller,
       params: route.params ? parse(route.params, req.params) : undefined,
