@@ -27,6 +27,15 @@ export interface JsonAnswerSpec {
 export interface BinaryAnswerSpec {
   status: number;
   binary: true;
+  /** what the bytes are when the route always sends one type (default: application/octet-stream) */
+  mediaType?: string;
+  cacheControl?: string;
+}
+
+/** 204: nothing in the body */
+export interface EmptyAnswerSpec {
+  status: 204;
+  empty: true;
   cacheControl?: string;
 }
 
@@ -45,7 +54,7 @@ export interface ApiRoute {
   headers?: Readonly<Record<string, HeaderSpec>>;
   /** multipart upload with one `file` field (the handler reads the stream itself) */
   multipart?: boolean;
-  answer: JsonAnswerSpec | BinaryAnswerSpec;
+  answer: JsonAnswerSpec | BinaryAnswerSpec | EmptyAnswerSpec;
   tags: readonly string[];
 }
 

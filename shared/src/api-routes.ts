@@ -15,6 +15,7 @@ import { MERCHANT_ROUTES } from './routes/merchant-routes';
 import { META_ROUTES } from './routes/meta-routes';
 import { NOTIFICATION_ROUTES } from './routes/notification-routes';
 import { STAFF_ACCOUNT_ROUTES } from './routes/staff-account-routes';
+import { STAFF_DESK_ROUTES } from './routes/staff-desk-routes';
 import { UPLOAD_ROUTES } from './routes/upload-routes';
 
 /** Each area's routes, kept apart so a test can check no name is defined twice (a spread would hide it). */
@@ -27,6 +28,7 @@ export const API_AREAS = {
   notifications: NOTIFICATION_ROUTES,
   breadth: BREADTH_ROUTES,
   staffAccounts: STAFF_ACCOUNT_ROUTES,
+  staffDesk: STAFF_DESK_ROUTES,
 } as const;
 
 export const API = {
@@ -38,6 +40,7 @@ export const API = {
   ...NOTIFICATION_ROUTES,
   ...BREADTH_ROUTES,
   ...STAFF_ACCOUNT_ROUTES,
+  ...STAFF_DESK_ROUTES,
 } as const satisfies Record<string, ApiRoute>;
 
 export type Api = typeof API;

@@ -332,6 +332,62 @@ const MATRIX: Cell[] = [
     expect: row(403, 403, 403, 403, 404, 401),
   },
   {
+    route: 'GET /staff/templates',
+    what: 'reply templates',
+    send: (w, token) => w.app.api.get('/staff/templates', { token }),
+    expect: row(403, 403, 403, 403, 200, 401),
+  },
+  {
+    route: 'POST /staff/templates',
+    what: 'add a reply template',
+    send: (w, token) =>
+      w.app.api.post('/staff/templates', { title: '矩阵模板', text: '您好，已收到您的投诉。' }, { token }),
+    expect: row(403, 403, 403, 403, 201, 401),
+  },
+  {
+    route: 'DELETE /staff/templates/{id}',
+    what: 'no such template',
+    send: (w, token) => w.app.api.delete(`/staff/templates/${randomUUID()}`, { token }),
+    expect: row(403, 403, 403, 403, 404, 401),
+  },
+  {
+    route: 'GET /staff/merchants',
+    what: 'staff merchant list',
+    send: (w, token) => w.app.api.get('/staff/merchants', { token }),
+    expect: row(403, 403, 403, 403, 200, 401),
+  },
+  {
+    route: 'PUT /staff/merchants/{id}',
+    what: 'no such merchant',
+    send: (w, token) => w.app.api.put(`/staff/merchants/${randomUUID()}`, { district: '湖里区' }, { token }),
+    expect: row(403, 403, 403, 403, 404, 401),
+  },
+  {
+    route: 'PUT /staff/faq/{id}',
+    what: 'no such FAQ entry',
+    send: (w, token) =>
+      w.app.api.put(`/staff/faq/${randomUUID()}`, { answer: '请保留购物凭证。' }, { token }),
+    expect: row(403, 403, 403, 403, 404, 401),
+  },
+  {
+    route: 'DELETE /staff/faq/{id}',
+    what: 'no such FAQ entry',
+    send: (w, token) => w.app.api.delete(`/staff/faq/${randomUUID()}`, { token }),
+    expect: row(403, 403, 403, 403, 404, 401),
+  },
+  {
+    route: 'GET /staff/audit',
+    what: 'the audit',
+    send: (w, token) => w.app.api.get('/staff/audit', { token }),
+    expect: row(403, 403, 403, 403, 200, 401),
+  },
+  {
+    route: 'GET /staff/exports/cases.csv',
+    what: 'a month of cases as CSV',
+    send: (w, token) => w.app.api.get('/staff/exports/cases.csv?from=2026-01-01&to=2026-01-31', { token }),
+    expect: row(403, 403, 403, 403, 200, 401),
+  },
+  {
     route: 'GET /meta',
     what: 'meta',
     send: (w, token) => w.app.api.get('/meta', { token }),

@@ -61,11 +61,18 @@ function requestBody(route: ApiRoute) {
 function responses(route: ApiRoute) {
   const { answer } = route;
   const ok = {
-    description: 'OK',
-    content:
-      'binary' in answer
-        ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
-        : { 'application/json': { schema: jsonSchema(answer.schema, 'output') } },
+    description: 'empty' in answer ? 'No content' : 'OK',
+    ...('binary' in answer
+      ? {
+          content: {
+            [answer.mediaType ?? 'application/octet-stream']: {
+              schema: { type: 'string', format: 'binary' },
+            },
+          },
+        }
+      : 'schema' in answer
+        ? { content: { 'application/json': { schema: jsonSchema(answer.schema, 'output') } } }
+        : {}),
     ...(answer.cacheControl
       ? { headers: { 'Cache-Control': { schema: { type: 'string', const: answer.cacheControl } } } }
       : {}),

@@ -46,7 +46,9 @@ export type BinaryReply = (req: Request, res: Response) => void | Promise<void>;
 
 export type Reply<R extends ApiRoute> = R['answer'] extends { binary: true }
   ? BinaryReply
-  : RouteAnswer<R> | JsonText<RouteAnswer<R>>;
+  : R['answer'] extends { empty: true }
+    ? void
+    : RouteAnswer<R> | JsonText<RouteAnswer<R>>;
 
 export type Handler<R extends ApiRoute> = (call: Call<R>) => Reply<R> | Promise<Reply<R>>;
 
@@ -65,6 +67,7 @@ async function send(route: ApiRoute, req: Request, res: Response, reply: unknown
   res.status(route.answer.status);
   if (route.answer.cacheControl) res.set('Cache-Control', route.answer.cacheControl);
   if ('binary' in route.answer) await (reply as BinaryReply)(req, res);
+  else if ('empty' in route.answer) res.end();
   else if (reply instanceof JsonText) res.type('json').send(reply.text);
   else res.json(reply);
 }
