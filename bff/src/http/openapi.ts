@@ -61,7 +61,7 @@ function requestBody(route: ApiRoute) {
 function responses(route: ApiRoute) {
   const { answer } = route;
   const ok = {
-    description: 'empty' in answer ? 'No content' : 'OK',
+    description: 'OK',
     ...('binary' in answer
       ? {
           content: {
