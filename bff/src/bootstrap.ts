@@ -21,7 +21,6 @@ import { createInboxStore } from './notify/inbox-store';
 import { templateIds } from './notify/templates';
 import { createDbTokenCache } from './notify/token-cache';
 import { createMediaChecks } from './content/media-checks';
-import { templateIds } from './notify/templates';
 import { createWechat } from './wechat/create-wechat';
 import { createPhoneService } from './wechat/phone-service';
 import { createPushHandlers } from './wechat/push-handlers';

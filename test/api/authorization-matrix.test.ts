@@ -89,6 +89,12 @@ const MATRIX: Cell[] = [
     expect: row(200, 200, 200, 200, 200, 401),
   },
   {
+    route: 'POST /me/phone',
+    what: 'save my verified phone (emulator code)',
+    send: (w, token) => w.app.api.post('/me/phone', { code: 'dev:13912345678' }, { token }),
+    expect: row(200, 200, 200, 200, 403, 401),
+  },
+  {
     route: 'PUT /me/profile',
     what: 'save my profile',
     send: (w, token) =>

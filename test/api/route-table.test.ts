@@ -6,14 +6,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { API_ROUTES, fillPath, ROLES, routeKey, type ApiRoute, type Role } from '@weiquan/shared';
+import { API_ROUTES, fillPath, pathParams, ROLES, routeKey, type ApiRoute, type Role } from '@weiquan/shared';
 import { createApp } from '../../bff/src/app';
 import { createMerchant, loginConsumer, loginMerchant, loginStaff } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { storeKinds } from '../support/test-db';
 
-/** The routes the contract puts outside /api/v1. */
-const OUTSIDE_API = ['GET /healthz', 'GET /readyz'];
+/** The routes the contract puts outside /api/v1: health, and WeChat's message push. */
+const OUTSIDE_API = ['GET /healthz', 'GET /readyz', 'GET /wechat/push', 'POST /wechat/push'];
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 interface StackLayer {
@@ -40,6 +40,9 @@ function servedRoutes(stack: StackLayer[], prefix = ''): string[] {
 }
 
 const sorted = (list: string[]) => [...list].sort();
+
+/** A path's parameters filled with ids that name nothing. */
+const unknownIds = (path: string) => Object.fromEntries(pathParams(path).map((name) => [name, randomUUID()]));
 
 /** What the route's role gate should answer a caller in `actor`: 401, 403, or "passes the gate". */
 function gateFor(route: ApiRoute, actor: Role | 'anonymous'): 401 | 403 | 'pass' {
@@ -76,7 +79,7 @@ for (const store of storeKinds()) {
     test('when every table route is called by every role with an empty request, then only the roles the table names pass its gate', async () => {
       const wrong: string[] = [];
       for (const route of API_ROUTES) {
-        const path = fillPath(route.path, { id: randomUUID() });
+        const path = fillPath(route.path, unknownIds(route.path));
         const body = route.method === 'get' ? undefined : {};
         for (const actor of [...ROLES, 'anonymous'] as const) {
           const token = actor === 'anonymous' ? undefined : tokens[actor];
@@ -101,7 +104,7 @@ for (const store of storeKinds()) {
         for (const method of METHODS.filter((m) => !listed.has(m))) {
           const res = await app.api.request(
             method.toUpperCase(),
-            fillPath(path, { id: randomUUID() }),
+            fillPath(path, unknownIds(path)),
             method === 'get' ? undefined : {},
             {
               token: tokens.staff,
