@@ -15,7 +15,8 @@ export default defineConfig({
         // React, Ant Design and ECharts change less often than the screens: their own cached files.
         manualChunks(id) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts';
-          if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'react';
+          if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id))
+            return 'react';
           return undefined;
         },
       },

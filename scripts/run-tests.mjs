@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every test: node:test suites (shared, bff, test/) through tsx, then the mini-program's jest
-// suite. `node scripts/run-tests.mjs unit|api|e2e` runs one group.
+// suite and the console's Vitest suite. `node scripts/run-tests.mjs unit|api|e2e` runs one group.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -52,5 +52,7 @@ if (!group || group === 'unit') {
     await import('node:fs').then((fs) => fs.readFileSync(path.join(root, 'miniapp/package.json'), 'utf8')),
   );
   if (mini.scripts?.test) run('npm', ['test', '-w', 'miniapp']);
+  // the staff console's component tests (Vitest + Testing Library in jsdom)
+  run('npm', ['test', '-w', 'console']);
 }
 process.exit(failed ? 1 : 0);

@@ -4,6 +4,7 @@ import cors from 'cors';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { consoleStatic } from './http/console-static';
 import { inlineScriptHashes } from './http/inline-script-hashes';
 import { authenticate } from './http/middleware/authenticate';
 import { errorHandler, notFoundRoute } from './http/middleware/error-handler';
@@ -92,6 +93,8 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
   app.use('/api/v1', api);
   app.use('/api', notFoundRoute);
 
+  const consoleDir = config.CONSOLE_DIR ?? path.resolve(import.meta.dirname, '../../console/dist');
+  if (existsSync(path.join(consoleDir, 'index.html'))) app.use('/console', consoleStatic(consoleDir));
   if (existsSync(h5)) app.use(express.static(h5, { index: 'index.html', maxAge: '1h' }));
   app.use(errorHandler(logger));
   return app;

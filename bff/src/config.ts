@@ -85,6 +85,7 @@ const envSchema = z
       .default('XM'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     H5_DIR: z.string().optional(),
+    CONSOLE_DIR: z.string().optional(),
     NOTIFIER: onOff.default(true),
   })
   .superRefine((env, ctx) => {

@@ -13,7 +13,7 @@ dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <BrowserRouter basename="/console">
           <ConsoleRoutes />

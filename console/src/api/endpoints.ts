@@ -3,7 +3,27 @@
  * the contract breaks the console's build rather than a handler's afternoon.
  */
 import type {
+  auditList,
+  staffMerchantList,
+  templateList,
   Article,
+  AuditQuery,
+  BulkAnswer,
+  BulkBody,
+  ClaimCaseBody,
+  CreateStaffAccountBody,
+  CreateTemplateBody,
+  ExportQuery,
+  QueuesAnswer,
+  ReplyTemplate,
+  StaffAccount,
+  StaffAccountList,
+  StaffMerchant,
+  UpdateFaqBody,
+  UpdateMerchantBody,
+  UpdateStaffAccountBody,
+  createdMerchant,
+  createMerchantBody,
   ArticleList,
   CaseAction,
   CaseList,
@@ -17,6 +37,7 @@ import type {
   StatsAnswer,
   TokenAnswer,
 } from '@weiquan/shared';
+import type { z } from 'zod';
 import { apiFetch, apiRequest } from './http';
 
 export type CaseListParams = Record<string, string | number | boolean | undefined>;
@@ -43,4 +64,43 @@ export const api = {
   createArticle: (body: CreateArticleBody) =>
     apiRequest<Article>('/staff/articles', { method: 'POST', body }),
   faq: (q?: string) => apiRequest<FaqList>('/faq', { auth: false, query: { q, limit: 50 } }),
+
+  // The staff desk (the staff-work API)
+  queues: () => apiRequest<QueuesAnswer>('/staff/queues'),
+  bulk: (body: BulkBody) => apiRequest<BulkAnswer>('/staff/cases/bulk', { method: 'POST', body }),
+  claimCase: (body: ClaimCaseBody) => apiRequest<CaseView>('/cases/claim', { method: 'POST', body }),
+  staffAccounts: () => apiRequest<StaffAccountList>('/staff/accounts'),
+  createStaffAccount: (body: CreateStaffAccountBody) =>
+    apiRequest<StaffAccount>('/staff/accounts', { method: 'POST', body }),
+  updateStaffAccount: (id: string, body: UpdateStaffAccountBody) =>
+    apiRequest<StaffAccount>(`/staff/accounts/${encodeURIComponent(id)}`, { method: 'PUT', body }),
+  templates: (action?: string) =>
+    apiRequest<z.infer<typeof templateList>>('/staff/templates', { query: { action } }),
+  createTemplate: (body: CreateTemplateBody) =>
+    apiRequest<ReplyTemplate>('/staff/templates', { method: 'POST', body }),
+  deleteTemplate: (id: string) =>
+    apiRequest<void>(`/staff/templates/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  staffMerchants: (q: string | undefined, cursor?: string) =>
+    apiRequest<z.infer<typeof staffMerchantList>>('/staff/merchants', { query: { q, cursor } }),
+  createMerchant: (body: z.input<typeof createMerchantBody>) =>
+    apiRequest<z.infer<typeof createdMerchant>>('/staff/merchants', { method: 'POST', body }),
+  updateMerchant: (id: string, body: UpdateMerchantBody) =>
+    apiRequest<StaffMerchant>(`/staff/merchants/${encodeURIComponent(id)}`, { method: 'PUT', body }),
+  newBindingCode: (id: string) =>
+    apiRequest<{ bindingCode: string }>(`/staff/merchants/${encodeURIComponent(id)}/binding-code`, {
+      method: 'POST',
+    }),
+  unbind: (merchantId: string, userId: string) =>
+    apiRequest<void>(
+      `/staff/merchants/${encodeURIComponent(merchantId)}/bindings/${encodeURIComponent(userId)}`,
+      { method: 'DELETE' },
+    ),
+  updateFaq: (id: string, body: UpdateFaqBody) =>
+    apiRequest<unknown>(`/staff/faq/${encodeURIComponent(id)}`, { method: 'PUT', body }),
+  unpublishFaq: (id: string) =>
+    apiRequest<void>(`/staff/faq/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  exportCsv: (query: ExportQuery) =>
+    apiFetch('/staff/exports/cases.csv', { query: { ...query } }).then((r) => r.blob()),
+  audit: (query: Partial<AuditQuery>) =>
+    apiRequest<z.infer<typeof auditList>>('/staff/audit', { query: { ...query } }),
 };

@@ -188,7 +188,10 @@ export const zh = {
     version: '版本',
     linkedCase: '关联案件',
   },
-  actors: { consumer: '消费者', merchant: '商家', staff: '工作人员', system: '系统' } as Record<string, string>,
+  actors: { consumer: '消费者', merchant: '商家', staff: '工作人员', system: '系统' } as Record<
+    string,
+    string
+  >,
   actions: {
     accept: '受理',
     refuse: '不予受理',
@@ -268,7 +271,8 @@ export const zh = {
     submit: '登记',
     claimHeading: '请向来电人读出以下信息',
     claimCode: '认领码',
-    claimHelp: '来电人可在小程序“查询电话登记的投诉”中，凭案件编号和认领码查看并跟进此案件。认领码只显示这一次。',
+    claimHelp:
+      '来电人可在小程序“查询电话登记的投诉”中，凭案件编号和认领码查看并跟进此案件。认领码只显示这一次。',
     another: '继续登记',
     openCase: '打开案件',
   },

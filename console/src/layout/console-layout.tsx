@@ -3,7 +3,6 @@ import {
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
-  FileTextOutlined,
   FireOutlined,
   MessageOutlined,
   PhoneOutlined,
@@ -55,7 +54,13 @@ export function ConsoleLayout() {
       <a className="skip-link" href="#main">
         {zh.app.skipToContent}
       </a>
-      <Layout.Sider width={200} theme="light" breakpoint="xl" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Layout.Sider
+        width={200}
+        theme="light"
+        breakpoint="xl"
+        collapsedWidth={64}
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
         <nav aria-label={zh.app.short}>
           <Typography.Title level={5} style={{ padding: '16px 16px 8px', margin: 0 }}>
             {zh.app.title}
@@ -65,7 +70,12 @@ export function ConsoleLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', borderBottom: '1px solid #f0f0f0' }}
+          style={{
+            background: '#fff',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            borderBottom: '1px solid #f0f0f0',
+          }}
         >
           <Space>
             <Typography.Text>

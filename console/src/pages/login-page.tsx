@@ -72,9 +72,7 @@ export function LoginPage() {
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          {error && (
-            <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />
-          )}
+          {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
           <Button type="primary" htmlType="submit" block loading={busy}>
             {zh.login.submit}
           </Button>

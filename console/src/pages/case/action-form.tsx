@@ -1,4 +1,16 @@
-import { Alert, Button, Checkbox, Dropdown, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dropdown,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { useEffect, useId } from 'react';
 import { zh } from '../../i18n/zh-Hans';
 import type { ActionSpec, FieldSpec, FormValues } from './action-specs';
@@ -29,7 +41,17 @@ export interface ActionFormProps {
   staff?: StaffOption[];
 }
 
-function GroundSelect({ field, value, onChange, id }: { field: FieldSpec; value?: string; onChange?: (v: string) => void; id?: string }) {
+function GroundSelect({
+  field,
+  value,
+  onChange,
+  id,
+}: {
+  field: FieldSpec;
+  value?: string;
+  onChange?: (v: string) => void;
+  id?: string;
+}) {
   const chosen = field.grounds?.find((g) => g.code === value);
   return (
     <>
@@ -69,7 +91,9 @@ function fieldControl(field: FieldSpec, staff?: StaffOption[]) {
     case 'ground':
       return <GroundSelect field={field} />;
     case 'yuan':
-      return <InputNumber min={0} max={100_000_000} precision={2} step={100} style={{ width: 240 }} addonAfter="元" />;
+      return (
+        <InputNumber min={0} max={100_000_000} precision={2} step={100} style={{ width: 240 }} suffix="元" />
+      );
     case 'outcome':
       return (
         <Radio.Group
@@ -80,7 +104,9 @@ function fieldControl(field: FieldSpec, staff?: StaffOption[]) {
         />
       );
     case 'visitResult':
-      return <Radio.Group options={Object.entries(zh.visitResults).map(([value, label]) => ({ value, label }))} />;
+      return (
+        <Radio.Group options={Object.entries(zh.visitResults).map(([value, label]) => ({ value, label }))} />
+      );
     case 'staff':
       return (
         <Select
@@ -93,6 +119,20 @@ function fieldControl(field: FieldSpec, staff?: StaffOption[]) {
     case 'checkbox':
       return <Checkbox>{field.label}</Checkbox>;
   }
+}
+
+const RADIO_KINDS = new Set(['outcome', 'visitResult']);
+/** Radio groups are divs: a `required` rule would put aria-required on them (not allowed there), so they check by validator. */
+function rulesOf(f: FieldSpec) {
+  if (!f.required) return [];
+  if (RADIO_KINDS.has(f.kind))
+    return [
+      {
+        validator: (_: unknown, v: unknown) =>
+          v ? Promise.resolve() : Promise.reject(new Error(zh.form.required)),
+      },
+    ];
+  return [{ required: true, whitespace: f.kind === 'textarea', message: zh.form.required }];
 }
 
 /** One action's form: the fields its body needs, templates one click away, Ctrl+Enter submits. */
@@ -142,14 +182,20 @@ export function ActionForm(props: ActionFormProps) {
             name={f.name}
             label={f.kind === 'checkbox' ? undefined : f.label}
             valuePropName={f.kind === 'checkbox' ? 'checked' : 'value'}
-            rules={f.required ? [{ required: true, whitespace: f.kind === 'textarea', message: zh.form.required }] : []}
+            rules={rulesOf(f)}
           >
             {fieldControl(f, props.staff)}
           </Form.Item>
         ))}
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
       <Space wrap>
-        <Button type="primary" danger={spec.danger} htmlType="submit" loading={busy} aria-keyshortcuts="Control+Enter">
+        <Button
+          type="primary"
+          danger={spec.danger}
+          htmlType="submit"
+          loading={busy}
+          aria-keyshortcuts="Control+Enter"
+        >
           {zh.actions[type] ?? type}
         </Button>
         {spec.templateField && (

@@ -99,9 +99,22 @@ export function ActionPanel({ caseView, act, reload, onChanged, loadTemplates, s
   }
 
   return (
-    <Card title={zh.case.actions} size="small" extra={<Typography.Text type="secondary">{zh.case.shortcutHelp}</Typography.Text>}>
+    <Card
+      title={zh.case.actions}
+      size="small"
+      extra={<Typography.Text type="secondary">{zh.case.shortcutHelp}</Typography.Text>}
+    >
       {conflict && (
-        <Alert type="warning" showIcon role="alert" message={conflict} description={zh.errors.VERSION_CONFLICT} style={{ marginBottom: 12 }} closable onClose={() => setConflict(null)} />
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          message={conflict}
+          description={zh.errors.VERSION_CONFLICT}
+          style={{ marginBottom: 12 }}
+          closable
+          onClose={() => setConflict(null)}
+        />
       )}
       {actions.length === 0 ? (
         <Empty description={zh.case.noActions} image={Empty.PRESENTED_IMAGE_SIMPLE} />
@@ -118,7 +131,11 @@ export function ActionPanel({ caseView, act, reload, onChanged, loadTemplates, s
               data-action={type}
             >
               {actionLabel(type)}
-              {i < 9 && <span aria-hidden style={{ marginLeft: 6, opacity: 0.75, fontSize: 12 }}>Alt+{i + 1}</span>}
+              {i < 9 && (
+                <span aria-hidden style={{ marginLeft: 6, fontSize: 12 }}>
+                  Alt+{i + 1}
+                </span>
+              )}
             </Button>
           ))}
         </Space>
@@ -133,7 +150,11 @@ export function ActionPanel({ caseView, act, reload, onChanged, loadTemplates, s
           onSubmit={(v) => void submit(open, v)}
           onCancel={() => openForm(null)}
           busy={busy}
-          error={error && !(error instanceof ApiError && error.code === 'VERSION_CONFLICT') ? errorText(error) : null}
+          error={
+            error && !(error instanceof ApiError && error.code === 'VERSION_CONFLICT')
+              ? errorText(error)
+              : null
+          }
           fieldErrors={fieldErrors(error)}
           templates={templates}
           staff={staff}

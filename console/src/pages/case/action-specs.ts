@@ -13,6 +13,7 @@ import {
   type RefusalGroundCode,
   type ReportNotOpenGroundCode,
   type TerminationGroundCode,
+  type VisitResult,
 } from '@weiquan/shared';
 import { zh } from '../../i18n/zh-Hans';
 import { yuanToFen } from '../../lib/money';
@@ -98,7 +99,12 @@ export const ACTION_SPECS: Partial<Record<ActionType, ActionSpec>> = {
     ],
     build: (v) =>
       v.outcome === 'terminated'
-        ? { type: 'close', outcome: 'terminated', ground: v.ground as TerminationGroundCode, text: str(v.text) }
+        ? {
+            type: 'close',
+            outcome: 'terminated',
+            ground: v.ground as TerminationGroundCode,
+            text: str(v.text),
+          }
         : {
             type: 'close',
             outcome: 'mediated',
@@ -143,6 +149,30 @@ export const ACTION_SPECS: Partial<Record<ActionType, ActionSpec>> = {
       { name: 'publishAsFaq', kind: 'checkbox', label: zh.form.publishAsFaq },
     ],
     build: (v) => ({ type: 'answer', text: str(v.text), publishAsFaq: v.publishAsFaq === true || undefined }),
+    templateField: 'text',
+  },
+  claim: { fields: [], build: () => ({ type: 'claim' }) },
+  assign: {
+    fields: [{ name: 'staffId', kind: 'staff', label: zh.form.staff, required: true }],
+    build: (v) => ({ type: 'assign', staffId: str(v.staffId) }),
+  },
+  unassign: { fields: [], build: () => ({ type: 'unassign' }) },
+  note: {
+    fields: [textField('text', zh.actions.note, true, 2000)],
+    build: (v) => ({ type: 'note', text: str(v.text) }),
+    templateField: 'text',
+  },
+  supervise: {
+    fields: [textField('text', zh.form.text, true)],
+    build: (v) => ({ type: 'supervise', text: str(v.text) }),
+    templateField: 'text',
+  },
+  record_visit: {
+    fields: [
+      { name: 'result', kind: 'visitResult', label: zh.form.visitResult, required: true },
+      textField('text', zh.form.text, false),
+    ],
+    build: (v) => ({ type: 'record_visit', result: v.result as VisitResult, text: optStr(v.text) }),
     templateField: 'text',
   },
   split_report: {

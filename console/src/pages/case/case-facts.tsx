@@ -1,5 +1,5 @@
 import type { CaseView } from '@weiquan/shared';
-import { Alert, Card, Descriptions, Typography } from 'antd';
+import { Alert, Card, Descriptions, Typography, type DescriptionsProps } from 'antd';
 import { zh } from '../../i18n/zh-Hans';
 import { categoryLabel } from '../../lib/labels';
 import { fenToYuan } from '../../lib/money';
@@ -7,7 +7,8 @@ import { groundText } from '../../lib/grounds';
 
 /** What the case holds: facts or question, demand, purchase, merchant, proposal, outcome, rating. */
 export function CaseFacts({ c }: { c: CaseView }) {
-  const items = [
+  type Item = NonNullable<DescriptionsProps['items']>[number];
+  const items: Array<Item | null | undefined | false> = [
     { key: 'category', label: zh.case.category, children: categoryLabel(c.category) },
     c.merchant && {
       key: 'merchant',
@@ -37,7 +38,9 @@ export function CaseFacts({ c }: { c: CaseView }) {
       children: [
         c.outcome.outcome === 'mediated' ? zh.form.mediated : zh.form.terminated,
         c.outcome.ground ? groundText(c.outcome.ground) : null,
-        c.outcome.recoveredFen !== undefined ? `${zh.case.recovered} ${fenToYuan(c.outcome.recoveredFen)} 元` : null,
+        c.outcome.recoveredFen !== undefined
+          ? `${zh.case.recovered} ${fenToYuan(c.outcome.recoveredFen)} 元`
+          : null,
       ]
         .filter(Boolean)
         .join('；'),
@@ -47,7 +50,7 @@ export function CaseFacts({ c }: { c: CaseView }) {
       label: zh.case.rating,
       children: `${c.rating.score} 分${c.rating.comment ? `：${c.rating.comment}` : ''}`,
     },
-  ].filter((x): x is { key: string; label: string; children: string } => Boolean(x));
+  ];
   return (
     <Card size="small" title={c.kind === 'consultation' ? zh.case.question : zh.case.facts}>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 15 }} data-testid="case-facts">
@@ -61,7 +64,7 @@ export function CaseFacts({ c }: { c: CaseView }) {
           style={{ marginBottom: 12 }}
         />
       )}
-      <Descriptions size="small" column={2} bordered items={items} />
+      <Descriptions size="small" column={2} bordered items={items.filter((x): x is Item => Boolean(x))} />
     </Card>
   );
 }

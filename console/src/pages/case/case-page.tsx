@@ -15,17 +15,10 @@ import { DeadlineList } from './deadline-list';
 import { EvidenceViewer } from './evidence-viewer';
 import { useCaseTools } from './use-case-tools';
 
-type StaffCase = CaseView & {
-  assignee?: { id: string; displayName: string } | null;
-  channel?: string;
-  supervised?: boolean;
-  greenChannel?: boolean;
-};
-
 export default function CasePage() {
   const { id = '' } = useParams();
   const session = useSession();
-  const [c, setCase] = useState<StaffCase | null>(null);
+  const [c, setCase] = useState<CaseView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const tools = useCaseTools();
 
@@ -40,7 +33,10 @@ export default function CasePage() {
     reload().catch(setError);
   }, [reload]);
 
-  if (error) return <Result status="warning" title={errorText(error)} extra={<Link to="/">{zh.nav.workbench}</Link>} />;
+  if (error)
+    return (
+      <Result status="warning" title={errorText(error)} extra={<Link to="/">{zh.nav.workbench}</Link>} />
+    );
   if (!c) return <Spin aria-label={zh.app.loading} />;
 
   const other = c.assignee && c.assignee.id !== session?.user.id ? c.assignee.displayName : null;
@@ -57,9 +53,14 @@ export default function CasePage() {
         <Tag>{categoryLabel(c.category)}</Tag>
         {c.priority && <Tag color="red">{zh.case.greenChannel}</Tag>}
         {c.supervised && <Tag color="magenta">{zh.case.supervised}</Tag>}
-        {c.channel && <Tag>{zh.case.channel}：{zh.channels[c.channel] ?? c.channel}</Tag>}
+        {c.channel && (
+          <Tag>
+            {zh.case.channel}：{zh.channels[c.channel] ?? c.channel}
+          </Tag>
+        )}
         <Typography.Text>
-          {zh.case.assignee}：<span data-testid="case-assignee">{c.assignee?.displayName ?? zh.workbench.unassigned}</span>
+          {zh.case.assignee}：
+          <span data-testid="case-assignee">{c.assignee?.displayName ?? zh.workbench.unassigned}</span>
         </Typography.Text>
         <Typography.Text type="secondary">
           {formatTime(c.createdAt)} · {zh.case.version} {c.version}
@@ -68,7 +69,9 @@ export default function CasePage() {
           {zh.app.refresh}
         </Button>
       </Space>
-      {other && <Alert type="warning" showIcon message={zh.case.otherHandler(other)} style={{ marginBottom: 16 }} />}
+      {other && (
+        <Alert type="warning" showIcon message={zh.case.otherHandler(other)} style={{ marginBottom: 16 }} />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14} xxl={15}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>

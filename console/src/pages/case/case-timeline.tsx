@@ -15,7 +15,8 @@ export function isStaffOnly(entry: TimelineEntry): boolean {
 function details(e: TimelineEntry): string[] {
   const out: string[] = [];
   if (e.ground) out.push(`${zh.form.ground}：${groundText(e.ground)}`);
-  if (e.outcome) out.push(`${zh.form.outcome}：${e.outcome === 'mediated' ? zh.form.mediated : zh.form.terminated}`);
+  if (e.outcome)
+    out.push(`${zh.form.outcome}：${e.outcome === 'mediated' ? zh.form.mediated : zh.form.terminated}`);
   if (e.recoveredFen !== undefined) out.push(`${zh.case.recovered}：${fenToYuan(e.recoveredFen)} 元`);
   if (e.refundFen !== undefined) out.push(`退款：${fenToYuan(e.refundFen)} 元`);
   if (e.score !== undefined) out.push(`${zh.case.rating}：${e.score} 分`);
@@ -39,7 +40,11 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
                   {zh.actors[e.actorRole] ?? e.actorRole} · {formatTime(e.at)}
                 </Typography.Text>{' '}
                 {staffOnly && <Tag color="purple">{zh.case.staffOnly}</Tag>}
-                {e.text && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{e.text}</Typography.Paragraph>}
+                {e.text && (
+                  <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
+                    {e.text}
+                  </Typography.Paragraph>
+                )}
                 {details(e).map((d) => (
                   <div key={d}>
                     <Typography.Text type="secondary">{d}</Typography.Text>

@@ -2,10 +2,8 @@ import type { CaseView } from '@weiquan/shared';
 import { zh } from '../../i18n/zh-Hans';
 import { statusLabel } from '../../lib/labels';
 
-type WithAssignee = CaseView & { assignee?: { id: string; displayName: string } | null };
-
 /** What another handler changed between the case the form was filled against and the reloaded one. */
-export function conflictSummary(before: WithAssignee, after: WithAssignee): string {
+export function conflictSummary(before: CaseView, after: CaseView): string {
   const parts: string[] = [];
   if (before.status !== after.status)
     parts.push(zh.case.changedStatus(statusLabel(before.status), statusLabel(after.status)));
@@ -13,5 +11,7 @@ export function conflictSummary(before: WithAssignee, after: WithAssignee): stri
     parts.push(zh.case.changedAssignee(after.assignee?.displayName ?? zh.workbench.unassigned));
   const added = after.timeline.length - before.timeline.length;
   if (added > 0) parts.push(zh.case.changedEntries(added));
-  return zh.case.conflictChanged(parts.join('；') || `${zh.case.version} ${before.version} → ${after.version}`);
+  return zh.case.conflictChanged(
+    parts.join('；') || `${zh.case.version} ${before.version} → ${after.version}`,
+  );
 }

@@ -24,7 +24,9 @@ export function DeadlineList({ deadlines }: { deadlines: DeadlineView[] }) {
                       {d.paused ? (
                         <Tag color="default">{zh.deadline.paused}</Tag>
                       ) : (
-                        <Tag color={tone ? TONE_COLOR[tone] : 'blue'}>{zh.deadline.daysLeft(d.workingDaysLeft)}</Tag>
+                        <Tag color={tone ? TONE_COLOR[tone] : 'blue'}>
+                          {zh.deadline.daysLeft(d.workingDaysLeft)}
+                        </Tag>
                       )}
                       {d.provisional && <Tag>{zh.deadline.provisional}</Tag>}
                     </span>

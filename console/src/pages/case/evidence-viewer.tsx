@@ -54,7 +54,13 @@ export function EvidenceViewer({ attachments }: { attachments: Attachment[] }) {
                   placeholder
                 />
               ) : (
-                <Button key={a.id} icon={<FilePdfOutlined />} href={urls[a.id]} target="_blank" disabled={!urls[a.id]}>
+                <Button
+                  key={a.id}
+                  icon={<FilePdfOutlined />}
+                  href={urls[a.id]}
+                  target="_blank"
+                  disabled={!urls[a.id]}
+                >
                   {zh.case.openFile} {i + 1}（{Math.ceil(a.size / 1024)} KB）
                 </Button>
               ),

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { zh } from '../../i18n/zh-Hans';
 import { deadlineTone, TONE_COLOR, TONE_ROW_CLASS } from '../../lib/deadline-tone';
 import { categoryLabel, formatTime, statusLabel } from '../../lib/labels';
-import type { QueueItem } from './queue-item';
+import type { CaseListItem as QueueItem } from '@weiquan/shared';
 
 export type SortKey = 'due' | 'created' | 'updated';
 
@@ -17,7 +17,11 @@ export interface QueueTableProps {
   onSelect(ids: string[]): void;
 }
 
-const SORT_OF_COLUMN: Record<string, SortKey> = { deadline: 'due', createdAt: 'created', updatedAt: 'updated' };
+const SORT_OF_COLUMN: Record<string, SortKey> = {
+  deadline: 'due',
+  createdAt: 'created',
+  updatedAt: 'updated',
+};
 
 /** The queue as a table: each row coloured by its soonest deadline, sortable, multi-select. */
 export function QueueTable({ items, loading, sort, onSort, selected, onSelect }: QueueTableProps) {
@@ -27,8 +31,9 @@ export function QueueTable({ items, loading, sort, onSort, selected, onSelect }:
       title: zh.workbench.caseNo,
       dataIndex: 'caseNo',
       key: 'caseNo',
+      width: 190,
       render: (caseNo: string, row) => (
-        <Link to={`/cases/${row.id}`} data-testid="case-link">
+        <Link to={`/cases/${row.id}`} data-testid="case-link" style={{ whiteSpace: 'nowrap' }}>
           {caseNo}
         </Link>
       ),
@@ -57,7 +62,11 @@ export function QueueTable({ items, loading, sort, onSort, selected, onSelect }:
       title: zh.workbench.assignee,
       key: 'assignee',
       render: (_, row) =>
-        row.assignee ? row.assignee.displayName : <Typography.Text type="secondary">{zh.workbench.unassigned}</Typography.Text>,
+        row.assignee ? (
+          row.assignee.displayName
+        ) : (
+          <Typography.Text type="secondary">{zh.workbench.unassigned}</Typography.Text>
+        ),
     },
     {
       title: zh.workbench.deadline,
@@ -108,7 +117,9 @@ export function QueueTable({ items, loading, sort, onSort, selected, onSelect }:
         const tone = deadlineTone(row.nextDeadline?.workingDaysLeft);
         return tone ? TONE_ROW_CLASS[tone] : '';
       }}
-      onRow={(row) => ({ 'data-testid': 'queue-row', 'data-case-no': row.caseNo }) as React.HTMLAttributes<HTMLElement>}
+      onRow={(row) =>
+        ({ 'data-testid': 'queue-row', 'data-case-no': row.caseNo }) as React.HTMLAttributes<HTMLElement>
+      }
       rowSelection={{
         selectedRowKeys: selected,
         onChange: (keys) => onSelect(keys.map(String)),
@@ -119,7 +130,6 @@ export function QueueTable({ items, loading, sort, onSort, selected, onSelect }:
         const key = SORT_OF_COLUMN[String(s.columnKey)];
         onSort(s.order && key ? key : 'created');
       }}
-      scroll={{ x: 1100 }}
     />
   );
 }

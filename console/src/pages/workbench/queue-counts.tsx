@@ -1,0 +1,72 @@
+import type { QueuesAnswer } from '@weiquan/shared';
+import { Badge, Button, Space } from 'antd';
+import { zh } from '../../i18n/zh-Hans';
+
+export type QueueKey = 'all' | keyof QueuesAnswer;
+
+/** Each queue as the `GET /cases` filters that list it (awaitingVisit lists on the 回访 screen). */
+export const QUEUE_FILTERS: Record<QueueKey, Record<string, string>> = {
+  all: {},
+  mine: { assignee: 'me' },
+  unassigned: { assignee: 'none' },
+  overdue: { due: 'overdue' },
+  dueToday: { due: 'today' },
+  dueSoon: { due: 'soon' },
+  greenChannel: { greenChannel: 'true' },
+  supervised: { supervised: 'true' },
+  awaitingVisit: {},
+};
+const ORDER: QueueKey[] = [
+  'all',
+  'mine',
+  'unassigned',
+  'overdue',
+  'dueToday',
+  'dueSoon',
+  'greenChannel',
+  'supervised',
+  'awaitingVisit',
+];
+const TONE: Partial<Record<QueueKey, string>> = {
+  overdue: '#c9141b',
+  dueToday: '#d4380d',
+  dueSoon: '#ad6800',
+};
+
+export function QueueCounts({
+  counts,
+  active,
+  onPick,
+}: {
+  counts: QueuesAnswer | null;
+  active: QueueKey;
+  onPick(queue: QueueKey): void;
+}) {
+  return (
+    <nav aria-label="队列">
+      <Space wrap>
+        {ORDER.map((q) => (
+          <Button
+            key={q}
+            type={active === q ? 'primary' : 'default'}
+            aria-pressed={active === q}
+            onClick={() => onPick(q)}
+            data-queue={q}
+          >
+            {zh.queues[q]}
+            {q !== 'all' && counts && (
+              <Badge
+                count={counts[q]}
+                showZero
+                overflowCount={9999}
+                color={TONE[q] ?? '#0958d9'}
+                style={{ marginLeft: 6 }}
+                data-testid={`queue-count-${q}`}
+              />
+            )}
+          </Button>
+        ))}
+      </Space>
+    </nav>
+  );
+}

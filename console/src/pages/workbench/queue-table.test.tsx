@@ -1,0 +1,69 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { listItemOf } from '../../test/factories';
+import { renderConsole } from '../../test/render';
+import { QueueTable, type QueueTableProps } from './queue-table';
+
+function setup(props: Partial<QueueTableProps> = {}) {
+  const onSort = vi.fn();
+  const onSelect = vi.fn();
+  const items = props.items ?? [];
+  renderConsole(
+    <QueueTable
+      items={items}
+      loading={false}
+      sort="created"
+      onSort={onSort}
+      selected={[]}
+      onSelect={onSelect}
+      {...props}
+    />,
+  );
+  return { onSort, onSelect };
+}
+const row = (caseNo: string) => document.querySelector<HTMLElement>(`tr[data-case-no="${caseNo}"]`)!;
+const days = (workingDaysLeft: number) => ({
+  nextDeadline: { kind: 'acceptance' as const, dueAt: '2026-12-10T23:59:59+08:00', workingDaysLeft },
+});
+
+describe('queue table', () => {
+  it('when rows are overdue, due today, due soon or later, then each is coloured by its deadline', () => {
+    const overdue = listItemOf(days(-2));
+    const today = listItemOf(days(0));
+    const soon = listItemOf(days(2));
+    const later = listItemOf(days(5));
+    const none = listItemOf({ nextDeadline: null });
+    setup({ items: [overdue, today, soon, later, none] });
+    expect(row(overdue.caseNo)).toHaveClass('row-overdue');
+    expect(row(today.caseNo)).toHaveClass('row-today');
+    expect(row(soon.caseNo)).toHaveClass('row-soon');
+    for (const r of [later, none]) {
+      expect(row(r.caseNo).className).not.toMatch(/row-(overdue|today|soon)/);
+    }
+    expect(row(overdue.caseNo)).toHaveTextContent('超期 2 个工作日');
+    expect(row(today.caseNo)).toHaveTextContent('今日到期');
+    expect(row(later.caseNo)).toHaveTextContent('剩 5 个工作日');
+  });
+
+  it('when a row shows a staff list item, then it names the assignee, channel and links to the case page', () => {
+    const item = listItemOf({ assignee: { id: 's1', displayName: '林承办' }, channel: 'phone' });
+    setup({ items: [item] });
+    expect(row(item.caseNo)).toHaveTextContent('林承办');
+    expect(row(item.caseNo)).toHaveTextContent('电话');
+    expect(row(item.caseNo).querySelector('a')).toHaveAttribute('href', `/cases/${item.id}`);
+  });
+
+  it('when a row is ticked, then its id is selected', () => {
+    const a = listItemOf();
+    const b = listItemOf();
+    const { onSelect } = setup({ items: [a, b] });
+    fireEvent.click(screen.getByLabelText(`选择 ${a.caseNo}`));
+    expect(onSelect).toHaveBeenLastCalledWith([a.id]);
+  });
+
+  it('when the deadline column header is clicked, then the list is sorted by due date', () => {
+    const { onSort } = setup({ items: [listItemOf()] });
+    fireEvent.click(screen.getByText('期限'));
+    expect(onSort).toHaveBeenCalledWith('due');
+  });
+});

@@ -1,0 +1,16 @@
+import { render, type RenderResult } from '@testing-library/react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactElement } from 'react';
+import { MemoryRouter } from 'react-router-dom';
+
+/** Renders inside the providers the console runs in (locale, message API, router). */
+export function renderConsole(ui: ReactElement): RenderResult {
+  return render(
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { motion: false } }}>
+      <AntApp>
+        <MemoryRouter>{ui}</MemoryRouter>
+      </AntApp>
+    </ConfigProvider>,
+  );
+}
