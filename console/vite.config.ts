@@ -28,6 +28,6 @@ export default defineConfig({
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
-    testTimeout: 30_000,
+    testTimeout: 120_000,
   },
 });

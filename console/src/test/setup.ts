@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// A loaded CI machine (2 cores shared) renders Ant Design slowly: wait up to 10 s for what must appear.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom lacks what Ant Design measures with
 Object.defineProperty(window, 'matchMedia', {
