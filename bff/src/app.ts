@@ -39,8 +39,14 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
   const { config, logger } = services;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Off unless configured: a client could otherwise choose its own address (and rate-limit bucket).
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestLog(app, logger));
+  // While draining (SIGTERM), every answer closes its connection, so keep-alive clients reconnect elsewhere.
+  app.use((_req, res, next) => {
+    if (services.lifecycle.draining) res.setHeader('Connection', 'close');
+    next();
+  });
   const h5 = config.H5_DIR ?? path.resolve(import.meta.dirname, '../../miniapp/dist/h5');
   app.use(
     helmet({

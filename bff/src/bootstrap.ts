@@ -6,6 +6,7 @@ import { createAuthService } from './auth/auth-service';
 import { createAccessTokens } from './auth/jwt';
 import { createMerchantBindings } from './auth/merchant-bindings';
 import type { Config } from './config';
+import { createLifecycle } from './lifecycle';
 import type { Services } from './services';
 import { createPiiCipher } from './security/pii-cipher';
 import { loadSecrets } from './security/secrets';
@@ -13,7 +14,7 @@ import { createPgliteDb, createPostgresDb, type Db } from './store/db';
 import { migrate } from './store/migrate';
 import { createStaffDesk } from './staff/staff-desk';
 import { createStore } from './store/store';
-import { createDiskBlobStore } from './uploads/disk-blob-store';
+import { createBlobStore } from './uploads/blob-store';
 import { createUploadTempFiles } from './uploads/upload-temp-files';
 import { createUploadService } from './uploads/upload-service';
 import { createGrantStore } from './notify/grant-store';
@@ -68,7 +69,7 @@ export async function buildServices(
     now,
     maxUsersPerCode: config.BINDING_CODE_MAX_USERS,
   });
-  const blobs = await createDiskBlobStore(path.join(config.DATA_DIR, 'uploads'));
+  const blobs = await createBlobStore(config, db);
   const uploadTemp = await createUploadTempFiles(path.join(config.DATA_DIR, 'uploads', 'tmp'));
   const swept = await uploadTemp.sweep();
   if (swept) logger.info({ swept }, 'removed upload temp files left by a stopped process');
@@ -125,5 +126,10 @@ export async function buildServices(
     templates: templateIds(config),
     version: VERSION,
     now,
+    lifecycle: createLifecycle(),
+    async close() {
+      await blobs.close?.().catch((err) => logger.warn({ err }, 'closing the blob store failed'));
+      await db.close().catch((err) => logger.warn({ err }, 'closing the database failed'));
+    },
   };
 }

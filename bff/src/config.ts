@@ -1,9 +1,39 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
   .transform((v) => v === 'on' || v === 'true' || v === '1');
 const positiveInt = z.coerce.number().int().positive();
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isAddressOrRange = (v: string) => {
+  const [ip, bits, ...rest] = v.split('/');
+  const family = isIP(ip);
+  if (!family || rest.length) return PROXY_NAMES.has(v);
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+/**
+ * Which hops may set X-Forwarded-For: off (the default: the peer is the client), a hop count, or
+ * addresses, ranges and the names loopback/linklocal/uniquelocal, comma separated.
+ */
+const trustProxy = z
+  .string()
+  .transform((v, ctx): false | number | string[] => {
+    if (/^(off|false|0)$/.test(v)) return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    const list = v.split(',').map((p) => p.trim());
+    const bad = list.filter((p) => !isAddressOrRange(p));
+    if (bad.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a hop count, address, range or loopback: ${bad.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return list;
+  })
+  .default(false);
 
 /** Every environment variable the BFF reads, validated once at start; a bad one is named. */
 const envSchema = z
@@ -87,6 +117,15 @@ const envSchema = z
     H5_DIR: z.string().optional(),
     CONSOLE_DIR: z.string().optional(),
     NOTIFIER: onOff.default(true),
+    TRUST_PROXY: trustProxy,
+    // Unset: PostgreSQL with DATABASE_URL, else the local disk (docs/adr/0007-shared-blob-store.md).
+    BLOB_STORE: z.enum(['disk', 'postgres', 's3']).optional(),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_FORCE_PATH_STYLE: onOff.default(true),
+    AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.WECHAT_APPID) !== Boolean(env.WECHAT_SECRET)) {
@@ -119,6 +158,21 @@ const envSchema = z
       if (env.PUBLIC_BASE_URL && !env.PUBLIC_BASE_URL.startsWith('https://'))
         ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be https in production' });
     }
+    if (env.BLOB_STORE === 'disk' && env.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BLOB_STORE'],
+        message:
+          'disk is for the embedded store only: with DATABASE_URL use postgres or s3, which every BFF can read',
+      });
+    if (env.BLOB_STORE === 's3' && !env.S3_BUCKET)
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required with BLOB_STORE=s3' });
+    if (Boolean(env.AWS_ACCESS_KEY_ID) !== Boolean(env.AWS_SECRET_ACCESS_KEY))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AWS_SECRET_ACCESS_KEY'],
+        message: 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together',
+      });
     if (env.NODE_ENV === 'production') {
       if (!env.JWT_SECRET)
         ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });

@@ -1,8 +1,9 @@
 /** `npm start`: the BFF with its store, clocks and notifier, serving the H5 app at `/`. */
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import { createApp } from './app';
 import { buildServices } from './bootstrap';
 import { loadConfigOrExit } from './config';
+import { DRAIN_MS, runUntilStopped, within } from './lifecycle';
 import { createLogger } from './logger';
 import { createNotifications } from './notify';
 import { seedDemo } from './store/demo-seed';
@@ -32,36 +33,51 @@ async function main() {
     console.log('');
   }
 
+  const server = createServer(createApp(services));
+  // Express 5 hands a listen error to the callback; listening on the server ourselves sees it as 'error'.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch((err: NodeJS.ErrnoException) => {
+    logger.fatal(
+      { err, listen: { host: config.HOST, port: config.PORT } },
+      `cannot listen on ${config.HOST}:${config.PORT}: ${err.code === 'EADDRINUSE' ? 'the port is in use' : err.message}`,
+    );
+    process.exit(1);
+  });
+
   // The notifier and the clocks run here unless NOTIFIER=off (then `npm run worker` runs them).
   const notifications = config.NOTIFIER ? createNotifications(services) : null;
   notifications?.start();
   services.uploadTemp.start((err) => logger.warn({ err }, 'sweeping upload temp files failed'));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info(
+    { port, store: services.store.db.kind, blobs: services.blobs.kind, mode: config.wechatMode },
+    `Weiquan BFF listening on http://localhost:${port}`,
+  );
 
-  const app = createApp(services);
-  const server: Server = app.listen(config.PORT, config.HOST, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.PORT;
-    logger.info(
-      { port, store: services.store.db.kind, mode: config.wechatMode },
-      `Weiquan BFF listening on http://localhost:${port}`,
-    );
-  });
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    server.close(async () => {
-      await notifications?.stop().catch(() => {});
-      await services.store.db.close().catch(() => {});
-      process.exit(0);
-    });
+  runUntilStopped(logger, async () => {
+    // /readyz answers 503 from now on, so balancers stop sending; the listener closes, so new
+    // connections are refused; answers in flight go out with Connection: close.
+    services.lifecycle.draining = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+    const finished = await within(
+      DRAIN_MS,
+      closed.then(() => true),
+    );
+    if (finished !== true) {
+      logger.warn('requests still running after 10 s: closing their connections');
+      server.closeAllConnections();
+    }
+    await within(DRAIN_MS, notifications?.stop() ?? Promise.resolve());
+    services.uploadTemp.stop();
+    await services.close();
+  });
 }
 
 main().catch((err) => {

@@ -5,6 +5,7 @@ import type { AuthService } from './auth/auth-service';
 import type { AccessTokens } from './auth/jwt';
 import type { MerchantBindings } from './auth/merchant-bindings';
 import type { Config } from './config';
+import type { Lifecycle } from './lifecycle';
 import type { GrantStore } from './notify/grant-store';
 import type { InboxStore } from './notify/inbox-store';
 import type { StaffDesk } from './staff/staff-desk';
@@ -46,4 +47,8 @@ export interface Services {
   version: string;
   /** the clock every service reads (tests move it) */
   now: () => Date;
+  /** draining from SIGTERM on: /readyz answers 503 */
+  lifecycle: Lifecycle;
+  /** releases what buildServices opened (database pool, blob store, limiter connections) */
+  close(): Promise<void>;
 }

@@ -4,6 +4,7 @@
  */
 import { buildServices } from './bootstrap';
 import { loadConfigOrExit } from './config';
+import { DRAIN_MS, runUntilStopped, within } from './lifecycle';
 import { createLogger } from './logger';
 import { createNotifications } from './notify';
 
@@ -17,19 +18,12 @@ async function main() {
     { store: services.store.db.kind, mode: config.wechatMode },
     'Weiquan worker running (notifier and clocks)',
   );
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'worker shutting down');
-    setTimeout(() => process.exit(1), 10_000).unref();
-    await notifications.stop().catch(() => {});
-    await services.store.db.close().catch(() => {});
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  runUntilStopped(logger, async () => {
+    // Stops claiming, and waits for the sends it leased to be recorded; a send still unrecorded
+    // after 10 s keeps its lease until the lease runs out, and another worker sends it then.
+    await within(DRAIN_MS, notifications.stop());
+    await services.close();
+  });
 }
 
 main().catch((err) => {

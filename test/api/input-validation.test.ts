@@ -20,7 +20,9 @@ async function blobCount(app: TestApp): Promise<number> {
     for (const e of entries) n += e.isDirectory() ? await walk(path.join(dir, e.name)) : 1;
     return n;
   };
-  return walk(path.join(app.dataDir, 'uploads'));
+  // Disk files (and temp files) on the embedded store; rows of the PostgreSQL blob store with a server.
+  const [{ n }] = await app.services.store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM blobs');
+  return (await walk(path.join(app.dataDir, 'uploads'))) + n;
 }
 
 for (const store of storeKinds()) {

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import { staffLoginBody } from '@weiquan/shared';
 import type { Config } from '../../config';
 import { AppError } from '../../errors';
 
@@ -14,6 +15,16 @@ export interface RateLimits {
 const MINUTE = 60_000;
 const ip = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
 const userOrIp = (req: Request) => (req.caller ? `u:${req.caller.id}` : `ip:${ip(req)}`);
+/**
+ * The username as login reads it (the shared schema trims it), folded further (case, compatibility
+ * forms) so that no spelling of one name gets guesses of its own; a name login would refuse keys as sent.
+ */
+const staffName = (req: Request) => {
+  const raw: unknown = req.body?.username;
+  const parsed = staffLoginBody.shape.username.safeParse(raw);
+  const name = parsed.success ? parsed.data : String(raw ?? '').slice(0, 64);
+  return name.normalize('NFKC').toLowerCase();
+};
 
 /** The contract's limits (each configurable; RATE_LIMIT=off for load tests), answering 429 with Retry-After. */
 export function createRateLimits(config: Config): RateLimits {
@@ -40,7 +51,7 @@ export function createRateLimits(config: Config): RateLimits {
     staffLogin: make(
       15 * MINUTE,
       config.RATE_LIMIT_STAFF_LOGIN_PER_15_MINUTES,
-      (req) => `${ip(req)}|${String(req.body?.username ?? '').slice(0, 64)}`,
+      (req) => `${ip(req)}|${staffName(req)}`,
     ),
     filing: make(24 * 60 * MINUTE, config.RATE_LIMIT_FILINGS_PER_DAY, userOrIp),
     uploads: make(24 * 60 * MINUTE, config.RATE_LIMIT_UPLOADS_PER_DAY, userOrIp),

@@ -1,10 +1,12 @@
 import { Router } from 'express';
 import type { Services } from '../../services';
 
-export function healthRoutes({ store }: Services): Router {
+export function healthRoutes({ store, lifecycle }: Services): Router {
   const r = Router();
   r.get('/healthz', (_req, res) => void res.json({ ok: true }));
   r.get('/readyz', async (_req, res) => {
+    // A stopping instance takes no new work, however healthy its store.
+    if (lifecycle.draining) return void res.status(503).json({ ok: false, store: 'up', stopping: true });
     const ok = await Promise.race([
       store.db.ping().then(
         () => true,
