@@ -6,6 +6,7 @@ export * from './categories';
 export * from './grounds';
 export * from './status-machine';
 export * from './staff-actions';
+export * from './event-visibility';
 export * from './channels';
 export * from './masking';
 export * from './notification-rules';

@@ -21,7 +21,7 @@ import type { CaseContext } from './case-context';
 import { findCase, loadCase } from './case-queries';
 import { attachUploads, recordChange } from './case-repository';
 import type { CaseRow } from './case-rows';
-import { caseFacts, renderCase } from './case-view';
+import { caseFacts, renderCase, visibleVersion } from './case-view';
 import { clockEffects } from './clock-effects';
 import { asJsonb } from './jsonb-order';
 import { splitReport } from './split-report';
@@ -34,13 +34,13 @@ export async function actOnCase(
 ): Promise<CaseView> {
   return ctx.db.tx(async (q) => {
     const row = await loadCase(q, caller, id, true);
-    if (action.expectedVersion !== undefined && action.expectedVersion !== row.version) {
+    // The version as this caller's role sees it: a change hidden from the role is no conflict for it.
+    const seen = visibleVersion(row, caller.role);
+    if (action.expectedVersion !== undefined && action.expectedVersion !== seen) {
       throw new AppError(
         'VERSION_CONFLICT',
-        `The case has changed (version ${row.version}); reload it and try again`,
-        {
-          currentVersion: row.version,
-        },
+        `The case has changed (version ${seen}); reload it and try again`,
+        { currentVersion: seen },
       );
     }
     const at = ctx.now();

@@ -6,7 +6,10 @@ import {
   maskAddress,
   maskName,
   maskPhone,
+  seesEvent,
+  versionSeenBy,
   workingDaysLeft,
+  type Role,
   type CaseFacts,
   type CaseView,
   type TimelineEntry,
@@ -39,14 +42,25 @@ const TIMELINE_KEYS = [
   'linkedCaseId',
   'linkedCaseNo',
 ] as const;
-// Merchants never learn that a report was split off their complaint (a reporter is never disclosed).
-const HIDDEN_FROM_MERCHANTS = new Set(['split_report']);
-
 const iso = (v: Date | string) => new Date(v).toISOString();
+
+/** The case's version as this role sees it (`expectedVersion` is checked against it). */
+export const visibleVersion = (row: Pick<CaseRow, 'version' | 'events'>, role: Role): number =>
+  versionSeenBy(
+    role,
+    row.version,
+    row.events.map((e) => e.type),
+  );
+
+/** When the case last changed in a way this role sees: its last visible entry's instant. */
+function visibleUpdatedAt(row: Pick<CaseRow, 'updated_at' | 'events'>, role: Role): string {
+  const last = row.events.findLast((e) => seesEvent(role, e.type));
+  return iso(last && last !== row.events.at(-1) ? last.at : row.updated_at);
+}
 
 export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now: Date): CaseView {
   const timeline = row.events
-    .filter((e) => caller.role !== 'merchant' || !HIDDEN_FROM_MERCHANTS.has(e.type))
+    .filter((e) => seesEvent(caller.role, e.type))
     .map((e) => {
       const entry: TimelineEntry = { type: e.type, actorRole: e.actorRole, at: iso(e.at) };
       for (const k of TIMELINE_KEYS)
@@ -83,9 +97,9 @@ export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now:
     caseNo: row.case_no,
     kind: row.kind,
     status: row.status,
-    version: row.version,
+    version: visibleVersion(row, caller.role),
     createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
+    updatedAt: visibleUpdatedAt(row, caller.role),
     priority: row.priority,
     merchant: row.merchant_name
       ? {

@@ -5,9 +5,11 @@
 import {
   CONSULTATION_STATUSES,
   OPEN_COMPLAINT_STATUSES,
+  EVENTS_HIDDEN_FROM,
   REPORT_STATUSES,
   type CaseList,
   type CaseListQuery,
+  type Role,
 } from '@weiquan/shared';
 import { z } from 'zod';
 import type { Caller } from '../auth/caller';
@@ -27,13 +29,26 @@ const openStatuses = (kind: CaseListQuery['kind']) =>
 // Each item is written as JSON by the database (row_to_json: compact, keys in this order, the
 // instants as `Date#toISOString` writes them); the BFF joins them unparsed. PostgreSQL has CPU to
 // spare under load, the BFF's one thread does not.
-const ITEM = sql`(SELECT row_to_json(i) FROM (SELECT c.id, c.case_no AS "caseNo", c.kind, c.status, c.category, c.priority,
+const item = (
+  updatedAt: Sql,
+) => sql`(SELECT row_to_json(i) FROM (SELECT c.id, c.case_no AS "caseNo", c.kind, c.status, c.category, c.priority,
     CASE WHEN NULLIF(c.merchant_name, '') IS NULL THEN NULL
          WHEN c.merchant_id IS NULL THEN (SELECT row_to_json(m) FROM (SELECT c.merchant_name AS name) m)
          ELSE (SELECT row_to_json(m) FROM (SELECT c.merchant_id AS id, c.merchant_name AS name) m) END AS merchant,
     to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
-    to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt",
+    to_char(${updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt",
     to_char(c.next_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "nextDueAt") i)::text`;
+
+/**
+ * updatedAt as the role sees it (`event-visibility.ts`): the instant of the case's last entry the
+ * role sees, read backwards on case_events (case_id, id), so usually one index entry.
+ */
+const updatedAtSeenBy = (role: Role): Sql =>
+  EVENTS_HIDDEN_FROM[role].length
+    ? sql`(SELECT e.at FROM case_events e WHERE e.case_id = c.id
+          AND e.type <> ALL(string_to_array(${typed('text', EVENTS_HIDDEN_FROM[role].join(','))}, ','))
+          ORDER BY e.id DESC LIMIT 1)`
+    : sql`c.updated_at`;
 
 const ListRowSchema = z.object({ item: z.string() });
 
@@ -68,7 +83,7 @@ export async function listCasesJson(ctx: CaseContext, caller: Caller, query: Cas
     );
   }
   const rows = await ctx.reader.list(
-    sql`SELECT ${ITEM} AS item, c.id, extract(epoch FROM ${sortKey}) AS sort_at
+    sql`SELECT ${item(updatedAtSeenBy(caller.role))} AS item, c.id, extract(epoch FROM ${sortKey}) AS sort_at
          FROM cases c WHERE ${join(where, sql` AND `)}
         ORDER BY ${sortKey} ${dir}, c.id ${dir} LIMIT ${typed('int', query.limit + 1)}`,
     sql`x.sort_at ${dir}, x.id ${dir}`,
