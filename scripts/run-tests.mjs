@@ -30,6 +30,39 @@ if (!selected) {
   process.exit(2);
 }
 
+/**
+ * The end-to-end tests drive Debian's chromium and need a CJK font to lay out the pages. A fresh
+ * machine has neither: install them here (apt, as root or through passwordless sudo), so that
+ * `npm install && npm test` is all a newcomer or CI runs. Never a browser download from npm.
+ */
+function ensureBrowser() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const fonts = spawnSync('fc-list', { encoding: 'utf8' });
+  const hasFont = fonts.status === 0 && /wqy/i.test(fonts.stdout);
+  if (existsSync(chromium) && hasFont) return;
+  if (!existsSync('/usr/bin/apt-get')) {
+    console.error(
+      `The end-to-end tests need chromium at ${chromium} (CHROMIUM_PATH) and a CJK font; install them.`,
+    );
+    return;
+  }
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  const apt = (args) => {
+    const [cmd, ...rest] = [...sudo, 'apt-get', ...args];
+    console.log(`\n$ ${cmd} ${rest.join(' ')}`);
+    return spawnSync(cmd, rest, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  };
+  apt(['update', '-qq']);
+  const r = apt(['install', '-y', '-qq', 'chromium', 'fonts-wqy-microhei']);
+  if (r.status !== 0)
+    console.error('Installing chromium and fonts-wqy-microhei failed: the end-to-end tests will fail.');
+}
+
+if (selected.some((f) => f.startsWith('test/e2e/'))) ensureBrowser();
+
 let failed = false;
 const run = (cmd, args, opts = {}) => {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);

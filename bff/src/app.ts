@@ -73,7 +73,7 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
   app.use(healthRoutes(services));
   app.use(wechatPushRoutes(services));
 
-  const rateLimits = createRateLimits(config);
+  const rateLimits = createRateLimits(config, services.counters);
   const api = express.Router();
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use(authenticate(services.access, services.accountStates, services.bindings));

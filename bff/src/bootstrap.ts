@@ -7,6 +7,7 @@ import { createAccessTokens } from './auth/jwt';
 import { createMerchantBindings } from './auth/merchant-bindings';
 import type { Config } from './config';
 import { createLifecycle } from './lifecycle';
+import { createCounterStore } from './limits/counter-store';
 import type { Services } from './services';
 import { createPiiCipher } from './security/pii-cipher';
 import { loadSecrets } from './security/secrets';
@@ -70,6 +71,7 @@ export async function buildServices(
     maxUsersPerCode: config.BINDING_CODE_MAX_USERS,
   });
   const blobs = await createBlobStore(config, db);
+  const counters = createCounterStore(config, db);
   const uploadTemp = await createUploadTempFiles(path.join(config.DATA_DIR, 'uploads', 'tmp'));
   const swept = await uploadTemp.sweep();
   if (swept) logger.info({ swept }, 'removed upload temp files left by a stopped process');
@@ -127,7 +129,9 @@ export async function buildServices(
     version: VERSION,
     now,
     lifecycle: createLifecycle(),
+    counters,
     async close() {
+      await counters.close().catch((err) => logger.warn({ err }, 'closing the rate-limit counters failed'));
       await blobs.close?.().catch((err) => logger.warn({ err }, 'closing the blob store failed'));
       await db.close().catch((err) => logger.warn({ err }, 'closing the database failed'));
     },

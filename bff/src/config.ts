@@ -119,6 +119,11 @@ const envSchema = z
     NOTIFIER: onOff.default(true),
     TRUST_PROXY: trustProxy,
     // Unset: PostgreSQL with DATABASE_URL, else the local disk (docs/adr/0007-shared-blob-store.md).
+    // Rate-limit counters in Redis instead of PostgreSQL (docs/operating.md).
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
     BLOB_STORE: z.enum(['disk', 'postgres', 's3']).optional(),
     S3_BUCKET: z.string().min(1).optional(),
     S3_ENDPOINT: z.string().url().optional(),

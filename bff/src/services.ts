@@ -6,6 +6,7 @@ import type { AccessTokens } from './auth/jwt';
 import type { MerchantBindings } from './auth/merchant-bindings';
 import type { Config } from './config';
 import type { Lifecycle } from './lifecycle';
+import type { CounterStore } from './limits/counter-store';
 import type { GrantStore } from './notify/grant-store';
 import type { InboxStore } from './notify/inbox-store';
 import type { StaffDesk } from './staff/staff-desk';
@@ -49,6 +50,8 @@ export interface Services {
   now: () => Date;
   /** draining from SIGTERM on: /readyz answers 503 */
   lifecycle: Lifecycle;
+  /** rate-limit counters shared by every BFF of the site */
+  counters: CounterStore;
   /** releases what buildServices opened (database pool, blob store, limiter connections) */
   close(): Promise<void>;
 }

@@ -1,8 +1,10 @@
 import type { Request, RequestHandler } from 'express';
-import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { staffLoginBody } from '@weiquan/shared';
 import type { Config } from '../../config';
 import { AppError } from '../../errors';
+import type { CounterStore } from '../../limits/counter-store';
 
 export interface RateLimits {
   wechatLogin: RequestHandler;
@@ -12,7 +14,9 @@ export interface RateLimits {
   actions: RequestHandler;
 }
 
-const MINUTE = 60_000;
+const MINUTE = 60;
+const DAY = 24 * 60 * MINUTE;
+// IPv6 clients are counted per /56, as one household or host gets a whole prefix.
 const ip = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
 const userOrIp = (req: Request) => (req.caller ? `u:${req.caller.id}` : `ip:${ip(req)}`);
 /**
@@ -26,35 +30,41 @@ const staffName = (req: Request) => {
   return name.normalize('NFKC').toLowerCase();
 };
 
-/** The contract's limits (each configurable; RATE_LIMIT=off for load tests), answering 429 with Retry-After. */
-export function createRateLimits(config: Config): RateLimits {
-  const make = (windowMs: number, limit: number, key: (req: Request) => string): RequestHandler => {
+/**
+ * The contract's limits (each configurable; RATE_LIMIT=off for load tests), counted in the shared
+ * counter store, answering 429 RATE_LIMITED with Retry-After in seconds. Every request counts,
+ * valid or not. A counter store that fails passes its error on (a 503 when the database is down).
+ */
+export function createRateLimits(config: Config, counters: CounterStore): RateLimits {
+  const make = (
+    name: string,
+    durationSeconds: number,
+    points: number,
+    key: (req: Request) => string,
+  ): RequestHandler => {
     if (!config.RATE_LIMIT) return (_req, _res, next) => next();
-    return rateLimit({
-      windowMs,
-      limit,
-      keyGenerator: key,
-      standardHeaders: 'draft-6',
-      legacyHeaders: false,
-      handler: (req, res, next, options) => {
-        const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-        const seconds = reset
-          ? Math.ceil((reset.getTime() - Date.now()) / 1000)
-          : Math.ceil(options.windowMs / 1000);
-        res.setHeader('Retry-After', String(Math.max(1, seconds)));
-        next(new AppError('RATE_LIMITED', 'Too many requests; try again later'));
-      },
-    });
+    const limiter = counters.limiter({ name, points, durationSeconds });
+    return (req, res, next) => {
+      limiter.consume(key(req)).then(
+        () => next(),
+        (err: unknown) => {
+          if (!(err instanceof RateLimiterRes)) return next(err);
+          res.setHeader('Retry-After', String(Math.max(1, Math.ceil(err.msBeforeNext / 1000))));
+          next(new AppError('RATE_LIMITED', 'Too many requests; try again later'));
+        },
+      );
+    };
   };
   return {
-    wechatLogin: make(MINUTE, config.RATE_LIMIT_WECHAT_LOGIN_PER_MINUTE, ip),
+    wechatLogin: make('wechat-login', MINUTE, config.RATE_LIMIT_WECHAT_LOGIN_PER_MINUTE, ip),
     staffLogin: make(
+      'staff-login',
       15 * MINUTE,
       config.RATE_LIMIT_STAFF_LOGIN_PER_15_MINUTES,
       (req) => `${ip(req)}|${staffName(req)}`,
     ),
-    filing: make(24 * 60 * MINUTE, config.RATE_LIMIT_FILINGS_PER_DAY, userOrIp),
-    uploads: make(24 * 60 * MINUTE, config.RATE_LIMIT_UPLOADS_PER_DAY, userOrIp),
-    actions: make(MINUTE, config.RATE_LIMIT_ACTIONS_PER_MINUTE, userOrIp),
+    filing: make('filing', DAY, config.RATE_LIMIT_FILINGS_PER_DAY, userOrIp),
+    uploads: make('uploads', DAY, config.RATE_LIMIT_UPLOADS_PER_DAY, userOrIp),
+    actions: make('actions', MINUTE, config.RATE_LIMIT_ACTIONS_PER_MINUTE, userOrIp),
   };
 }
