@@ -63,6 +63,9 @@ export const PRIORITY_ACCEPTANCE_WORKING_DAYS = 1;
 /** Internal product rule, not a legal period: remind an ODR merchant 2 working days before its 10-day negotiation ends. */
 export const MERCHANT_REMINDER_WORKING_DAYS_BEFORE = 2;
 
+/** Internal product rule, not a legal period: alert staff when an acceptance deadline has 1 working day left. */
+export const ACCEPTANCE_ALERT_WORKING_DAYS_BEFORE = 1;
+
 /** 《投诉举报处理暂行办法》第三十一条：实名举报的，自作出是否立案决定之日起五个工作日内告知举报人. */
 export const REPORT_DECISION_NOTICE_WORKING_DAYS = 5;
 

@@ -5,6 +5,7 @@ export * from './deadline-rules';
 export * from './categories';
 export * from './grounds';
 export * from './status-machine';
+export * from './status-labels';
 export * from './staff-actions';
 export * from './event-visibility';
 export * from './channels';

@@ -7,6 +7,7 @@
  */
 import type { CaseKind, CaseStatus } from './status-machine';
 import type { ActorRole } from './roles';
+import { ACCEPTANCE_ALERT_WORKING_DAYS_BEFORE, DEADLINE_RULES } from './deadline-rules';
 import { STAFF_ONLY_ACTIONS } from './staff-actions';
 
 export const NOTICE_AUDIENCES = ['consumer', 'merchant', 'staff'] as const;
@@ -145,8 +146,8 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   },
 
   // Staff: what is about to run out or has; the assignee: work given to them, and 督办.
-  s('acceptance_due_soon', '受理期限仅剩1个工作日'),
-  s('mediation_overdue', '调解已超过45个工作日期限'),
+  s('acceptance_due_soon', `受理期限仅剩${ACCEPTANCE_ALERT_WORKING_DAYS_BEFORE}个工作日`),
+  s('mediation_overdue', `调解已超过${DEADLINE_RULES.mediation.workingDays}个工作日期限`),
   s('assign', '您有一件新分派的案件', { assigneeOnly: true, template: 'caseUpdate' }),
   s('supervise', '您承办的案件被督办', { assigneeOnly: true, template: 'caseUpdate', detailFrom: 'text' }),
 ];

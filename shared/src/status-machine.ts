@@ -1,81 +1,24 @@
 /**
  * The case lifecycle as data: for each kind, status, action and role, the next status, the guard
  * that must hold, and what the action does to the deadline clocks. The BFF store enforces exactly
- * this table and computes `allowedActions` from it; the mini-program reads it for labels.
+ * this table and answers `allowedActions` from it with every case, which is what the mini-program
+ * offers (its status words are `status-labels.ts`, kept equal to its catalogues by a test).
  */
 import type { DeadlineKind } from './deadline-rules';
 import type { ActorRole, StaffRole } from './roles';
+import {
+  CASE_KINDS,
+  ENDED_COMPLAINT_STATUSES,
+  OPEN_COMPLAINT_STATUSES,
+  statusesOf,
+  type ActionType,
+  type CaseKind,
+  type CaseStatus,
+} from './case-statuses';
 import { STAFF_ACTION_RULES } from './staff-actions';
 
-export const CASE_KINDS = ['complaint', 'report', 'consultation'] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
-
-export const COMPLAINT_STATUSES = [
-  'submitted',
-  'merchant_negotiating',
-  'awaiting_consumer',
-  'pending_acceptance',
-  'accepted',
-  'mediating',
-  'settled',
-  'closed',
-  'refused',
-  'withdrawn',
-] as const;
-export const REPORT_STATUSES = ['verifying', 'case_opened', 'not_opened'] as const;
-export const CONSULTATION_STATUSES = ['open', 'answered'] as const;
-export const CASE_STATUSES = [...COMPLAINT_STATUSES, ...REPORT_STATUSES, ...CONSULTATION_STATUSES] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const ACTION_TYPES = [
-  'withdraw',
-  'supplement',
-  'accept_proposal',
-  'reject_proposal',
-  'rate',
-  'follow_up',
-  'propose',
-  'message',
-  'accept',
-  'refuse',
-  'start_mediation',
-  'pause_clock',
-  'resume_clock',
-  'close',
-  'extend',
-  'open_case',
-  'not_open',
-  'answer',
-  'merchant_timeout',
-  'split_report',
-  // staff work (issue 14): see staff-actions.ts
-  'claim',
-  'assign',
-  'unassign',
-  'note',
-  'supervise',
-  'record_visit',
-] as const;
-export type ActionType = (typeof ACTION_TYPES)[number];
-
-/** Statuses in which a complaint has ended (completion rate, duplicate warning, rating). */
-export const ENDED_STATUSES: readonly CaseStatus[] = [
-  'settled',
-  'closed',
-  'refused',
-  'withdrawn',
-  'case_opened',
-  'not_opened',
-];
-const OPEN_COMPLAINT: CaseStatus[] = [
-  'merchant_negotiating',
-  'awaiting_consumer',
-  'pending_acceptance',
-  'accepted',
-  'mediating',
-];
-const ENDED_COMPLAINT: CaseStatus[] = ['settled', 'closed', 'refused', 'withdrawn'];
-export const OPEN_COMPLAINT_STATUSES: readonly CaseStatus[] = OPEN_COMPLAINT;
+export * from './case-statuses';
+export * from './filing-routes';
 
 /** Named guards; the store evaluates them against the case's facts. */
 export type Guard =
@@ -223,20 +166,32 @@ export const TRANSITIONS: readonly Transition[] = [
     clock: { meet: ['mediation'] },
   },
   // Anyone involved may talk while the case is open; the consumer may add material or withdraw.
-  { kind: 'complaint', from: OPEN_COMPLAINT, action: 'message', roles: ['merchant', 'staff'] },
-  { kind: 'complaint', from: ENDED_COMPLAINT, action: 'message', roles: ['staff'] },
-  { kind: 'complaint', from: OPEN_COMPLAINT, action: 'supplement', roles: ['consumer'] },
+  { kind: 'complaint', from: OPEN_COMPLAINT_STATUSES, action: 'message', roles: ['merchant', 'staff'] },
+  { kind: 'complaint', from: ENDED_COMPLAINT_STATUSES, action: 'message', roles: ['staff'] },
+  { kind: 'complaint', from: OPEN_COMPLAINT_STATUSES, action: 'supplement', roles: ['consumer'] },
   {
     kind: 'complaint',
-    from: OPEN_COMPLAINT,
+    from: OPEN_COMPLAINT_STATUSES,
     action: 'withdraw',
     roles: ['consumer'],
     to: 'withdrawn',
     clock: { cancelAll: true },
   },
-  { kind: 'complaint', from: ENDED_COMPLAINT, action: 'rate', roles: ['consumer'], guard: 'not_rated' },
+  {
+    kind: 'complaint',
+    from: ENDED_COMPLAINT_STATUSES,
+    action: 'rate',
+    roles: ['consumer'],
+    guard: 'not_rated',
+  },
   // A mixed submission is split: staff file the report part as a linked report (once); the complaint goes on.
-  { kind: 'complaint', from: OPEN_COMPLAINT, action: 'split_report', roles: ['staff'], guard: 'not_split' },
+  {
+    kind: 'complaint',
+    from: OPEN_COMPLAINT_STATUSES,
+    action: 'split_report',
+    roles: ['staff'],
+    guard: 'not_split',
+  },
 
   // Reports: verify within 15 working days, extendable once by 15.
   {
@@ -300,28 +255,6 @@ function staffMay(t: Transition, role: ActorRole, staff?: StaffActor): boolean {
   return t.staffRoles.includes(staff.staffRole) || (!!t.assigneeMay && staff.isAssignee);
 }
 
-/** Where a new filing goes at once; `submitted` never shows outside the store. */
-export interface FilingRoute {
-  kind: CaseKind;
-  when?: 'odr_merchant';
-  to: CaseStatus;
-  start?: DeadlineKind;
-}
-export const FILING_ROUTES: readonly FilingRoute[] = [
-  { kind: 'complaint', when: 'odr_merchant', to: 'merchant_negotiating', start: 'merchant_response' },
-  { kind: 'complaint', to: 'pending_acceptance', start: 'acceptance' },
-  { kind: 'report', to: 'verifying', start: 'report_verification' },
-  { kind: 'consultation', to: 'open' },
-];
-
-export function routeFiling(kind: CaseKind, odrMerchant: boolean): FilingRoute {
-  const route = FILING_ROUTES.find(
-    (r) => r.kind === kind && (!r.when || (r.when === 'odr_merchant' && odrMerchant)),
-  );
-  if (!route) throw new Error(`no filing route for ${kind}`);
-  return route;
-}
-
 export function findTransition(
   kind: CaseKind,
   status: CaseStatus,
@@ -358,31 +291,4 @@ export function allowedActions(
     if (!out.includes(t.action)) out.push(t.action);
   }
   return out;
-}
-
-/** Labels for people: zh-Hans status names, each a `phrase` (<= 5 characters) for subscribe messages. */
-export const STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
-  submitted: { zh: '已提交', en: 'Submitted' },
-  merchant_negotiating: { zh: '商家处理中', en: 'With merchant' },
-  awaiting_consumer: { zh: '待您确认', en: 'Your decision' },
-  pending_acceptance: { zh: '待受理', en: 'Awaiting acceptance' },
-  accepted: { zh: '已受理', en: 'Accepted' },
-  mediating: { zh: '调解中', en: 'Mediating' },
-  settled: { zh: '已和解', en: 'Settled' },
-  closed: { zh: '已办结', en: 'Closed' },
-  refused: { zh: '不予受理', en: 'Not accepted' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-  verifying: { zh: '核查中', en: 'Verifying' },
-  case_opened: { zh: '已立案', en: 'Case opened' },
-  not_opened: { zh: '不予立案', en: 'Not opened' },
-  open: { zh: '待答复', en: 'Open' },
-  answered: { zh: '已答复', en: 'Answered' },
-};
-
-export function statusesOf(kind: CaseKind): readonly CaseStatus[] {
-  return kind === 'complaint'
-    ? COMPLAINT_STATUSES
-    : kind === 'report'
-      ? REPORT_STATUSES
-      : CONSULTATION_STATUSES;
 }

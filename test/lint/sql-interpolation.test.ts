@@ -1,10 +1,9 @@
 /**
- * No SQL built from values: every `query(...)`/`exec(...)` in bff/src passes its values as
- * parameters ($1, $2...). A template literal as the SQL may interpolate only placeholder numbers
- * (`$${n}`), a batch's parameter columns (`${param(type, value)}`, which registers the value and
- * answers `r.pN`) and the named fragments below, each SQL made of constants; string concatenation with
- * `+` is refused outright. A new interpolation fails this test until it is parameterised or, if it
- * really is a constant fragment, added here with its reason.
+ * SQL is safe by construction (`bff/src/store/sql.ts`, ADR 0008): values reach the database only
+ * as parameters of an `sql` fragment. What the type system cannot see is checked here, with no
+ * allow-list: raw SQL text passed to `query(...)`/`exec(...)` in bff/src is constant (a string
+ * literal, or a template without interpolation), never built with `${...}` or `+`; and the case
+ * tables are written by their repository alone, each INSERT once.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,37 +12,7 @@ import { test } from 'node:test';
 import ts from 'typescript';
 
 const ROOT = path.resolve(import.meta.dirname, '../../bff/src');
-
-/** Fragments that are SQL text made only of constants (and placeholders), never of request values. */
-const ALLOWED_FRAGMENTS: Record<string, string> = {
-  CASE_SELECT: 'case-view.ts: the constant SELECT ... FROM cases c',
-  CASE_NO_DIGITS: "filing-batches.ts: the constant formatting of a case number's digits",
-  DEADLINES_AGG: "case-view.ts: the constant subquery of a case's deadlines",
-  SELECT_MERCHANT: 'merchant-store.ts: the constant SELECT of merchants',
-  vis: 'case-store.ts loadRow(): visibility() conditions, constants with $n placeholders',
-  dir: 'case-store.ts list(): a constant direction',
-  limit: 'case-store.ts list(): a placeholder from param()',
-  "where.join(' AND ')": 'case-store.ts list(): constant conditions with $n placeholders',
-  sortKey: 'case-store.ts list(): one of two constant ORDER BY expressions',
-  "ended ? ', ended_at = $3' : ''": 'case-store.ts applyAction(): a constant assignment',
-  "changes.map((c, i) => `, ${c.sql} = $${i + 4}`).join('')":
-    'case-store.ts applyAction(): column names from rowChanges() constants, values as $n',
-  meetCte: 'case-store.ts applyAction(): a constant CTE with $n placeholders, or nothing',
-  meetSet: 'case-store.ts applyAction(): a constant assignment with $n placeholders, or nothing',
-  mine: 'a constant ownership condition with $n placeholders',
-  FAQ_MIN_WORD_SIMILARITY: 'faq-store.ts: a numeric constant',
-  LOOKAHEAD: "notify/clocks.ts: the constant interval '30 days'",
-  "ALERTS.map((a) => `WHEN '${a.kind}' THEN '${a.mark}'`).join(' ')":
-    'notify/clocks.ts: CASE arms from the constant ALERTS table',
-  "where.length ? `WHERE ${where.join(' AND ')}` : ''":
-    'article-store.ts list(): constant conditions with $n placeholders',
-  'add(query.limit + 1)': 'article-store.ts list(): add() pushes the value and answers its placeholder $n',
-  "SUM_COLUMNS.map((c) => `sum(${c})::bigint AS ${c}`).join(', ')":
-    'stats-store.ts: column names from the constant SUM_COLUMNS',
-  byCategory: 'stats-store.ts: a constant condition with a $n placeholder',
-  mCategory: 'stats-store.ts: a constant condition with a $n placeholder',
-  mOnly: 'stats-store.ts: a constant condition with a $n placeholder',
-};
+const REPOSITORY = path.join(ROOT, 'cases/case-repository.ts');
 
 function sources(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -54,32 +23,38 @@ function sources(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-interface Finding {
-  where: string;
-  problem: string;
-}
+const isBuilt = (e: ts.Expression): boolean =>
+  ts.isTemplateExpression(e) ||
+  (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) ||
+  (ts.isParenthesizedExpression(e) && isBuilt(e.expression));
 
-export function scanSql(file: string, text: string): Finding[] {
+/** Places where raw SQL text passed to query() or exec() is built from values. */
+export function scanSql(file: string, text: string): string[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  const findings: Finding[] = [];
+  const findings: string[] = [];
+  // Names bound to text built from values in this file (`const text = `...${x}...``): passing one is the same.
+  const built = new Set<string>();
+  const collect = (node: ts.Node) => {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer &&
+      isBuilt(node.initializer)
+    )
+      built.add(node.name.text);
+    ts.forEachChild(node, collect);
+  };
   const at = (n: ts.Node) =>
     `${path.relative(ROOT, file)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
-  const checkTemplate = (node: ts.Node) => {
-    if (ts.isTemplateExpression(node)) {
-      let before = node.head.text;
-      for (const span of node.templateSpans) {
-        const expr = span.expression.getText(sf);
-        // `$${n + 1}`: a placeholder number, arithmetic allowed
-        if (!before.endsWith('$') && !/^param\(/.test(expr)) {
-          if (!(expr in ALLOWED_FRAGMENTS))
-            findings.push({ where: at(span), problem: `interpolates \${${expr}} into SQL` });
-          checkTemplate(span.expression);
-        }
-        before = span.literal.text;
-      }
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      findings.push({ where: at(node), problem: `builds SQL with + (${node.getText(sf).slice(0, 80)})` });
-    } else if (ts.isParenthesizedExpression(node)) checkTemplate(node.expression);
+  const check = (arg: ts.Expression) => {
+    while (ts.isParenthesizedExpression(arg) || ts.isAsExpression(arg)) arg = arg.expression;
+    if (ts.isIdentifier(arg) && built.has(arg.text))
+      findings.push(`${at(arg)}: raw SQL text (${arg.text}) interpolates values (use the sql tag)`);
+    else if (ts.isTemplateExpression(arg))
+      findings.push(`${at(arg)}: raw SQL text interpolates values (use the sql tag)`);
+    else if (ts.isBinaryExpression(arg) && arg.operatorToken.kind === ts.SyntaxKind.PlusToken)
+      findings.push(`${at(arg)}: raw SQL text built with + (use the sql tag)`);
+    else if (ts.isConditionalExpression(arg)) (check(arg.whenTrue), check(arg.whenFalse));
   };
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node) && node.arguments.length) {
@@ -89,41 +64,55 @@ export function scanSql(file: string, text: string): Finding[] {
         : ts.isIdentifier(callee)
           ? callee.text
           : '';
-      if (name === 'query' || name === 'exec') checkTemplate(node.arguments[0]);
+      if (name === 'query' || name === 'exec') check(node.arguments[0]);
     }
-    // A batched read's SQL (`reader.list({ sql: ... })`) is a query too.
-    if (ts.isPropertyAssignment(node) && node.name.getText(sf) === 'sql') checkTemplate(node.initializer);
     ts.forEachChild(node, visit);
   };
+  collect(sf);
   visit(sf);
   return findings;
 }
 
-test('when bff/src is scanned, then no query() or exec() builds SQL from interpolated or concatenated values', () => {
+test('when bff/src is scanned, then no query() or exec() gets raw SQL text built from values', () => {
   const files = sources(ROOT);
   assert.ok(files.length > 20);
-  const findings = files.flatMap((f) => scanSql(f, readFileSync(f, 'utf8')));
   assert.deepEqual(
-    findings.map((f) => `${f.where}: ${f.problem}`),
+    files.flatMap((f) => scanSql(f, readFileSync(f, 'utf8'))),
     [],
   );
 });
 
-test('when SQL interpolates a value or concatenates one, then the scan catches it (the check itself works)', () => {
+test('when raw SQL text is built from values, then the scan catches it (the check itself works)', () => {
   const bad = [
     "db.query(`SELECT * FROM cases WHERE id = '${id}'`);",
     'q.query<{ n: number }>(`SELECT ${column} FROM t`, []);',
     "db.query('SELECT * FROM users WHERE name = ' + name);",
     'db.exec(`DROP TABLE ${table}`);',
-    "reader.list({ sql: `SELECT * FROM cases c WHERE c.status = '${status}'`, types: [], order: 'x.id' }, []);",
+    'db.query(all ? `SELECT 1` : `SELECT ${x}`);',
+    'const text = `SELECT * FROM t WHERE a = ${a}`; await t.query(text, []);',
   ];
   for (const src of bad) assert.equal(scanSql(path.join(ROOT, 'x.ts'), src).length, 1, src);
   const good = [
-    'db.query(`SELECT * FROM cases WHERE id = $1`, [id]);',
-    'db.query(`SELECT $${ev + 1}`, [x]);',
-    'db.query(`${CASE_SELECT} WHERE c.id = $${n}`, [id]);',
+    'db.query(sql`SELECT * FROM cases WHERE id = ${id}`);',
+    'db.query(sql`SELECT * FROM cases c WHERE ${visibility(caller)}`);',
     "db.query('SELECT 1');",
-    "reader.list({ sql: `SELECT * FROM cases c WHERE c.status = ${param('text', status)}`, types, order: 'x.id' }, values);",
+    'db.exec(`CREATE TABLE t (id int)`);',
   ];
   for (const src of good) assert.deepEqual(scanSql(path.join(ROOT, 'x.ts'), src), [], src);
+});
+
+// Statements that write the case tables (any spelling of whitespace, case-insensitive).
+const WRITES = /\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(cases|case_events|deadlines)\b/gi;
+
+test('when bff/src is scanned, then only the case repository writes cases, case_events and deadlines, each INSERT once', () => {
+  const outside = sources(ROOT)
+    .filter((f) => f !== REPOSITORY)
+    .flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(WRITES)].map((m) => `${path.relative(ROOT, f)}: ${m[0]}`),
+    );
+  assert.deepEqual(outside, []);
+  const inserts = [...readFileSync(REPOSITORY, 'utf8').matchAll(WRITES)]
+    .map((m) => m[0].replace(/\s+/g, ' ').toUpperCase())
+    .filter((w) => w.startsWith('INSERT'));
+  assert.deepEqual(inserts.sort(), ['INSERT INTO CASES', 'INSERT INTO CASE_EVENTS', 'INSERT INTO DEADLINES']);
 });

@@ -214,3 +214,8 @@ export async function attachUploads(
     ]);
   }
 }
+
+/** The outbox's mark: these events were fanned out (the notifier, in the transaction that claimed them). */
+export async function markEventsNotified(q: Queryable, ids: number[], at: Date): Promise<void> {
+  await q.query(sql`UPDATE case_events SET notified_at = ${at} WHERE id = ANY(${ids}::bigint[])`);
+}

@@ -3,11 +3,13 @@
  * - a merchant negotiation past its due time moves the case to pending_acceptance (a system event
  *   through the shared status machine; the notifier then tells consumer and merchant);
  * - 2 working days before a merchant deadline, the merchant is reminded;
- * - an acceptance deadline with 1 working day left, and every overdue mediation, alert staff.
+ * - an acceptance deadline with ACCEPTANCE_ALERT_WORKING_DAYS_BEFORE (1) working day left, and every
+ *   overdue mediation, alert staff.
  * Each reminder or alert happens once per deadline (clock_marks), in the same transaction as its
  * notices, so several workers may tick at once.
  */
 import {
+  ACCEPTANCE_ALERT_WORKING_DAYS_BEFORE,
   MERCHANT_REMINDER_WORKING_DAYS_BEFORE,
   addWorkingDays,
   beijingDate,
@@ -20,6 +22,12 @@ import {
 import type { Logger } from 'pino';
 import type { Db } from '../store/db';
 import type { Cases } from '../cases';
+import {
+  alertCandidates,
+  casesPastMerchantDeadline,
+  lockRunningDeadline,
+  markDeadline,
+} from './clock-queries';
 import { fanOut } from './fan-out';
 
 export interface ClocksOptions {
@@ -48,7 +56,8 @@ const ALERTS: {
   {
     kind: 'acceptance',
     mark: 'acceptance_due_soon',
-    firesFrom: (dueDate, _dueAt, now) => beijingDate(now) >= addWorkingDays(dueDate, -1).date,
+    firesFrom: (dueDate, _dueAt, now) =>
+      beijingDate(now) >= addWorkingDays(dueDate, -ACCEPTANCE_ALERT_WORKING_DAYS_BEFORE).date,
   },
   {
     kind: 'mediation',
@@ -57,53 +66,27 @@ const ALERTS: {
   },
 ];
 
-/** Candidates are read this far ahead of their due time (2 working days can span a long holiday). */
-const LOOKAHEAD = '30 days';
-
 export function createClocks(opts: ClocksOptions) {
   const { db, cases, logger, now } = opts;
 
   /** Missed merchant deadlines: the period lasts to the end of its due day, to the second. */
   async function escalate(at: Date): Promise<number> {
-    const rows = await db.query<{ case_id: string }>(
-      `SELECT DISTINCT case_id FROM deadlines WHERE state = 'running' AND kind = 'merchant_response' AND due_at < date_trunc('second', $1::timestamptz)`,
-      [at],
-    );
     let moved = 0;
-    for (const r of rows) {
-      if (await cases.applySystemAction(r.case_id, 'merchant_timeout')) moved += 1;
+    for (const caseId of await casesPastMerchantDeadline(db, at)) {
+      if (await cases.applySystemAction(caseId, 'merchant_timeout')) moved += 1;
     }
     return moved;
   }
 
   async function alert(at: Date): Promise<number> {
-    const rows = await db.query<{
-      id: number;
-      case_id: string;
-      kind: DeadlineKind;
-      due_date: IsoDate;
-      due_at: Date;
-    }>(
-      `SELECT d.id, d.case_id, d.kind, d.due_date, d.due_at FROM deadlines d
-        WHERE d.state = 'running' AND d.kind = ANY($1::text[]) AND d.due_at < $2::timestamptz + interval '${LOOKAHEAD}'
-          AND NOT EXISTS (SELECT 1 FROM clock_marks m WHERE m.deadline_id = d.id AND m.mark = (CASE d.kind ${ALERTS.map((a) => `WHEN '${a.kind}' THEN '${a.mark}'`).join(' ')} END))`,
-      [ALERTS.map((a) => a.kind), at],
-    );
+    const rows = await alertCandidates(db, ALERTS, at);
     let fired = 0;
     for (const d of rows) {
       const rule = ALERTS.find((a) => a.kind === d.kind)!;
       if (!rule.firesFrom(d.due_date, d.due_at.toISOString(), at)) continue;
       const done = await db.tx(async (q) => {
-        const [still] = await q.query<{ state: string }>(
-          'SELECT state FROM deadlines WHERE id = $1 FOR UPDATE',
-          [d.id],
-        );
-        if (still?.state !== 'running') return false;
-        const marked = await q.query(
-          'INSERT INTO clock_marks (deadline_id, mark, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING mark',
-          [d.id, rule.mark, at],
-        );
-        if (!marked.length) return false;
+        if (!(await lockRunningDeadline(q, d.id))) return false;
+        if (!(await markDeadline(q, d.id, rule.mark, at))) return false;
         await fanOut(
           q,
           {

@@ -21,6 +21,15 @@ import {
 import type { Queryable } from '../store/db';
 import { amount, characterString, phrase, thing, time } from '../wechat/subscribe-values';
 import { spendGrant } from './grant-store';
+import {
+  activeStaff,
+  insertDelivery,
+  insertNotice,
+  merchantUsers,
+  noticeCase,
+  type NoticeCase,
+  type Recipient,
+} from './notice-queries';
 
 export interface SourceEvent {
   /** unique per source: 'event:<case_events.id>' or 'clock:<mark>:<deadline id>' */
@@ -42,31 +51,12 @@ export interface FanOutOptions {
   now: Date;
 }
 
-interface CaseContext {
-  kind: CaseKind;
-  case_no: string;
-  status: CaseStatus;
-  /** null: filed by staff for a caller who has not claimed it yet */
-  consumer_id: string | null;
-  consumer_openid: string | null;
-  assignee_id: string | null;
-  merchant_id: string | null;
-  merchant_name: string | null;
-  category: string;
-  body: { demand?: { amountFen?: number }; purchase?: { amountFen?: number } };
-}
-
-interface Recipient {
-  id: string;
-  openid: string | null;
-}
-
 const DETAIL_MAX = 200;
 const categoryName = (code: string) => CATEGORIES.find((c) => c.code === code)?.name ?? '其他';
 
 function fieldValue(
   source: FieldSource,
-  ctx: CaseContext,
+  ctx: NoticeCase,
   ev: SourceEvent,
   rule: NotificationRule,
   status: CaseStatus,
@@ -79,7 +69,7 @@ function fieldValue(
     case 'categoryName':
       return thing(categoryName(ctx.category));
     case 'statusPhrase':
-      return phrase(STATUS_LABELS[status].zh);
+      return phrase(STATUS_LABELS[status].phrase);
     case 'ruleText':
       return thing(rule.title);
     case 'eventTime':
@@ -93,7 +83,7 @@ function fieldValue(
   }
 }
 
-function noticeBody(rule: NotificationRule, ev: SourceEvent, ctx: CaseContext, status: CaseStatus): string {
+function noticeBody(rule: NotificationRule, ev: SourceEvent, ctx: NoticeCase, status: CaseStatus): string {
   const detail = rule.detailFrom ? ev.data[rule.detailFrom] : undefined;
   if (typeof detail === 'string' && detail.trim()) {
     const chars = Array.from(detail.trim());
@@ -105,21 +95,17 @@ function noticeBody(rule: NotificationRule, ev: SourceEvent, ctx: CaseContext, s
 async function recipientsOf(
   q: Queryable,
   audience: NoticeAudience,
-  ctx: CaseContext,
+  ctx: NoticeCase,
   rule: NotificationRule,
 ): Promise<Recipient[]> {
   if (audience === 'consumer')
     return ctx.consumer_id ? [{ id: ctx.consumer_id, openid: ctx.consumer_openid }] : [];
   if (audience === 'merchant') {
     if (!ctx.merchant_id || ctx.kind !== 'complaint') return []; // reports never reach merchants
-    return q.query<Recipient>('SELECT id, openid FROM users WHERE merchant_id = $1 ORDER BY id', [
-      ctx.merchant_id,
-    ]);
+    return merchantUsers(q, ctx.merchant_id);
   }
   if (rule.assigneeOnly) return ctx.assignee_id ? [{ id: ctx.assignee_id, openid: null }] : [];
-  return (await q.query<{ id: string }>('SELECT id FROM staff_accounts WHERE active ORDER BY id')).map(
-    (r) => ({ id: r.id, openid: null }),
-  );
+  return activeStaff(q);
 }
 
 /** Answers how many notices and push deliveries it wrote. */
@@ -128,11 +114,7 @@ export async function fanOut(
   ev: SourceEvent,
   opts: FanOutOptions,
 ): Promise<{ notices: number; deliveries: number }> {
-  const [ctx] = await q.query<CaseContext>(
-    `SELECT c.kind, c.case_no, c.status, c.consumer_id, u.openid AS consumer_openid, c.assignee_id, c.merchant_id, c.merchant_name, c.category, c.body
-       FROM cases c LEFT JOIN users u ON u.id = c.consumer_id WHERE c.id = $1`,
-    [ev.caseId],
-  );
+  const ctx = await noticeCase(q, ev.caseId);
   if (!ctx) return { notices: 0, deliveries: 0 };
   const status = ev.toStatus ?? ev.fromStatus ?? ctx.status;
   let notices = 0;
@@ -148,12 +130,18 @@ export async function fanOut(
     const body = noticeBody(rule, ev, ctx, status);
     for (const r of await recipientsOf(q, audience, ctx, rule)) {
       if (ev.actorId && r.id === ev.actorId) continue; // nobody is told of their own action
-      const [notice] = await q.query<{ id: string }>(
-        `INSERT INTO inbox_notices (source_key, audience, recipient_id, case_id, case_no, type, title, body, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (source_key, audience, recipient_id) DO NOTHING RETURNING id`,
-        [ev.key, audience, r.id, ev.caseId, ctx.case_no, ev.type, rule.title, body, ev.at],
-      );
-      if (!notice) continue; // told already: a repeated fan-out changes nothing
+      const noticeId = await insertNotice(q, {
+        sourceKey: ev.key,
+        audience,
+        recipientId: r.id,
+        caseId: ev.caseId,
+        caseNo: ctx.case_no,
+        type: ev.type,
+        title: rule.title,
+        body,
+        at: ev.at,
+      });
+      if (!noticeId) continue; // told already: a repeated fan-out changes nothing
       notices += 1;
       const templateId = opts.templates[rule.template];
       if (!templateId || !r.openid || audience === 'staff') continue;
@@ -164,23 +152,19 @@ export async function fanOut(
           { value: fieldValue(source, ctx, ev, rule, status) },
         ]),
       );
-      const page = `${NOTICE_PAGES[audience]}?id=${ev.caseId}&notice=${notice.id}`;
-      const inserted = await q.query(
-        `INSERT INTO deliveries (delivery_key, notice_id, user_id, channel, touser, template_id, page, data, next_attempt_at, source_at, created_at)
-         VALUES ($1, $2, $3, 'subscribe', $4, $5, $6, $7, $8, $9, $8) ON CONFLICT (delivery_key) DO NOTHING RETURNING id`,
-        [
-          `${ev.key}:${audience}:${r.id}:subscribe`,
-          notice.id,
-          r.id,
-          r.openid,
-          templateId,
-          page,
-          data,
-          opts.now,
-          ev.at,
-        ],
-      );
-      deliveries += inserted.length;
+      const page = `${NOTICE_PAGES[audience]}?id=${ev.caseId}&notice=${noticeId}`;
+      const queued = await insertDelivery(q, {
+        deliveryKey: `${ev.key}:${audience}:${r.id}:subscribe`,
+        noticeId,
+        userId: r.id,
+        touser: r.openid,
+        templateId,
+        page,
+        data,
+        now: opts.now,
+        sourceAt: ev.at,
+      });
+      if (queued) deliveries += 1;
     }
   }
   return { notices, deliveries };

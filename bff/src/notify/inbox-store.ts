@@ -8,6 +8,7 @@ import type {
 import type { Caller } from '../auth/caller';
 import { AppError } from '../errors';
 import type { Db } from '../store/db';
+import { join, sql } from '../store/sql';
 
 const PUSH_STATE: Record<string, NonNullable<NotificationItem['push']>['state']> = {
   pending: 'pending',
@@ -41,12 +42,11 @@ interface NoticeRow {
 
 export function createInboxStore(db: Db, now: () => Date) {
   // A token acts in one role: the consumer inbox and the merchant inbox of one person are separate.
-  const owner = (caller: Caller) => [caller.id, caller.role];
+  const owner = (caller: Caller) => sql`n.recipient_id = ${caller.id} AND n.audience = ${caller.role}`;
 
   async function unreadCount(caller: Caller): Promise<number> {
     const [row] = await db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM inbox_notices WHERE recipient_id = $1 AND audience = $2 AND read_at IS NULL',
-      owner(caller),
+      sql`SELECT count(*)::int AS n FROM inbox_notices n WHERE ${owner(caller)} AND n.read_at IS NULL`,
     );
     return row.n;
   }
@@ -55,21 +55,15 @@ export function createInboxStore(db: Db, now: () => Date) {
     unreadCount,
 
     async list(caller: Caller, query: NotificationListQuery): Promise<NotificationList> {
-      const params: unknown[] = owner(caller);
-      const where = ['n.recipient_id = $1', 'n.audience = $2'];
+      const where = [owner(caller)];
       if (query.unread !== undefined)
-        where.push(query.unread ? 'n.read_at IS NULL' : 'n.read_at IS NOT NULL');
-      if (query.cursor) {
-        params.push(decodeCursor(query.cursor));
-        where.push(`n.id < $${params.length}::bigint`);
-      }
-      params.push(query.limit + 1);
+        where.push(query.unread ? sql`n.read_at IS NULL` : sql`n.read_at IS NOT NULL`);
+      if (query.cursor) where.push(sql`n.id < ${decodeCursor(query.cursor)}::bigint`);
       const rows = await db.query<NoticeRow>(
-        `SELECT n.id::text AS id, n.case_id, n.case_no, n.audience, n.type, n.title, n.body, n.created_at, n.read_at,
+        sql`SELECT n.id::text AS id, n.case_id, n.case_no, n.audience, n.type, n.title, n.body, n.created_at, n.read_at,
                 d.template_id, d.state, d.sent_at
            FROM inbox_notices n LEFT JOIN deliveries d ON d.notice_id = n.id
-          WHERE ${where.join(' AND ')} ORDER BY n.id DESC LIMIT $${params.length}`,
-        params,
+          WHERE ${join(where, sql` AND `)} ORDER BY n.id DESC LIMIT ${query.limit + 1}`,
       );
       const items = rows.slice(0, query.limit);
       return {
@@ -101,13 +95,12 @@ export function createInboxStore(db: Db, now: () => Date) {
     async markRead(caller: Caller, body: NotificationsReadBody): Promise<{ unreadCount: number }> {
       if ('all' in body) {
         await db.query(
-          'UPDATE inbox_notices SET read_at = $3 WHERE recipient_id = $1 AND audience = $2 AND read_at IS NULL',
-          [...owner(caller), now()],
+          sql`UPDATE inbox_notices n SET read_at = ${now()} WHERE ${owner(caller)} AND n.read_at IS NULL`,
         );
       } else {
         await db.query(
-          'UPDATE inbox_notices SET read_at = $3 WHERE recipient_id = $1 AND audience = $2 AND read_at IS NULL AND id = ANY($4::bigint[])',
-          [...owner(caller), now(), body.ids],
+          sql`UPDATE inbox_notices n SET read_at = ${now()}
+               WHERE ${owner(caller)} AND n.read_at IS NULL AND n.id = ANY(${body.ids}::bigint[])`,
         );
       }
       return { unreadCount: await unreadCount(caller) };

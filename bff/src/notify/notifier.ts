@@ -8,11 +8,19 @@
  *   crash), never lost. Attempt numbers fence late recordings from a worker whose lease expired.
  */
 import type { Logger } from 'pino';
-import type { ActorRole, CaseStatus, TemplateSlot } from '@weiquan/shared';
+import type { TemplateSlot } from '@weiquan/shared';
 import type { Db } from '../store/db';
 import type { SendOutcome, Wechat } from '../wechat/wechat-client';
 import { fanOut, type SourceEvent } from './fan-out';
 import { refundGrant } from './grant-store';
+import {
+  claimEvents,
+  deadLetter as deadLetterRow,
+  leaseDeliveries,
+  markEventsNotified,
+  recordAttempt,
+  type DeliveryRow,
+} from './outbox-queries';
 
 export interface NotifierOptions {
   db: Db;
@@ -36,29 +44,6 @@ export interface NotifierOptions {
   /** idle polling interval of the loops */
   pollMs?: number;
   random?: () => number;
-}
-
-interface DeliveryRow {
-  id: string;
-  user_id: string;
-  touser: string;
-  template_id: string;
-  page: string;
-  data: Record<string, { value: string }>;
-  attempts: number;
-  created_at: Date;
-}
-
-interface EventRow {
-  id: number;
-  case_id: string;
-  type: string;
-  actor_role: ActorRole;
-  actor_id: string | null;
-  from_status: CaseStatus | null;
-  to_status: CaseStatus | null;
-  data: Record<string, unknown>;
-  at: Date;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
@@ -95,11 +80,7 @@ export function createNotifier(opts: NotifierOptions) {
   /** One transaction: claim a batch of events, fan each out, mark them. Answers how many. */
   async function fanOutBatch(limit: number): Promise<number> {
     return db.tx(async (q) => {
-      const events = await q.query<EventRow>(
-        `SELECT id, case_id, type, actor_role, actor_id, from_status, to_status, data, at FROM case_events
-          WHERE notified_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
+      const events = await claimEvents(q, limit);
       if (!events.length) return 0;
       const at = now();
       for (const e of events) {
@@ -116,10 +97,11 @@ export function createNotifier(opts: NotifierOptions) {
         };
         await fanOut(q, source, { templates: opts.templates, emulator, now: at });
       }
-      await q.query('UPDATE case_events SET notified_at = $2 WHERE id = ANY($1::bigint[])', [
+      await markEventsNotified(
+        q,
         events.map((e) => e.id),
         at,
-      ]);
+      );
       return events.length;
     });
   }
@@ -128,14 +110,7 @@ export function createNotifier(opts: NotifierOptions) {
   async function claim(limit: number): Promise<DeliveryRow[]> {
     if (limit <= 0) return [];
     const at = now();
-    return db.query<DeliveryRow>(
-      `UPDATE deliveries d SET state = 'sending', attempts = d.attempts + 1, lease_until = $2
-        WHERE d.id IN (SELECT id FROM deliveries
-                        WHERE (state = 'pending' AND next_attempt_at <= $1) OR (state = 'sending' AND lease_until <= $1)
-                        ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-        RETURNING d.id::text AS id, d.user_id, d.touser, d.template_id, d.page, d.data, d.attempts, d.created_at`,
-      [at, new Date(at.getTime() + leaseMs), limit],
-    );
+    return leaseDeliveries(db, at, new Date(at.getTime() + leaseMs), limit);
   }
 
   function retryDelay(attempts: number): number {
@@ -145,22 +120,14 @@ export function createNotifier(opts: NotifierOptions) {
 
   async function record(d: DeliveryRow, outcome: SendOutcome): Promise<void> {
     const at = now();
-    const mine = 'id = $1 AND attempts = $2 AND state = $3';
-    const fence = [d.id, d.attempts, 'sending'];
     if (outcome.ok) {
-      await db.query(
-        `UPDATE deliveries SET state = 'sent', msgid = $4, sent_at = $5, finished_at = $5, lease_until = NULL, last_error = NULL WHERE ${mine}`,
-        [...fence, outcome.msgid ?? null, at],
-      );
+      await recordAttempt(db, d, { state: 'sent', msgid: outcome.msgid ?? null }, at);
       return;
     }
     const reason = `${outcome.message}${outcome.errcode !== undefined ? ` [errcode ${outcome.errcode}]` : ''}${outcome.httpStatus !== undefined ? ` [HTTP ${outcome.httpStatus}]` : ''}`;
     if (outcome.kind === 'no_subscription') {
       // WeChat says the user has no subscription left: the grant is spent; retrying cannot help.
-      await db.query(
-        `UPDATE deliveries SET state = 'no_subscription', last_error = $4, finished_at = $5, lease_until = NULL WHERE ${mine}`,
-        [...fence, reason, at],
-      );
+      await recordAttempt(db, d, { state: 'no_subscription', reason }, at);
       logger.info(
         { deliveryId: d.id, userId: d.user_id, errcode: outcome.errcode },
         'push not delivered: no subscription (43101)',
@@ -170,10 +137,7 @@ export function createNotifier(opts: NotifierOptions) {
     if (outcome.kind === 'retryable') {
       const next = new Date(at.getTime() + retryDelay(d.attempts));
       if (next.getTime() - d.created_at.getTime() <= retryBudgetMs) {
-        await db.query(
-          `UPDATE deliveries SET state = 'pending', next_attempt_at = $4, last_error = $5, lease_until = NULL WHERE ${mine}`,
-          [...fence, next, reason],
-        );
+        await recordAttempt(db, d, { state: 'pending', nextAttemptAt: next, reason }, at);
         logger.warn(
           { deliveryId: d.id, attempts: d.attempts, nextAttemptAt: next.toISOString(), reason },
           'push failed; will retry',
@@ -188,12 +152,9 @@ export function createNotifier(opts: NotifierOptions) {
 
   async function deadLetter(d: DeliveryRow, reason: string, at: Date, refund: boolean) {
     await db.tx(async (q) => {
-      const rows = await q.query(
-        `UPDATE deliveries SET state = 'dead', last_error = $4, finished_at = $5, lease_until = NULL WHERE id = $1 AND attempts = $2 AND state = $3 RETURNING id`,
-        [d.id, d.attempts, 'sending', reason, at],
-      );
+      const dead = await deadLetterRow(q, d, reason, at);
       // WeChat refused the message before it reached the user: the grant was not used up.
-      if (rows.length && refund && !emulator) await refundGrant(q, d.user_id, d.template_id, at);
+      if (dead && refund && !emulator) await refundGrant(q, d.user_id, d.template_id, at);
     });
     logger.error(
       { deliveryId: d.id, userId: d.user_id, templateId: d.template_id, attempts: d.attempts, reason },

@@ -3,6 +3,7 @@ import type { Article, ArticleList, ArticleListQuery, CreateArticleBody } from '
 import type { Caller } from '../auth/caller';
 import { notFound } from '../errors';
 import type { Db } from './db';
+import { empty, join, sql, type Sql } from './sql';
 import { UUID, decodeCursor, encodeCursor, invalidCursor } from './page-cursor';
 
 interface ArticleRow {
@@ -44,19 +45,17 @@ export function createArticleStore(db: Db, now: () => Date) {
 
     /** Newest first, keyset-paginated. */
     async list(query: ArticleListQuery): Promise<ArticleList> {
-      const params: unknown[] = [];
-      const add = (v: unknown) => `$${params.push(v)}`;
-      const where: string[] = [];
-      if (query.kind) where.push(`kind = ${add(query.kind)}`);
+      const where: Sql[] = [];
+      if (query.kind) where.push(sql`kind = ${query.kind}`);
       if (query.cursor) {
         const [at, id] = decodeCursor(query.cursor);
         if (at === null) throw invalidCursor();
-        where.push(`(published_at, id) < (${add(at)}::timestamptz, ${add(id)}::uuid)`);
+        where.push(sql`(published_at, id) < (${at}::timestamptz, ${id}::uuid)`);
       }
       const rows = await db.query<ArticleRow>(
-        `SELECT id, kind, title, category, body, published_at FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY published_at DESC, id DESC LIMIT ${add(query.limit + 1)}`,
-        params,
+        sql`SELECT id, kind, title, category, body, published_at FROM articles
+             ${where.length ? sql`WHERE ${join(where, sql` AND `)}` : empty}
+          ORDER BY published_at DESC, id DESC LIMIT ${query.limit + 1}`,
       );
       const items = rows.slice(0, query.limit);
       const last = items.at(-1);

@@ -4,12 +4,13 @@
  */
 import type { CategoryCode, FaqEntry, FaqList, FaqQuery } from '@weiquan/shared';
 import type { Db, Queryable } from './db';
+import { join, sql, typed, type Sql } from './sql';
 
 /** Word similarity a match needs when the query is not a plain substring (0..1; CJK bigrams score ~0.33). */
 export const FAQ_MIN_WORD_SIMILARITY = 0.3;
 
 /** The searched text: the same expression as the GIN trigram index in migration 003. */
-const DOC = `(f.question || ' ' || f.answer)`;
+const DOC = sql`(f.question || ' ' || f.answer)`;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 interface FaqRow {
@@ -33,9 +34,10 @@ export async function publishFaq(
   entry: { caseId: string; category: string; question: string; answer: string; at: Date },
 ): Promise<void> {
   await q.query(
-    `INSERT INTO faq_entries (case_id, category, question, answer, published_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
-     ON CONFLICT (case_id) DO UPDATE SET category = EXCLUDED.category, question = EXCLUDED.question, answer = EXCLUDED.answer, updated_at = EXCLUDED.updated_at, unpublished_at = NULL`,
-    [entry.caseId, entry.category, entry.question, entry.answer, entry.at],
+    sql`INSERT INTO faq_entries (case_id, category, question, answer, published_at, updated_at)
+        VALUES (${entry.caseId}, ${entry.category}, ${entry.question}, ${entry.answer}, ${entry.at}, ${entry.at})
+        ON CONFLICT (case_id) DO UPDATE SET category = EXCLUDED.category, question = EXCLUDED.question, answer = EXCLUDED.answer,
+          updated_at = EXCLUDED.updated_at, unpublished_at = NULL`,
   );
 }
 
@@ -44,27 +46,26 @@ export function createFaqStore(db: Db) {
     /** Best match first: a whole-query substring ranks above similarity alone; newest breaks ties. */
     async search(query: FaqQuery): Promise<FaqList> {
       const q = query.q?.trim() ?? '';
-      const params: unknown[] = [];
-      const add = (v: unknown) => `$${params.push(v)}`;
       // Entries staff unpublished stay in the table (a new publishAsFaq answer republishes them).
-      const where: string[] = ['f.unpublished_at IS NULL'];
-      if (query.category) where.push(`f.category = ${add(query.category)}`);
-      let score = '0';
+      const where: Sql[] = [sql`f.unpublished_at IS NULL`];
+      if (query.category) where.push(sql`f.category = ${query.category}`);
+      let score = sql`0`;
       if (q) {
-        const qp = add(q);
-        const like = add(`%${escapeLike(q)}%`);
+        const qp = typed('text', q);
+        const like = typed('text', `%${escapeLike(q)}%`);
         // `<%` (word similarity above the threshold) and ILIKE both use the trigram index.
-        where.push(`(${DOC} ILIKE ${like} OR ${qp} <% ${DOC})`);
-        score = `(CASE WHEN f.question ILIKE ${like} THEN 2 WHEN f.answer ILIKE ${like} THEN 1 ELSE 0 END + word_similarity(${qp}, ${DOC}) + 0.5 * word_similarity(${qp}, f.question))`;
+        where.push(sql`(${DOC} ILIKE ${like} OR ${qp} <% ${DOC})`);
+        score = sql`(CASE WHEN f.question ILIKE ${like} THEN 2 WHEN f.answer ILIKE ${like} THEN 1 ELSE 0 END
+          + word_similarity(${qp}, ${DOC}) + 0.5 * word_similarity(${qp}, f.question))`;
       }
-      const sql = `SELECT f.id, f.question, f.answer, f.category, f.updated_at, ${score} AS score
-          FROM faq_entries f WHERE ${where.join(' AND ')}
-         ORDER BY score DESC, f.updated_at DESC, f.id DESC LIMIT ${add(query.limit)}`;
+      const search = sql`SELECT f.id, f.question, f.answer, f.category, f.updated_at, ${score} AS score
+          FROM faq_entries f WHERE ${join(where, sql` AND `)}
+         ORDER BY score DESC, f.updated_at DESC, f.id DESC LIMIT ${query.limit}`;
       const rows = await db.tx(async (t) => {
         await t.query(
-          `SELECT set_config('pg_trgm.word_similarity_threshold', '${FAQ_MIN_WORD_SIMILARITY}', true)`,
+          sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FAQ_MIN_WORD_SIMILARITY)}, true)`,
         );
-        return t.query<FaqRow>(sql, params);
+        return t.query<FaqRow>(search);
       });
       return { items: rows.map(toEntry) };
     },

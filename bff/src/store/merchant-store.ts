@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { Merchant, createMerchantBody } from '@weiquan/shared';
 import type { Db } from './db';
+import { sql } from './sql';
 import { hashBindingCode, newBindingCode } from './merchant-binding-store';
 
 type NewMerchant = z.infer<typeof createMerchantBody>;
 
-const SELECT_MERCHANT = `SELECT id, name, address, district,
+const SELECT_MERCHANT = sql`SELECT id, name, address, district,
   json_build_object('odr', odr, 'noReasonReturn', no_reason_return, 'rightsStation', rights_station) AS badges FROM merchants`;
 
 export function createMerchantStore(db: Db) {
@@ -33,18 +34,17 @@ export function createMerchantStore(db: Db) {
     },
 
     async get(id: string): Promise<Merchant | null> {
-      const [row] = await db.query<Merchant>(`${SELECT_MERCHANT} WHERE id = $1`, [id]);
+      const [row] = await db.query<Merchant>(sql`${SELECT_MERCHANT} WHERE id = ${id}`);
       return row ?? null;
     },
 
     /** Directory search: substring match on name, address or district; best (shortest) names first. */
     async search(q: string | undefined, limit: number): Promise<Merchant[]> {
-      if (!q) return db.query<Merchant>(`${SELECT_MERCHANT} ORDER BY odr DESC, name LIMIT $1`, [limit]);
+      if (!q) return db.query<Merchant>(sql`${SELECT_MERCHANT} ORDER BY odr DESC, name LIMIT ${limit}`);
       const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       return db.query<Merchant>(
-        `${SELECT_MERCHANT} WHERE name ILIKE $1 OR address ILIKE $1 OR district ILIKE $1
-         ORDER BY (name ILIKE $1) DESC, length(name), name LIMIT $2`,
-        [like, limit],
+        sql`${SELECT_MERCHANT} WHERE name ILIKE ${like} OR address ILIKE ${like} OR district ILIKE ${like}
+         ORDER BY (name ILIKE ${like}) DESC, length(name), name LIMIT ${limit}`,
       );
     },
 

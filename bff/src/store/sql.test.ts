@@ -51,3 +51,8 @@ test('when an identifier is named, then only a plain lower-case name passes, quo
   for (const bad of ['a"b', 'A', '1a', 'a b', 'a;--', ''])
     assert.throws(() => identifier(bad), /not an SQL identifier/);
 });
+
+test('when a fragment is put into a plain template string, then it throws instead of losing its values', () => {
+  const cond = sql`c.id = ${'x'}`;
+  assert.throws(() => `SELECT * FROM cases c WHERE ${cond}`, /interpolate it with the sql tag/);
+});

@@ -37,6 +37,11 @@ export class Sql {
     return out;
   }
 
+  /** A fragment put into a plain template string would splice its text and lose its values: refused. */
+  [Symbol.toPrimitive](): never {
+    throw new TypeError('an sql fragment was put into a plain string: interpolate it with the sql tag');
+  }
+
   /** The values in placeholder order, as the driver takes them. */
   get params(): unknown[] {
     return this.values.map((v) => (v instanceof Typed ? v.value : v));

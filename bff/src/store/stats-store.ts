@@ -4,8 +4,15 @@
  * answer then sums a few hundred rows whatever the number of cases. A worker may call refresh() on
  * a timer so that no request ever waits for a rebuild.
  */
-import { beijingDate, type StatsAnswer, type StatsFigures, type StatsQuery } from '@weiquan/shared';
+import {
+  ENDED_STATUSES,
+  beijingDate,
+  type StatsAnswer,
+  type StatsFigures,
+  type StatsQuery,
+} from '@weiquan/shared';
 import type { Db } from './db';
+import { empty, identifier, join, sql, type Sql } from './sql';
 
 /** The contract: figures may lag the store by at most 60 seconds. */
 export const STATS_MAX_AGE_MS = 60_000;
@@ -15,36 +22,36 @@ export const STATS_MAX_AGE_MS = 60_000;
  */
 export const STATS_REBUILD_AFTER_MS = 40_000;
 const REFRESH_LOCK = 7_315_002;
-const ENDED = `('settled', 'closed', 'refused', 'withdrawn')`;
 // The last second of a due day counts in full (see isOverdue): on time means before due_at + 1 s.
-const ON_TIME = `d.state = 'met' AND d.closed_at < d.due_at + interval '1 second'`;
+const ON_TIME = sql`d.state = 'met' AND d.closed_at < d.due_at + interval '1 second'`;
 // A deadline counts once it was met, or its due time passed before it stopped (or before now).
-const COUNTED = `(d.state = 'met' OR d.due_at + interval '1 second' <= coalesce(d.closed_at, $1::timestamptz))`;
+const COUNTED = (at: Date) =>
+  sql`(d.state = 'met' OR d.due_at + interval '1 second' <= coalesce(d.closed_at, ${at}::timestamptz))`;
 // Beijing month of a timestamptz. China has kept UTC+8 without DST since 1991, so a fixed offset is
 // exact, and twice as fast over a million rows as AT TIME ZONE 'Asia/Shanghai' with to_char per row.
-const MONTH_OF = (col: string) => `date_trunc('month', (${col} AT TIME ZONE 'UTC') + interval '8 hours')`;
+const MONTH_OF = (col: Sql) => sql`date_trunc('month', (${col} AT TIME ZONE 'UTC') + interval '8 hours')`;
 
-const REFRESH_MONTHLY = `
+const refreshMonthly = (at: Date) => sql`
 INSERT INTO stats_monthly (month, category, received_complaint, received_report, received_consultation, complaints_ended,
   acceptance_counted, acceptance_on_time, closes, closes_mediated, ratings, rating_sum, ratings_4or5, recovered_fen,
   visits, visits_reached, visits_satisfied)
 SELECT to_char(month, 'YYYY-MM'), category, sum(rc), sum(rr), sum(rq), sum(ended), sum(ac), sum(ao), sum(cl), sum(cm), sum(rt), sum(rs), sum(r45), sum(rec),
        sum(vi), sum(vr), sum(vs)
 FROM (
-  SELECT ${MONTH_OF('c.created_at')} AS month, c.category,
+  SELECT ${MONTH_OF(sql`c.created_at`)} AS month, c.category,
          count(*) FILTER (WHERE c.kind = 'complaint') AS rc, count(*) FILTER (WHERE c.kind = 'report') AS rr,
          count(*) FILTER (WHERE c.kind = 'consultation') AS rq,
-         count(*) FILTER (WHERE c.kind = 'complaint' AND c.status IN ${ENDED}) AS ended,
+         count(*) FILTER (WHERE c.kind = 'complaint' AND c.status = ANY(${ENDED_STATUSES}::text[])) AS ended,
          0 AS ac, 0 AS ao, 0 AS cl, 0 AS cm, 0 AS rt, 0 AS rs, 0 AS r45, 0 AS rec, 0 AS vi, 0 AS vr, 0 AS vs
     FROM cases c GROUP BY 1, 2
   UNION ALL
   SELECT date_trunc('month', d.due_date::timestamp), c.category, 0, 0, 0, 0,
          count(*), count(*) FILTER (WHERE ${ON_TIME}), 0, 0, 0, 0, 0, 0, 0, 0, 0
     FROM deadlines d JOIN cases c ON c.id = d.case_id
-   WHERE d.kind = 'acceptance' AND ${COUNTED}
+   WHERE d.kind = 'acceptance' AND ${COUNTED(at)}
    GROUP BY 1, 2
   UNION ALL
-  SELECT ${MONTH_OF('e.at')}, c.category, 0, 0, 0, 0, 0, 0,
+  SELECT ${MONTH_OF(sql`e.at`)}, c.category, 0, 0, 0, 0, 0, 0,
          count(*) FILTER (WHERE e.type = 'close'),
          count(*) FILTER (WHERE e.type = 'close' AND e.data->>'outcome' = 'mediated'),
          count(*) FILTER (WHERE e.type = 'rate'),
@@ -58,7 +65,7 @@ FROM (
    GROUP BY 1, 2
   UNION ALL
   -- Follow-up visits (回访): a case's last visit counts, in the month it was recorded.
-  SELECT ${MONTH_OF('c.visit_at')}, c.category, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  SELECT ${MONTH_OF(sql`c.visit_at`)}, c.category, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
          count(*), count(*) FILTER (WHERE c.visit_result <> 'unreachable'),
          count(*) FILTER (WHERE c.visit_result IN ('satisfied', 'basically_satisfied'))
     FROM cases c WHERE c.visit_at IS NOT NULL
@@ -67,16 +74,16 @@ FROM (
 GROUP BY month, category`;
 
 // Reports never count toward a merchant's figures: complaints only (merchant_response clocks are complaints').
-const REFRESH_MERCHANTS = `
+const refreshMerchants = (at: Date) => sql`
 INSERT INTO stats_merchant_monthly (month, merchant_id, category, received, response_counted, response_on_time)
 SELECT to_char(month, 'YYYY-MM'), merchant_id, category, sum(r), sum(rc), sum(ro)
 FROM (
-  SELECT ${MONTH_OF('c.created_at')} AS month, c.merchant_id, c.category, count(*) AS r, 0 AS rc, 0 AS ro
+  SELECT ${MONTH_OF(sql`c.created_at`)} AS month, c.merchant_id, c.category, count(*) AS r, 0 AS rc, 0 AS ro
     FROM cases c WHERE c.kind = 'complaint' AND c.merchant_id IS NOT NULL GROUP BY 1, 2, 3
   UNION ALL
   SELECT date_trunc('month', d.due_date::timestamp), c.merchant_id, c.category, 0, count(*), count(*) FILTER (WHERE ${ON_TIME})
     FROM deadlines d JOIN cases c ON c.id = d.case_id
-   WHERE d.kind = 'merchant_response' AND c.kind = 'complaint' AND c.merchant_id IS NOT NULL AND ${COUNTED}
+   WHERE d.kind = 'merchant_response' AND c.kind = 'complaint' AND c.merchant_id IS NOT NULL AND ${COUNTED(at)}
    GROUP BY 1, 2, 3
 ) x
 GROUP BY month, merchant_id, category`;
@@ -185,8 +192,8 @@ export function createStatsStore(
       if (last !== null && at.getTime() >= last && at.getTime() - last < minAgeMs) return last;
       await q.query('DELETE FROM stats_monthly');
       await q.query('DELETE FROM stats_merchant_monthly');
-      await q.query(REFRESH_MONTHLY, [at]);
-      await q.query(REFRESH_MERCHANTS, [at]);
+      await q.query(refreshMonthly(at));
+      await q.query(refreshMerchants(at));
       await q.query('UPDATE stats_refresh SET refreshed_at = $1 WHERE id = 1', [at]);
       return at.getTime();
     });
@@ -231,12 +238,10 @@ export function createStatsStore(
       await ensureFresh();
       const { from, to } =
         query.from && query.to ? { from: query.from, to: query.to } : resolvePeriod(query, now());
-      const params: unknown[] = [from, to];
-      const byCategory = query.category ? `AND category = $${params.push(query.category)}` : '';
+      const byCategory = query.category ? sql`AND category = ${query.category}` : empty;
+      const sums = join(SUM_COLUMNS.map((c) => sql`sum(${identifier(c)})::bigint AS ${identifier(c)}`));
       const rows = await db.query<SumRow>(
-        `SELECT month, ${SUM_COLUMNS.map((c) => `sum(${c})::bigint AS ${c}`).join(', ')}
-           FROM stats_monthly WHERE month BETWEEN $1 AND $2 ${byCategory} GROUP BY month`,
-        params,
+        sql`SELECT month, ${sums} FROM stats_monthly WHERE month BETWEEN ${from} AND ${to} ${byCategory} GROUP BY month`,
       );
       const byMonth = new Map(rows.map((r) => [r.month, r]));
       const total = zero();
@@ -246,9 +251,8 @@ export function createStatsStore(
         return { month, ...figures(r) };
       });
 
-      const mParams: unknown[] = [from, to];
-      const mCategory = query.category ? `AND s.category = $${mParams.push(query.category)}` : '';
-      const mOnly = query.merchantId ? `AND m.id = $${mParams.push(query.merchantId)}::uuid` : '';
+      const mCategory = query.category ? sql`AND s.category = ${query.category}` : empty;
+      const mOnly = query.merchantId ? sql`AND m.id = ${query.merchantId}::uuid` : empty;
       const merchants = await db.query<{
         id: string;
         name: string;
@@ -256,14 +260,13 @@ export function createStatsStore(
         counted: number;
         on_time: number;
       }>(
-        `SELECT m.id, m.name, coalesce(sum(s.received), 0)::bigint AS received,
+        sql`SELECT m.id, m.name, coalesce(sum(s.received), 0)::bigint AS received,
                 coalesce(sum(s.response_counted), 0)::bigint AS counted, coalesce(sum(s.response_on_time), 0)::bigint AS on_time
            FROM merchants m
-           LEFT JOIN stats_merchant_monthly s ON s.merchant_id = m.id AND s.month BETWEEN $1 AND $2 ${mCategory}
+           LEFT JOIN stats_merchant_monthly s ON s.merchant_id = m.id AND s.month BETWEEN ${from} AND ${to} ${mCategory}
           WHERE m.odr ${mOnly}
           GROUP BY m.id, m.name
           ORDER BY received DESC, m.name, m.id`,
-        mParams,
       );
       return {
         from,
