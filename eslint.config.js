@@ -59,5 +59,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Small files named for what they hold (tests, migrations and message catalogues aside).
+    files: ['bff/src/**/*.ts', 'shared/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'max-lines': ['error', { max: 300 }] },
+  },
   prettier,
 );

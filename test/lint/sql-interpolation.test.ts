@@ -1,5 +1,5 @@
 /**
- * SQL is safe by construction (`bff/src/store/sql.ts`, ADR 0008): values reach the database only
+ * SQL is safe by construction (`bff/src/store/sql.ts`, ADR 0009): values reach the database only
  * as parameters of an `sql` fragment. What the type system cannot see is checked here, with no
  * allow-list: raw SQL text passed to `query(...)`/`exec(...)` in bff/src is constant (a string
  * literal, or a template without interpolation), never built with `${...}` or `+`; and the case
@@ -54,7 +54,10 @@ export function scanSql(file: string, text: string): string[] {
       findings.push(`${at(arg)}: raw SQL text interpolates values (use the sql tag)`);
     else if (ts.isBinaryExpression(arg) && arg.operatorToken.kind === ts.SyntaxKind.PlusToken)
       findings.push(`${at(arg)}: raw SQL text built with + (use the sql tag)`);
-    else if (ts.isConditionalExpression(arg)) (check(arg.whenTrue), check(arg.whenFalse));
+    else if (ts.isConditionalExpression(arg)) {
+      check(arg.whenTrue);
+      check(arg.whenFalse);
+    }
   };
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node) && node.arguments.length) {

@@ -11,7 +11,6 @@ import {
   TEMPLATE_FIELDS,
   ruleFor,
   type ActorRole,
-  type CaseKind,
   type CaseStatus,
   type FieldSource,
   type NoticeAudience,
