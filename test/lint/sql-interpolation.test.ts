@@ -1,5 +1,5 @@
 /**
- * SQL is safe by construction (`bff/src/store/sql.ts`, ADR 0009): values reach the database only
+ * SQL is safe by construction (`bff/src/store/sql.ts`, ADR 0010): values reach the database only
  * as parameters of an `sql` fragment. What the type system cannot see is checked here, with no
  * allow-list: raw SQL text passed to `query(...)`/`exec(...)` in bff/src is constant (a string
  * literal, or a template without interpolation), never built with `${...}` or `+`; and the case

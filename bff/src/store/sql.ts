@@ -1,5 +1,5 @@
 /**
- * SQL safe by construction (ADR 0009): `sql` is a tagged template whose interpolations are values,
+ * SQL safe by construction (ADR 0010): `sql` is a tagged template whose interpolations are values,
  * sent apart from the text as placeholders ($1, $2...), never spliced into it. Only another `sql`
  * fragment is spliced, so SQL text is made of the literals written in the source alone, and
  * fragments compose (conditions, CTEs, a batch's parameter columns) without string building.
