@@ -27,6 +27,8 @@ import { uploadRoutes } from './http/routes/upload-routes';
 import { serveRoutes } from './http/route-adapter';
 import type { Services } from './services';
 import { wechatPushRoutes } from './wechat/push-routes';
+import { mediaRoutes } from './http/routes/media-routes';
+import { moderationRoutes } from './http/routes/moderation-routes';
 import type { Router } from 'express';
 
 /**
@@ -72,6 +74,7 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
   );
   app.use(healthRoutes(services));
   app.use(wechatPushRoutes(services));
+  app.use(mediaRoutes(services));
 
   const rateLimits = createRateLimits(config, services.counters);
   const api = express.Router();
@@ -92,6 +95,7 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
     ...hotspotRoutes(services),
     ...staffAccountRoutes(services),
     ...staffDeskRoutes(services),
+    ...moderationRoutes(services),
   ];
   serveRoutes(api, API_ROUTES, bindings);
   for (const router of extraRoutes(services)) api.use(router);

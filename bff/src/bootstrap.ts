@@ -22,7 +22,7 @@ import { createGrantStore } from './notify/grant-store';
 import { createInboxStore } from './notify/inbox-store';
 import { templateIds } from './notify/templates';
 import { createDbTokenCache } from './notify/token-cache';
-import { createMediaChecks } from './content/media-checks';
+import { createContentSecurity } from './content';
 import { createWechat } from './wechat/create-wechat';
 import { createPhoneService } from './wechat/phone-service';
 import { createPushHandlers } from './wechat/push-handlers';
@@ -58,11 +58,24 @@ export async function buildServices(
     current: { id: config.PII_KEY_ID, key: secrets.piiKey },
     previous: config.piiPreviousKeys,
   });
-  const store = createStore(db, { cipher, now, caseNoPrefix: config.CASE_NO_PREFIX });
   const wechat =
     opts.wechat ??
     // The token cache is only read in WeChat mode (the emulator needs none); it is lazy, so nothing runs here.
     createWechat(config, createDbTokenCache(db, cipher, config.WECHAT_APPID ?? ''), now);
+  const content = createContentSecurity({
+    db,
+    wechat,
+    config,
+    secret: secrets.jwtKey.export(),
+    logger,
+    now,
+  });
+  const store = createStore(db, {
+    cipher,
+    now,
+    caseNoPrefix: config.CASE_NO_PREFIX,
+    content: content.caseContent,
+  });
   const access = createAccessTokens(secrets.jwtKey);
   const accountStates = createAccountStates(store.staffAccounts, now);
   const bindings = createMerchantBindings({
@@ -75,7 +88,6 @@ export async function buildServices(
   const uploadTemp = await createUploadTempFiles(path.join(config.DATA_DIR, 'uploads', 'tmp'));
   const swept = await uploadTemp.sweep();
   if (swept) logger.info({ swept }, 'removed upload temp files left by a stopped process');
-  const mediaChecks = createMediaChecks(db, now);
   const wechatPush = createPushService({
     db,
     settings: config.WECHAT_PUSH_TOKEN
@@ -88,7 +100,7 @@ export async function buildServices(
     handle: createPushHandlers({
       db,
       templateIds: Object.values(templateIds(config)),
-      onMediaVerdict: mediaChecks.answered,
+      onMediaVerdict: content.mediaChecks.answered,
     }),
     logger: logger.child({ component: 'wechat-push' }),
     now,
@@ -109,7 +121,10 @@ export async function buildServices(
     bindings,
     wechat,
     wechatPush,
-    mediaChecks,
+    mediaChecks: content.mediaChecks,
+    mediaLinks: content.mediaLinks,
+    mediaSharing: content.mediaSharing,
+    moderation: content.moderation,
     phone: createPhoneService({ db, cipher, users: store.users, wechat }),
     blobs,
     uploadTemp,

@@ -15,6 +15,9 @@ import type { BlobStore } from './uploads/blob-store';
 import type { UploadTempFiles } from './uploads/upload-temp-files';
 import type { UploadService } from './uploads/upload-service';
 import type { MediaChecks } from './content/media-checks';
+import type { MediaLinks } from './content/media-links';
+import type { MediaSharing } from './content/media-sharing';
+import type { Moderation } from './content/moderation';
 import type { PhoneService } from './wechat/phone-service';
 import type { PushService } from './wechat/push-service';
 import type { Wechat } from './wechat/wechat-client';
@@ -39,6 +42,9 @@ export interface Services {
   /** WeChat's message push (`/wechat/push`) */
   wechatPush: PushService;
   mediaChecks: MediaChecks;
+  mediaLinks: MediaLinks;
+  mediaSharing: MediaSharing;
+  moderation: Moderation;
   phone: PhoneService;
   /** the in-app inbox and the subscribe-message grants, built once here like every store */
   inbox: InboxStore;

@@ -13,6 +13,7 @@ import { BREADTH_ROUTES } from './routes/breadth-routes';
 import { CASE_ROUTES } from './routes/case-routes';
 import { MERCHANT_ROUTES } from './routes/merchant-routes';
 import { META_ROUTES } from './routes/meta-routes';
+import { MODERATION_ROUTES } from './routes/moderation-routes';
 import { NOTIFICATION_ROUTES } from './routes/notification-routes';
 import { STAFF_ACCOUNT_ROUTES } from './routes/staff-account-routes';
 import { STAFF_DESK_ROUTES } from './routes/staff-desk-routes';
@@ -29,6 +30,7 @@ export const API_AREAS = {
   breadth: BREADTH_ROUTES,
   staffAccounts: STAFF_ACCOUNT_ROUTES,
   staffDesk: STAFF_DESK_ROUTES,
+  moderation: MODERATION_ROUTES,
 } as const;
 
 export const API = {
@@ -41,6 +43,7 @@ export const API = {
   ...BREADTH_ROUTES,
   ...STAFF_ACCOUNT_ROUTES,
   ...STAFF_DESK_ROUTES,
+  ...MODERATION_ROUTES,
 } as const satisfies Record<string, ApiRoute>;
 
 export type Api = typeof API;

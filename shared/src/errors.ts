@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   ALREADY_EXISTS: 409,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** WeChat's content security judged a text risky: details [{path, label}] name the field */
+  CONTENT_REJECTED: 422,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,

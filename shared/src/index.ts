@@ -10,6 +10,7 @@ export * from './staff-actions';
 export * from './event-visibility';
 export * from './channels';
 export * from './masking';
+export * from './checked-texts';
 export * from './notification-rules';
 export * from './schemas';
 export * from './api-route';

@@ -5,6 +5,8 @@
  * is the case as the action leaves it, built from the locked row and what was written.
  */
 import {
+  CHECKED_ACTION_FIELDS,
+  checkedTexts,
   ENDED_STATUSES,
   findTransition,
   type ActionType,
@@ -32,7 +34,11 @@ export async function actOnCase(
   id: string,
   action: CaseAction,
 ): Promise<CaseView> {
-  return ctx.db.tx(async (q) => {
+  // checked before the case is locked (WeChat may take a while); a risky text is a 422, nothing written
+  const findings = ctx.content
+    ? await ctx.content.guard.screen(caller, checkedTexts(action, CHECKED_ACTION_FIELDS[action.type]))
+    : [];
+  const view = await ctx.db.tx(async (q) => {
     const row = await loadCase(q, caller, id, true);
     // The version as this caller's role sees it: a change hidden from the role is no conflict for it.
     const seen = visibleVersion(row, caller.role);
@@ -45,8 +51,19 @@ export async function actOnCase(
     }
     const at = ctx.now();
     const after = await applyAction(ctx, q, row, { role: caller.role, id: caller.id }, action, at);
+    if (findings.length) {
+      // the case is locked: its newest event is the one just written
+      const [event] = await q.query<{ id: string }>(
+        'SELECT id FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1',
+        [id],
+      );
+      await ctx.content!.guard.list(q, id, () => `event:${event.id}`, findings);
+    }
     return renderCase(after ?? (await loadCase(q, caller, id, false)), caller, ctx.cipher, at);
   });
+  if (ctx.content && action.type === 'supplement' && action.attachments?.length)
+    ctx.content.media.shared(caller.id, id);
+  return view;
 }
 
 /** The system as staff sees cases: every case. */

@@ -4,6 +4,14 @@ import type { PiiCipher } from '../security/pii-cipher';
 import type { Db } from '../store/db';
 import type { CaseReader } from './case-reader';
 import type { createFilingBatches } from './filing-batches';
+import type { ContentGuard } from '../content/content-guard';
+import type { MediaSharing } from '../content/media-sharing';
+
+/** Content security around what users write and attach (bff/src/content/); absent = nothing checked. */
+export interface CaseContent {
+  guard: ContentGuard;
+  media: MediaSharing;
+}
 
 export interface CaseContext {
   db: Db;
@@ -12,6 +20,7 @@ export interface CaseContext {
   caseNoPrefix: string;
   reader: CaseReader;
   filings: ReturnType<typeof createFilingBatches>;
+  content?: CaseContent;
 }
 
 /** A case number's prefix and Beijing date (XM20261124); the insert appends the sequence number. */

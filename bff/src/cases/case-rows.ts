@@ -53,7 +53,15 @@ export const CaseRowSchema = z.object({
   proposal: jsonObjectOrNull<{ text: string; refundFen?: number; at: string }>(),
   rating: jsonObjectOrNull<{ score: number; comment?: string }>(),
   outcome: jsonObjectOrNull<{ outcome: string; ground?: string; recoveredFen?: number }>(),
-  flags: jsonObject<{ followUpUsed?: boolean; splitReportId?: string; splitFromId?: string }>(),
+  flags: jsonObject<{
+    followUpUsed?: boolean;
+    splitReportId?: string;
+    splitFromId?: string;
+    /** the case's own fields moderation redacted (`facts`, `question`, `proposal`) */
+    redacted?: string[];
+    /** images a risky content check hid from the merchant */
+    hiddenUploads?: string[];
+  }>(),
   created_at: z.date(),
   updated_at: z.date(),
   events: z.array(EventRowSchema),

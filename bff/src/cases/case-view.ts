@@ -13,6 +13,7 @@ import {
   type CaseFacts,
   type CaseView,
   type TimelineEntry,
+  REDACTED_TEXT,
 } from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
 import type { PiiCipher } from '../security/pii-cipher';
@@ -58,6 +59,31 @@ function visibleUpdatedAt(row: Pick<CaseRow, 'updated_at' | 'events'>, role: Rol
   return iso(last && last !== row.events.at(-1) ? last.at : row.updated_at);
 }
 
+const redactedList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+/** Moderation: non-staff read the placeholder; staff read the text, marked as redacted. */
+function redactEntry(entry: TimelineEntry, redacted: unknown, caller: Caller) {
+  const fields = redactedList(redacted);
+  if (!fields.length) return;
+  if (caller.role === 'staff') entry.redacted = fields;
+  else for (const f of fields) if (f in entry) (entry as Record<string, unknown>)[f] = REDACTED_TEXT;
+}
+
+function redactCase(view: CaseView, redacted: unknown, caller: Caller) {
+  const fields = redactedList(redacted);
+  if (!fields.length) return;
+  if (caller.role === 'staff') {
+    view.redacted = fields;
+    return;
+  }
+  for (const f of fields) {
+    if (f === 'proposal') {
+      if (view.proposal) view.proposal = { ...view.proposal, text: REDACTED_TEXT };
+    } else if (f in view) (view as Record<string, unknown>)[f] = REDACTED_TEXT;
+  }
+}
+
 export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now: Date): CaseView {
   const timeline = row.events
     .filter((e) => seesEvent(caller.role, e.type))
@@ -65,6 +91,9 @@ export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now:
       const entry: TimelineEntry = { type: e.type, actorRole: e.actorRole, at: iso(e.at) };
       for (const k of TIMELINE_KEYS)
         if (e.data[k] !== undefined) (entry as Record<string, unknown>)[k] = e.data[k];
+      redactEntry(entry, e.data.redacted, caller);
+      if (caller.role === 'merchant' && entry.attachments && row.flags.hiddenUploads?.length)
+        entry.attachments = entry.attachments.filter((id) => !row.flags.hiddenUploads!.includes(id));
       if (e.fromStatus) entry.fromStatus = e.fromStatus;
       if (e.toStatus) entry.toStatus = e.toStatus;
       return entry;
@@ -110,7 +139,11 @@ export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now:
       : null,
     category: row.category as CaseView['category'],
     ...(row.body as object),
-    attachments: row.attachments,
+    // an image a content check found risky is not the merchant's to see
+    attachments:
+      caller.role === 'merchant' && row.flags.hiddenUploads?.length
+        ? row.attachments.filter((a) => !row.flags.hiddenUploads!.includes(a.id))
+        : row.attachments,
     timeline,
     deadlines,
     allowedActions: allowedActions(row.kind, row.status, caller.role, caseFacts(row)),
@@ -126,5 +159,6 @@ export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now:
     // A reporter's identity never reaches the reported party (merchants cannot load reports at all).
     view.reporter = contact;
   }
+  redactCase(view, row.flags.redacted, caller);
   return view;
 }

@@ -9,7 +9,14 @@
  * agree. A filing with uploads attaches them in one transaction and answers the case read back.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { isGreenChannel, routeFiling, type CaseView, type FileCaseBody } from '@weiquan/shared';
+import {
+  CHECKED_FILING_FIELDS,
+  checkedTexts,
+  isGreenChannel,
+  routeFiling,
+  type CaseView,
+  type FileCaseBody,
+} from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
 import { AppError } from '../errors';
 import { casePrefixOn, type CaseContext } from './case-context';
@@ -47,9 +54,22 @@ export async function fileCase(
   body: FileCaseBody,
 ): Promise<Filing> {
   const requestHash = createHash('sha256').update(canonicalJson(body)).digest('base64url');
-  if (body.kind === 'consultation' || !body.attachments.length)
-    return fileWithoutUploads(ctx, caller, key, body, requestHash);
-  return fileWithUploads(ctx, caller, key, body, requestHash);
+  // checked before anything is written: a risky text is a 422 and leaves nothing behind
+  const findings = ctx.content
+    ? await ctx.content.guard.screen(caller, checkedTexts(body, CHECKED_FILING_FIELDS[body.kind]))
+    : [];
+  const filing =
+    body.kind === 'consultation' || !body.attachments.length
+      ? await fileWithoutUploads(ctx, caller, key, body, requestHash)
+      : await fileWithUploads(ctx, caller, key, body, requestHash);
+  if (ctx.content && !filing.replayed) {
+    // the text is stored whatever happens here; a failure to list it is logged by the caller
+    if (findings.length)
+      await ctx.content.guard.list(ctx.db, filing.view.id, (path) => `case:${path}`, findings);
+    if (body.kind !== 'consultation' && body.attachments.length)
+      ctx.content.media.shared(caller.id, filing.view.id);
+  }
+  return filing;
 }
 
 /** Everything a filing decides before it is written: merchant, where it goes first, its first clock, the sealed contact. */

@@ -8,7 +8,7 @@ import type { Caller } from '../auth/caller';
 import type { PiiCipher } from '../security/pii-cipher';
 import type { Db } from '../store/db';
 import { actOnCase, applySystemAction } from './act-on-case';
-import type { CaseContext } from './case-context';
+import type { CaseContent, CaseContext } from './case-context';
 import { createCaseReader } from './case-reader';
 import { fileCase, type Filing } from './file-case';
 import { createFilingBatches } from './filing-batches';
@@ -20,6 +20,7 @@ export interface CasesDeps {
   cipher: PiiCipher;
   now: () => Date;
   caseNoPrefix: string;
+  content?: CaseContent;
 }
 
 export function createCases(deps: CasesDeps) {

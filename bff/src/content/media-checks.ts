@@ -9,6 +9,16 @@ import type { Suggest } from '../wechat/content-check-calls';
 /** WeChat promises a result within 30 minutes; after an hour staff look instead. */
 export const MEDIA_ANSWER_WITHIN_MS = 3600_000;
 
+/** Hides an image of a case from its merchant: the case view filters flags.hiddenUploads for merchants. */
+export async function hideUpload(q: Queryable, caseId: string, uploadId: string, at: Date) {
+  await q.query(
+    `UPDATE cases SET flags = jsonb_set(flags, '{hiddenUploads}', coalesce(flags->'hiddenUploads', '[]'::jsonb) || to_jsonb($2::text)),
+            version = version + 1, updated_at = $3
+      WHERE id = $1`,
+    [caseId, uploadId, at],
+  );
+}
+
 export function createMediaChecks(db: Db, now: () => Date) {
   async function listForStaff(
     q: Queryable,
@@ -46,8 +56,10 @@ export function createMediaChecks(db: Db, now: () => Date) {
         );
         if (rows.length && !start.traceId && !start.verdict)
           await listForStaff(q, { upload_id: uploadId, case_id: caseId }, 'media_unanswered', null);
-        if (rows.length && start.verdict?.suggest === 'risky')
+        if (rows.length && start.verdict?.suggest === 'risky') {
           await listForStaff(q, { upload_id: uploadId, case_id: caseId }, 'media_risky', start.verdict.label);
+          await hideUpload(q, caseId, uploadId, now());
+        }
       });
     },
 
@@ -59,7 +71,10 @@ export function createMediaChecks(db: Db, now: () => Date) {
             WHERE trace_id = $1 AND state IN ('pending', 'unanswered') RETURNING upload_id, case_id`,
           [traceId, verdict?.suggest ?? 'review', verdict?.label ?? null, now()],
         );
-        if (row && verdict?.suggest === 'risky') await listForStaff(q, row, 'media_risky', verdict.label);
+        if (row && verdict?.suggest === 'risky') {
+          await listForStaff(q, row, 'media_risky', verdict.label);
+          await hideUpload(q, row.case_id, row.upload_id, now());
+        }
       });
     },
 

@@ -15,6 +15,8 @@ export interface NotificationsOptions {
 }
 
 const STATS_REFRESH_MS = 45_000;
+/** image checks without a verdict after an hour are listed for staff; minutes are precise enough */
+const MEDIA_SWEEP_MS = 60_000;
 
 export function createNotifications(services: Services, opts: NotificationsOptions = {}) {
   const { config, store, logger, now } = services;
@@ -40,6 +42,11 @@ export function createNotifications(services: Services, opts: NotificationsOptio
     ...opts.clocks,
   });
   let statsTimer: NodeJS.Timeout | null = null;
+  let mediaTimer: NodeJS.Timeout | null = null;
+  const sweepMedia = () =>
+    void services.mediaChecks
+      .sweepUnanswered()
+      .catch((err) => logger.warn({ err }, 'image check sweep failed; the next one retries'));
   let statsRun: Promise<void> = Promise.resolve();
   const refreshStats = () => {
     statsRun = store.stats
@@ -54,9 +61,12 @@ export function createNotifications(services: Services, opts: NotificationsOptio
       clocks.start();
       statsTimer = setInterval(refreshStats, opts.statsRefreshMs ?? STATS_REFRESH_MS);
       statsTimer.unref();
+      mediaTimer = setInterval(sweepMedia, MEDIA_SWEEP_MS);
+      mediaTimer.unref();
     },
     async stop() {
       if (statsTimer) clearInterval(statsTimer);
+      if (mediaTimer) clearInterval(mediaTimer);
       await Promise.all([clocks.stop(), notifier.stop(), statsRun]);
     },
   };

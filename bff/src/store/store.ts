@@ -2,6 +2,7 @@ import type { PiiCipher } from '../security/pii-cipher';
 import { createStaffAccountStore } from '../staff/staff-account-store';
 import { createArticleStore } from './article-store';
 import { createCases } from '../cases';
+import type { CaseContent } from '../cases/case-context';
 import type { Db } from './db';
 import { createFaqStore } from './faq-store';
 import { createHotspotStore } from './hotspot-store';
@@ -13,7 +14,10 @@ import { createUploadStore } from './upload-store';
 import { createUserStore } from './user-store';
 
 /** The central store: one PostgreSQL (server or embedded), one module per aggregate. */
-export function createStore(db: Db, deps: { cipher: PiiCipher; now: () => Date; caseNoPrefix: string }) {
+export function createStore(
+  db: Db,
+  deps: { cipher: PiiCipher; now: () => Date; caseNoPrefix: string; content?: CaseContent },
+) {
   return {
     db,
     users: createUserStore(db, deps.cipher),

@@ -33,7 +33,8 @@ export function createUploadStore(db: Db) {
           WHERE u.id = $1 AND (
             $2 = 'staff'
             OR ($2 <> 'staff' AND u.owner_id = $3::uuid)
-            OR ($2 = 'merchant' AND c.kind = 'complaint' AND c.merchant_id = $4::uuid))`,
+            OR ($2 = 'merchant' AND c.kind = 'complaint' AND c.merchant_id = $4::uuid
+                AND NOT EXISTS (SELECT 1 FROM media_checks m WHERE m.upload_id = u.id AND m.state = 'risky')))`,
         [id, caller.role, caller.role === 'staff' ? null : caller.id, caller.merchantId ?? null],
       );
       return row ?? null;

@@ -154,6 +154,8 @@ export const timelineEntry = z.object({
   /** the other case of a split (complaint <-> report); never shown to merchants */
   linkedCaseId: z.string().optional(),
   linkedCaseNo: z.string().optional(),
+  /** staff views only: these fields of the entry were redacted by moderation (others read 该内容已被屏蔽) */
+  redacted: z.array(z.string()).optional(),
   ...staffTimelineFields,
 });
 export const deadlineView = z.object({
@@ -204,6 +206,8 @@ export const caseView = z.object({
   timeline: z.array(timelineEntry),
   deadlines: z.array(deadlineView),
   allowedActions: z.array(z.enum(ACTION_TYPES)),
+  /** staff views only: the case's own fields redacted by moderation (others read 该内容已被屏蔽) */
+  redacted: z.array(z.string()).optional(),
   ...staffCaseViewFields,
 });
 export type CaseView = z.infer<typeof caseView>;

@@ -13,3 +13,4 @@ export * from './hotspots';
 export * from './staff-accounts';
 export * from './staff-cases';
 export * from './staff-desk';
+export * from './moderation';
