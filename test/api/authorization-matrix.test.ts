@@ -394,6 +394,24 @@ const MATRIX: Cell[] = [
     expect: row(403, 403, 403, 403, 200, 401),
   },
   {
+    route: 'GET /staff/moderation',
+    what: 'moderation list',
+    send: (w, token) => w.app.api.get('/staff/moderation', { token }),
+    expect: row(403, 403, 403, 403, 200, 401),
+  },
+  {
+    route: 'POST /staff/moderation/{id}/redact',
+    what: 'redact an unknown item',
+    send: (w, token) => w.app.api.post('/staff/moderation/999999999/redact', { reason: '测试' }, { token }),
+    expect: row(403, 403, 403, 403, 404, 401),
+  },
+  {
+    route: 'POST /staff/moderation/{id}/release',
+    what: 'release an unknown item',
+    send: (w, token) => w.app.api.post('/staff/moderation/999999999/release', {}, { token }),
+    expect: row(403, 403, 403, 403, 404, 401),
+  },
+  {
     route: 'GET /meta',
     what: 'meta',
     send: (w, token) => w.app.api.get('/meta', { token }),
