@@ -12,8 +12,14 @@ import { createMerchant, loginConsumer, loginMerchant, loginStaff } from '../sup
 import { startTestApp, type TestApp } from '../support/test-app';
 import { storeKinds } from '../support/test-db';
 
-/** The routes the contract puts outside /api/v1: health, and WeChat's message push. */
-const OUTSIDE_API = ['GET /healthz', 'GET /readyz', 'GET /wechat/push', 'POST /wechat/push'];
+/** The routes the contract puts outside /api/v1: health, WeChat's message push, and the signed media links WeChat downloads. */
+const OUTSIDE_API = [
+  'GET /healthz',
+  'GET /media/{token}',
+  'GET /readyz',
+  'GET /wechat/push',
+  'POST /wechat/push',
+];
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 interface StackLayer {
