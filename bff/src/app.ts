@@ -10,6 +10,7 @@ import { authenticate } from './http/middleware/authenticate';
 import { errorHandler, notFoundRoute } from './http/middleware/error-handler';
 import { requestLog } from './http/middleware/request-log';
 import { createRateLimits } from './http/middleware/rate-limits';
+import { createMetrics } from './metrics/metrics';
 import { articleRoutes } from './http/routes/article-routes';
 import { authRoutes } from './http/routes/auth-routes';
 import { caseRoutes } from './http/routes/case-routes';
@@ -44,6 +45,8 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
   // Off unless configured: a client could otherwise choose its own address (and rate-limit bucket).
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestLog(app, logger));
+  const metrics = createMetrics(services.store.db, services.now, config.METRICS_TOKEN);
+  app.use(metrics.timeRequests);
   // While draining (SIGTERM), every answer closes its connection, so keep-alive clients reconnect elsewhere.
   app.use((_req, res, next) => {
     if (services.lifecycle.draining) res.setHeader('Connection', 'close');
@@ -73,6 +76,7 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
     }),
   );
   app.use(healthRoutes(services));
+  app.get('/metrics', metrics.scrape);
   app.use(wechatPushRoutes(services));
   app.use(mediaRoutes(services));
 

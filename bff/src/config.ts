@@ -119,6 +119,8 @@ const envSchema = z
     NOTIFIER: onOff.default(true),
     TRUST_PROXY: trustProxy,
     // Unset: PostgreSQL with DATABASE_URL, else the local disk (docs/adr/0007-shared-blob-store.md).
+    // Unset: /metrics answers anyone (keep it off the public network); set: a Bearer token is required.
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     // Rate-limit counters in Redis instead of PostgreSQL (docs/operating.md).
     REDIS_URL: z
       .string()

@@ -33,6 +33,8 @@ export interface Db extends Queryable {
   /** run several statements (migrations) */
   exec(sql: string): Promise<void>;
   ping(): Promise<void>;
+  /** the connection pool's state, for /metrics (PostgreSQL only: PGlite has no pool) */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export function createPostgresDb(url: string, opts: { max?: number } = {}): Db {
     async ping() {
       await pool.query('SELECT 1');
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
   };
 }
