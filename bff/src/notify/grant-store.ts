@@ -23,7 +23,7 @@ export function createGrantStore(db: Db) {
         for (const [templateId, result] of Object.entries(results)) {
           if (!known.has(templateId)) continue;
           if (result === 'accept') {
-            // the push may already have reported this tap (ADR 0007)
+            // the push may already have reported this tap (ADR 0011)
             if (await recordAcceptTap(q, userId, templateId, 'client', at))
               await addGrant(q, userId, templateId, at);
           } else if (result === 'ban') {

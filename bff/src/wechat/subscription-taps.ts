@@ -1,6 +1,6 @@
 /**
  * One tap in the subscribe dialog can reach us twice: the client reports it (POST /subscriptions) and
- * WeChat pushes it (subscribe_msg_popup_event). The rule (ADR 0007): the first report of an accept adds
+ * WeChat pushes it (subscribe_msg_popup_event). The rule (ADR 0011): the first report of an accept adds
  * the grant; a report from the other source for the same user and template within PAIR_WINDOW_MS of
  * an unpaired one is the same tap and adds nothing. Two reports from the same source are two taps.
  */

@@ -1,5 +1,5 @@
 -- The WeChat platform issue: message push inbox, subscribe taps, delivery reports, content security.
--- See docs/adr/0007-wechat-push-and-content-security.md.
+-- See docs/adr/0011-wechat-push-and-content-security.md.
 
 -- Every pushed event, once: the primary key is the duplicate check (WeChat retries three times when
 -- it gets no answer within 5 s). Recorded before the answer, processed right after it.
