@@ -1,106 +1,99 @@
 /**
- * Every BFF call the console makes. Bodies and answers are the shared schemas' types, so a change of
- * the contract breaks the console's build rather than a handler's afternoon.
+ * Every BFF call the console makes, typed from the shared route table: each function names its
+ * route, and the table gives the method, the path, the body and query it may send and the answer it
+ * reads. A change of the contract breaks the console's build rather than a handler's afternoon.
  */
-import type {
-  auditList,
-  staffMerchantList,
-  templateList,
-  Article,
-  AuditQuery,
-  BulkAnswer,
-  BulkBody,
-  ClaimCaseBody,
-  CreateStaffAccountBody,
-  CreateTemplateBody,
-  ExportQuery,
-  QueuesAnswer,
-  ReplyTemplate,
-  StaffAccount,
-  StaffAccountList,
-  StaffMerchant,
-  UpdateFaqBody,
-  UpdateMerchantBody,
-  UpdateStaffAccountBody,
-  createdMerchant,
-  createMerchantBody,
-  ArticleList,
-  CaseAction,
-  CaseList,
-  CaseView,
-  CreateArticleBody,
-  FaqList,
-  FileCaseBody,
-  HotspotList,
-  MeAnswer,
-  MetaAnswer,
-  StatsAnswer,
-  TokenAnswer,
+import {
+  API,
+  fillPath,
+  type Api,
+  type BulkAnswer,
+  type BulkBody,
+  type CaseView,
+  type ClaimCaseBody,
+  type QueuesAnswer,
+  type RouteAnswer,
+  type RouteHeaders,
+  type RouteName,
+  type RoutePart,
 } from '@weiquan/shared';
-import type { z } from 'zod';
-import { apiFetch, apiRequest } from './http';
+import { apiFetch, apiRequest, type RequestOptions } from './http';
 
-export type CaseListParams = Record<string, string | number | boolean | undefined>;
+export type Body<N extends RouteName> = RoutePart<Api[N], 'body', 'input'>;
+export type Query<N extends RouteName> = RoutePart<Api[N], 'query', 'input'>;
+export type Params<N extends RouteName> = RoutePart<Api[N], 'params', 'input'>;
+export type Answer<N extends RouteName> = RouteAnswer<Api[N]>;
+
+interface CallOptions<N extends RouteName> {
+  params?: Params<N>;
+  query?: Query<N>;
+  body?: Body<N>;
+  headers?: RouteHeaders<Api[N], 'input'>;
+}
+
+function requestOf<N extends RouteName>(name: N, opts: CallOptions<N>): [string, RequestOptions] {
+  const route: Api[RouteName] = API[name];
+  return [
+    fillPath(route.path, opts.params as Record<string, string> | undefined),
+    {
+      method: route.method.toUpperCase() as RequestOptions['method'],
+      auth: route.roles !== 'public',
+      query: opts.query as RequestOptions['query'],
+      body: opts.body,
+      headers: opts.headers as Record<string, string> | undefined,
+    },
+  ];
+}
+
+/** Calls a route of the table by name and reads its JSON answer. */
+function call<N extends RouteName>(name: N, opts: CallOptions<N> = {}): Promise<Answer<N>> {
+  return apiRequest<Answer<N>>(...requestOf(name, opts));
+}
+/** Calls a route whose answer is bytes (uploads, CSV). */
+function bytes<N extends RouteName>(name: N, opts: CallOptions<N> = {}): Promise<Blob> {
+  return apiFetch(...requestOf(name, opts)).then((r) => r.blob());
+}
+
+export type CaseListQuery = Query<'listCases'>;
 
 export const api = {
-  meta: () => apiRequest<MetaAnswer>('/meta', { auth: false }),
-  login: (username: string, password: string) =>
-    apiRequest<TokenAnswer>('/auth/staff', { method: 'POST', auth: false, body: { username, password } }),
-  me: () => apiRequest<MeAnswer>('/me'),
+  meta: () => call('meta'),
+  login: (username: string, password: string) => call('loginStaff', { body: { username, password } }),
+  me: () => call('me'),
 
-  listCases: (query: CaseListParams) => apiRequest<CaseList>('/cases', { query }),
-  getCase: (id: string) => apiRequest<CaseView>(`/cases/${encodeURIComponent(id)}`),
-  act: (id: string, action: CaseAction) =>
-    apiRequest<CaseView>(`/cases/${encodeURIComponent(id)}/actions`, { method: 'POST', body: action }),
-  fileCase: (body: FileCaseBody, idempotencyKey: string) =>
-    apiRequest<CaseView>('/cases', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  listCases: (query: CaseListQuery) => call('listCases', { query }),
+  getCase: (id: string) => call('getCase', { params: { id } }),
+  act: (id: string, action: Body<'actOnCase'>) => call('actOnCase', { params: { id }, body: action }),
+  fileCase: (body: Body<'fileCase'>, idempotencyKey: string) =>
+    call('fileCase', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
   /** evidence bytes: fetched with the bearer token, shown through a blob: URL */
-  upload: (id: string) => apiFetch(`/uploads/${encodeURIComponent(id)}`).then((r) => r.blob()),
+  upload: (id: string) => bytes('readUpload', { params: { id } }),
 
-  stats: (query: { from?: string; to?: string }) => apiRequest<StatsAnswer>('/stats', { auth: false, query }),
-  hotspots: () => apiRequest<HotspotList>('/staff/hotspots'),
-  articles: (kind?: string, cursor?: string) =>
-    apiRequest<ArticleList>('/articles', { auth: false, query: { kind, cursor } }),
-  createArticle: (body: CreateArticleBody) =>
-    apiRequest<Article>('/staff/articles', { method: 'POST', body }),
-  faq: (q?: string) => apiRequest<FaqList>('/faq', { auth: false, query: { q, limit: 50 } }),
+  stats: (query: Query<'stats'>) => call('stats', { query }),
+  hotspots: () => call('hotspots'),
+  articles: (kind?: Query<'articles'>['kind'], cursor?: string) => call('articles', { query: { kind, cursor } }),
+  publishArticle: (body: Body<'publishArticle'>) => call('publishArticle', { body }),
+  faq: (q?: string) => call('faq', { query: { q, limit: 50 } }),
 
-  // The staff desk (the staff-work API)
+  staffAccounts: () => call('listStaffAccounts'),
+  createStaffAccount: (body: Body<'createStaffAccount'>) => call('createStaffAccount', { body }),
+  updateStaffAccount: (id: string, body: Body<'updateStaffAccount'>) =>
+    call('updateStaffAccount', { params: { id }, body }),
+  templates: (action?: Query<'replyTemplates'>['action']) => call('replyTemplates', { query: { action } }),
+  createTemplate: (body: Body<'createReplyTemplate'>) => call('createReplyTemplate', { body }),
+  deleteTemplate: (id: string) => call('deleteReplyTemplate', { params: { id } }),
+  staffMerchants: (q: string | undefined, cursor?: string) => call('staffMerchants', { query: { q, cursor } }),
+  createMerchant: (body: Body<'createMerchant'>) => call('createMerchant', { body }),
+  updateMerchant: (id: string, body: Body<'updateMerchant'>) => call('updateMerchant', { params: { id }, body }),
+  newBindingCode: (id: string) => call('rotateBindingCode', { params: { id } }),
+  unbind: (id: string, userId: string) => call('unbindMerchantUser', { params: { id, userId } }),
+  updateFaq: (id: string, body: Body<'updateFaq'>) => call('updateFaq', { params: { id }, body }),
+  unpublishFaq: (id: string) => call('unpublishFaq', { params: { id } }),
+  exportCsv: (query: Query<'exportCases'>) => bytes('exportCases', { query }),
+  audit: (query: Query<'audit'>) => call('audit', { query }),
+
+  // Not yet in the route table (the staff-work issue lands them): typed from the shared schemas.
   queues: () => apiRequest<QueuesAnswer>('/staff/queues'),
   bulk: (body: BulkBody) => apiRequest<BulkAnswer>('/staff/cases/bulk', { method: 'POST', body }),
   claimCase: (body: ClaimCaseBody) => apiRequest<CaseView>('/cases/claim', { method: 'POST', body }),
-  staffAccounts: () => apiRequest<StaffAccountList>('/staff/accounts'),
-  createStaffAccount: (body: CreateStaffAccountBody) =>
-    apiRequest<StaffAccount>('/staff/accounts', { method: 'POST', body }),
-  updateStaffAccount: (id: string, body: UpdateStaffAccountBody) =>
-    apiRequest<StaffAccount>(`/staff/accounts/${encodeURIComponent(id)}`, { method: 'PUT', body }),
-  templates: (action?: string) =>
-    apiRequest<z.infer<typeof templateList>>('/staff/templates', { query: { action } }),
-  createTemplate: (body: CreateTemplateBody) =>
-    apiRequest<ReplyTemplate>('/staff/templates', { method: 'POST', body }),
-  deleteTemplate: (id: string) =>
-    apiRequest<void>(`/staff/templates/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  staffMerchants: (q: string | undefined, cursor?: string) =>
-    apiRequest<z.infer<typeof staffMerchantList>>('/staff/merchants', { query: { q, cursor } }),
-  createMerchant: (body: z.input<typeof createMerchantBody>) =>
-    apiRequest<z.infer<typeof createdMerchant>>('/staff/merchants', { method: 'POST', body }),
-  updateMerchant: (id: string, body: UpdateMerchantBody) =>
-    apiRequest<StaffMerchant>(`/staff/merchants/${encodeURIComponent(id)}`, { method: 'PUT', body }),
-  newBindingCode: (id: string) =>
-    apiRequest<{ bindingCode: string }>(`/staff/merchants/${encodeURIComponent(id)}/binding-code`, {
-      method: 'POST',
-    }),
-  unbind: (merchantId: string, userId: string) =>
-    apiRequest<void>(
-      `/staff/merchants/${encodeURIComponent(merchantId)}/bindings/${encodeURIComponent(userId)}`,
-      { method: 'DELETE' },
-    ),
-  updateFaq: (id: string, body: UpdateFaqBody) =>
-    apiRequest<unknown>(`/staff/faq/${encodeURIComponent(id)}`, { method: 'PUT', body }),
-  unpublishFaq: (id: string) =>
-    apiRequest<void>(`/staff/faq/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  exportCsv: (query: ExportQuery) =>
-    apiFetch('/staff/exports/cases.csv', { query: { ...query } }).then((r) => r.blob()),
-  audit: (query: Partial<AuditQuery>) =>
-    apiRequest<z.infer<typeof auditList>>('/staff/audit', { query: { ...query } }),
 };

@@ -1,4 +1,4 @@
-import type { CaseAction, CaseView } from '@weiquan/shared';
+import type { ActionType, CaseAction, CaseView } from '@weiquan/shared';
 import { Alert, App, Button, Card, Empty, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/http';
@@ -17,12 +17,12 @@ export interface ActionPanelProps {
   /** loads the case again (after a version conflict) */
   reload(): Promise<CaseView>;
   onChanged(next: CaseView): void;
-  loadTemplates?(action: string): Promise<TemplateOption[]>;
+  loadTemplates?(action: ActionType): Promise<TemplateOption[]>;
   staff?: StaffOption[];
 }
 
 const EMPTY_SPEC: ActionSpec = { fields: [], build: () => ({ type: 'resume_clock' }) };
-function specOf(type: string): ActionSpec {
+function specOf(type: ActionType): ActionSpec {
   return (
     ACTION_SPECS[type as keyof typeof ACTION_SPECS] ?? {
       ...EMPTY_SPEC,
@@ -39,14 +39,14 @@ function specOf(type: string): ActionSpec {
 export function ActionPanel({ caseView, act, reload, onChanged, loadTemplates, staff }: ActionPanelProps) {
   const { message } = App.useApp();
   const actions = orderActions(caseView.allowedActions);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<ActionType | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | unknown | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const [templates, setTemplates] = useState<TemplateOption[]>([]);
 
   const openForm = useCallback(
-    (type: string | null) => {
+    (type: ActionType | null) => {
       setOpen(type);
       setError(null);
       setTemplates([]);
@@ -70,7 +70,7 @@ export function ActionPanel({ caseView, act, reload, onChanged, loadTemplates, s
     return () => window.removeEventListener('keydown', onKey);
   }, [actions, open, openForm]);
 
-  async function submit(type: string, values: FormValues) {
+  async function submit(type: ActionType, values: FormValues) {
     setBusy(true);
     setError(null);
     setConflict(null);
@@ -87,7 +87,7 @@ export function ActionPanel({ caseView, act, reload, onChanged, loadTemplates, s
           const fresh = await reload();
           setConflict(conflictSummary(caseView, fresh));
           onChanged(fresh);
-          if (!fresh.allowedActions.includes(type as never)) setOpen(null);
+          if (!fresh.allowedActions.includes(type)) setOpen(null);
         } catch (reloadErr) {
           setError(reloadErr);
         }

@@ -182,7 +182,7 @@ export const ACTION_SPECS: Partial<Record<ActionType, ActionSpec>> = {
 };
 
 /** The actions staff take in the console, in the order their buttons appear. */
-export const ACTION_ORDER: readonly string[] = [
+export const ACTION_ORDER: readonly ActionType[] = [
   'claim',
   'accept',
   'start_mediation',
@@ -203,7 +203,7 @@ export const ACTION_ORDER: readonly string[] = [
   'not_open',
 ];
 
-export function orderActions(allowed: readonly string[]): string[] {
+export function orderActions(allowed: readonly ActionType[]): ActionType[] {
   const known = ACTION_ORDER.filter((a) => allowed.includes(a));
   return [...known, ...allowed.filter((a) => !ACTION_ORDER.includes(a))];
 }

@@ -1,8 +1,9 @@
+import type { ActionType } from '@weiquan/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
 import type { StaffOption, TemplateOption } from './action-form';
 
-const loadTemplates = (action: string): Promise<TemplateOption[]> =>
+const loadTemplates = (action: ActionType): Promise<TemplateOption[]> =>
   api.templates(action).then((list) => list.items);
 
 /** Reply templates and the active staff (for assign) beside the action forms. */
