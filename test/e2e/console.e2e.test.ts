@@ -82,7 +82,7 @@ async function logIn(page: Page, username: string, password: string): Promise<vo
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
 }
 
 async function act(
@@ -150,5 +150,33 @@ test('when a handler logs in, opens a pending complaint, accepts it, pauses and 
   assert.equal(stored.status, 'closed');
   assert.equal(stored.outcome.outcome, 'mediated');
   assert.equal(stored.outcome.recoveredFen, 39900);
+  await page.context().close();
+});
+
+const SCREENS: Array<[string, string, string]> = [
+  ['/intake', '电话登记', 'intake'],
+  ['/visits', '回访', 'visits'],
+  ['/reports', '举报', 'reports'],
+  ['/consultations', '咨询', 'consultations'],
+  ['/articles', '消费警示与典型案例', 'articles'],
+  ['/hotspots', '热点约谈', 'hotspots'],
+  ['/merchants', '商家', 'merchants'],
+  ['/data', '数据', 'data'],
+  ['/templates', '回复模板', 'templates'],
+  ['/staff', '人员账号', 'staff-accounts'],
+  ['/audit', '审计日志', 'audit'],
+];
+
+test('when an admin opens every screen of the console, then each renders its heading with no serious or critical axe violation', async () => {
+  const page = await desk(chromium.browser);
+  await logIn(page, STAFF.username, STAFF.password);
+  const problems: Record<string, unknown> = {};
+  for (const [path, heading, name] of SCREENS) {
+    await page.goto(`${bff.base}/console${path}`);
+    await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+    const violations = await checkScreen(page, name);
+    if (violations.length) problems[name] = violations;
+  }
+  assert.deepEqual(problems, {});
   await page.context().close();
 });

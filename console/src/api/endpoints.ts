@@ -69,9 +69,11 @@ export const api = {
   /** evidence bytes: fetched with the bearer token, shown through a blob: URL */
   upload: (id: string) => bytes('readUpload', { params: { id } }),
 
+  searchMerchants: (q: string) => call('searchMerchants', { query: { q } }),
   stats: (query: Query<'stats'>) => call('stats', { query }),
   hotspots: () => call('hotspots'),
-  articles: (kind?: Query<'articles'>['kind'], cursor?: string) => call('articles', { query: { kind, cursor } }),
+  articles: (kind?: Query<'articles'>['kind'], cursor?: string) =>
+    call('articles', { query: { kind, cursor } }),
   publishArticle: (body: Body<'publishArticle'>) => call('publishArticle', { body }),
   faq: (q?: string) => call('faq', { query: { q, limit: 50 } }),
 
@@ -82,9 +84,11 @@ export const api = {
   templates: (action?: Query<'replyTemplates'>['action']) => call('replyTemplates', { query: { action } }),
   createTemplate: (body: Body<'createReplyTemplate'>) => call('createReplyTemplate', { body }),
   deleteTemplate: (id: string) => call('deleteReplyTemplate', { params: { id } }),
-  staffMerchants: (q: string | undefined, cursor?: string) => call('staffMerchants', { query: { q, cursor } }),
+  staffMerchants: (q: string | undefined, cursor?: string) =>
+    call('staffMerchants', { query: { q, cursor } }),
   createMerchant: (body: Body<'createMerchant'>) => call('createMerchant', { body }),
-  updateMerchant: (id: string, body: Body<'updateMerchant'>) => call('updateMerchant', { params: { id }, body }),
+  updateMerchant: (id: string, body: Body<'updateMerchant'>) =>
+    call('updateMerchant', { params: { id }, body }),
   newBindingCode: (id: string) => call('rotateBindingCode', { params: { id } }),
   unbind: (id: string, userId: string) => call('unbindMerchantUser', { params: { id, userId } }),
   updateFaq: (id: string, body: Body<'updateFaq'>) => call('updateFaq', { params: { id }, body }),

@@ -278,11 +278,17 @@ export const zh = {
   },
   visits: {
     heading: '回访',
-    help: '近 30 天办结、尚未回访的投诉。请致电消费者并登记回访结果。',
+    help: '已办结的投诉（不含撤回）。展开一行，致电消费者并登记回访结果；可多次登记，以最后一次为准。',
+    last: '上次回访',
+    none: '尚未回访',
   },
-  reports: { heading: '举报' },
+  reports: {
+    heading: '举报',
+    help: '核查期 15 个工作日（可延长一次）。打开案件后可延长核查期限、立案或不予立案。',
+  },
   consultations: {
     heading: '咨询',
+    help: '打开咨询后答复；勾选“同时发布为常见问题”，答复会出现在小程序的咨询页。',
     faq: '常见问题',
     open: '待答复咨询',
     answer: '答复',
@@ -365,6 +371,7 @@ export const zh = {
     exportFrom: '开始日期',
     exportTo: '结束日期',
     totals: '合计',
+    exportNeedsSupervisor: '导出案件数据需要督办人或管理员权限。',
   },
 } as const;
 

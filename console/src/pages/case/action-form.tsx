@@ -13,6 +13,7 @@ import {
 } from 'antd';
 import { useEffect, useId } from 'react';
 import { zh } from '../../i18n/zh-Hans';
+import { chosen } from '../../lib/form-rules';
 import type { ActionSpec, FieldSpec, FormValues } from './action-specs';
 
 export interface TemplateOption {
@@ -121,18 +122,12 @@ function fieldControl(field: FieldSpec, staff?: StaffOption[]) {
   }
 }
 
-const RADIO_KINDS = new Set(['outcome', 'visitResult']);
-/** Radio groups are divs: a `required` rule would put aria-required on them (not allowed there), so they check by validator. */
+const CHOICE_KINDS = new Set(['outcome', 'visitResult', 'ground', 'staff']);
 function rulesOf(f: FieldSpec) {
   if (!f.required) return [];
-  if (RADIO_KINDS.has(f.kind))
-    return [
-      {
-        validator: (_: unknown, v: unknown) =>
-          v ? Promise.resolve() : Promise.reject(new Error(zh.form.required)),
-      },
-    ];
-  return [{ required: true, whitespace: f.kind === 'textarea', message: zh.form.required }];
+  return CHOICE_KINDS.has(f.kind)
+    ? chosen
+    : [{ required: true, whitespace: f.kind === 'textarea', message: zh.form.required }];
 }
 
 /** One action's form: the fields its body needs, templates one click away, Ctrl+Enter submits. */

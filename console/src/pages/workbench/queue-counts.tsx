@@ -29,8 +29,8 @@ const ORDER: QueueKey[] = [
 ];
 const TONE: Partial<Record<QueueKey, string>> = {
   overdue: '#c9141b',
-  dueToday: '#d4380d',
-  dueSoon: '#ad6800',
+  dueToday: '#ad2102',
+  dueSoon: '#874d00',
 };
 
 export function QueueCounts({

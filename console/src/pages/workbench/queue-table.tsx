@@ -13,8 +13,9 @@ export interface QueueTableProps {
   loading: boolean;
   sort: SortKey;
   onSort(sort: SortKey): void;
-  selected: string[];
-  onSelect(ids: string[]): void;
+  /** multi-select for bulk actions; absent: no checkboxes */
+  selected?: string[];
+  onSelect?(ids: string[]): void;
 }
 
 const SORT_OF_COLUMN: Record<string, SortKey> = {
@@ -120,11 +121,13 @@ export function QueueTable({ items, loading, sort, onSort, selected, onSelect }:
       onRow={(row) =>
         ({ 'data-testid': 'queue-row', 'data-case-no': row.caseNo }) as React.HTMLAttributes<HTMLElement>
       }
-      rowSelection={{
-        selectedRowKeys: selected,
-        onChange: (keys) => onSelect(keys.map(String)),
-        getCheckboxProps: (row) => ({ 'aria-label': `选择 ${row.caseNo}` }) as never,
-      }}
+      rowSelection={
+        onSelect && {
+          selectedRowKeys: selected,
+          onChange: (keys) => onSelect(keys.map(String)),
+          getCheckboxProps: (row) => ({ 'aria-label': `选择 ${row.caseNo}` }) as never,
+        }
+      }
       onChange={(_p, _f, sorter) => {
         const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<QueueItem>;
         const key = SORT_OF_COLUMN[String(s.columnKey)];
