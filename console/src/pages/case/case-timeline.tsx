@@ -1,15 +1,13 @@
-import type { TimelineEntry } from '@weiquan/shared';
+import { seesEvent, type TimelineEntry } from '@weiquan/shared';
 import { Card, Tag, Timeline, Typography } from 'antd';
 import { zh } from '../../i18n/zh-Hans';
 import { actionLabel, formatTime } from '../../lib/labels';
 import { fenToYuan } from '../../lib/money';
 import { groundText } from '../../lib/grounds';
 
-/** Entries that consumers and merchants never see (the contract's staff-only actions). */
-const STAFF_ONLY = new Set(['claim', 'assign', 'unassign', 'note', 'supervise', 'record_visit']);
+/** Entries consumers never see (the shared visibility table): marked so staff know what they share. */
 export function isStaffOnly(entry: TimelineEntry): boolean {
-  const flagged = (entry as TimelineEntry & { staffOnly?: boolean }).staffOnly;
-  return flagged ?? STAFF_ONLY.has(entry.type);
+  return !seesEvent('consumer', entry.type);
 }
 
 function details(e: TimelineEntry): string[] {
