@@ -30,6 +30,7 @@ import type { Services } from './services';
 import { wechatPushRoutes } from './wechat/push-routes';
 import { mediaRoutes } from './http/routes/media-routes';
 import { moderationRoutes } from './http/routes/moderation-routes';
+import { h5Static } from './static/h5-static';
 import type { Router } from 'express';
 
 /**
@@ -110,6 +111,8 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
   const consoleDir = config.CONSOLE_DIR ?? path.resolve(import.meta.dirname, '../../console/dist');
   if (existsSync(path.join(consoleDir, 'index.html'))) app.use('/console', consoleStatic(consoleDir));
   if (existsSync(h5)) app.use(express.static(h5, { index: 'index.html', maxAge: '1h' }));
+  const h5 = config.H5_DIR ?? path.resolve(import.meta.dirname, '../../miniapp/dist/h5');
+  if (existsSync(h5)) app.use(h5Static(h5));
   app.use(errorHandler(logger));
   return app;
 }

@@ -1,7 +1,12 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { bundleReport } from './bundle-report';
 import { leanShared } from './lean-shared';
+import { precompress } from './precompress';
 import { subpackageChunks } from './subpackage-chunks';
+
+const MINIAPP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // the subpackage roots of src/app.config.ts (the weapp package check compares them with app.json)
 const SUBPACKAGE_ROOTS = ['consumer', 'merchant'];
@@ -31,6 +36,7 @@ export default defineConfig<'vite'>(async () => {
         leanShared(),
         ...(env === 'weapp' ? [subpackageChunks(SUBPACKAGE_ROOTS)] : []),
         bundleReport(),
+        ...(env === 'h5' ? [precompress(path.join(MINIAPP_DIR, `dist/${env}`))] : []),
       ],
     },
     mini: {

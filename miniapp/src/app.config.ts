@@ -11,6 +11,7 @@ export default defineAppConfig({
         'consult/index',
         'cases/index',
         'case/index',
+        'filed/index',
         'inbox/index',
         'me/index',
         'article/index',

@@ -9,6 +9,7 @@ export const ROUTES = {
   consult: '/consumer/consult/index',
   cases: '/consumer/cases/index',
   case: '/consumer/case/index',
+  filed: '/consumer/filed/index',
   inbox: '/consumer/inbox/index',
   me: '/consumer/me/index',
   article: '/consumer/article/index',

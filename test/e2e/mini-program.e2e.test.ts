@@ -99,7 +99,7 @@ test(
     const c = consumer.page;
     await c.goto(`${bff.base}/#/pages/home/index`);
     await text(c, '我要投诉').waitFor();
-    assert.ok(await text(c, '我的投诉').isVisible());
+    assert.ok(await text(c, '我的办件').isVisible());
     assert.ok(await text(c, '商家入口').isVisible());
     await screenshot(c, 'home');
 
@@ -150,14 +150,45 @@ test(
     await visible(c, '#wizard-next').click();
     await visible(c, '[data-testid="review"]').waitFor();
     await screenshot(c, 'file-review');
+    // every purchase detail on the review screen
+    const review = await visible(c, '[data-testid="review"]').innerText();
+    for (const part of ['299 元', '实体店', '1 张照片', '王小明'])
+      assert.ok(review.includes(part), `the review shows ${part}: ${review}`);
     await visible(c, '#wizard-submit').click();
+
+    // the result page stays: number, what happens next, and the offer to keep the details
+    await at(c, '/consumer/filed/index');
+    const filedNo = await visible(c, '[data-testid="filed-case-no"]').innerText();
+    assert.match(filedNo, /^XM\d+/);
+    await text(c, /商家须在 \d{4}-\d{2}-\d{2} 前与您协商/).waitFor();
+    await screenshot(c, 'file-result');
+    await c.waitForTimeout(1500);
+    assert.ok(
+      await visible(c, '[data-testid="filed-case-no"]').isVisible(),
+      'the result page is still there',
+    );
+    await visible(c, '#profile-offer-save').click();
+    await text(c, '已保存到“我的”').waitFor();
+    await visible(c, '#filed-progress').click();
 
     await at(c, '/consumer/case/index');
     await text(c, '商家协商中').waitFor();
+    assert.match(await visible(c, '[data-testid="page-case"]').innerText(), new RegExp(filedNo));
     await text(c, /剩 \d+ 个工作日/).waitFor();
     const caseId = new URL(c.url().replace('#', '')).searchParams.get('id');
     assert.ok(caseId, 'the detail page carries the new case id');
+    await text(c, '消费金额 299.00 元').waitFor();
     await screenshot(c, 'case-filed');
+    await visible(c, '[data-testid="evidence"] [role="button"]').click();
+    await visible(c, '[data-testid="evidence-viewer"] img').waitFor();
+    assert.ok(
+      await visible(c, '[data-testid="evidence-viewer"] img').evaluate(
+        (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 8,
+      ),
+      'the evidence photo loads in the full-screen viewer',
+    );
+    await screenshot(c, 'case-evidence-viewer');
+    await visible(c, '[data-testid="evidence-viewer"]').click();
 
     // 我的投诉 lists it
     await c.goto(`${bff.base}/#/consumer/cases/index`);
@@ -182,11 +213,19 @@ test(
     await visible(m, `[data-case-id="${caseId}"]`).click();
     await at(m, '/merchant/case/index');
     await text(m, '投诉人未同意提供联系方式，信息已打码').waitFor();
+    await text(m, '消费金额 299.00 元').waitFor();
     await screenshot(m, 'merchant-case');
+    await visible(m, '[data-testid="evidence"] [role="button"]').click();
+    await visible(m, '[data-testid="evidence-viewer"] img').waitFor();
+    await visible(m, '[data-testid="evidence-viewer"]').click();
     await fill(m, 'proposal-text', '可免费维修，或退款 150 元。');
     await fill(m, 'proposal-refund', '150');
     await visible(m, '#action-propose').click();
-    await text(m, '待您确认方案').waitFor();
+    await text(m, '待消费者确认方案').waitFor();
+    const merchantPage = await visible(m, '[data-testid="page-merchant-case"]').innerText();
+    assert.ok(!merchantPage.includes('待您确认方案'), 'the merchant is never told the consumer’s task');
+    assert.doesNotMatch(merchantPage, /· 我\s*提交投诉/);
+    assert.match(merchantPage, /· 消费者\s*提交投诉/);
     await screenshot(m, 'merchant-proposed');
 
     // consumer: the notice arrives; reject the proposal
@@ -204,7 +243,13 @@ test(
     await visible(c, '#action-reject_proposal').click();
     await fill(c, 'reject-reason', '电饭煲是新买的，要求全额退款。');
     await visible(c, '#confirm-reject').click();
+    // Taro's H5 modal: the consequence in plain words, then the confirmation
+    await text(c, /转交 12315 投诉中心/).waitFor();
+    await screenshot(c, 'case-reject-confirm');
+    await visible(c, '.taro-modal__foot .taro-model__confirm').click();
     await text(c, '待受理').waitFor();
+    await visible(c, '[data-testid="proposal-fate"]').waitFor();
+    assert.equal(await visible(c, '[data-testid="proposal-fate"]').innerText(), '已拒绝');
     await screenshot(c, 'case-rejected');
 
     // staff, through the API: accept and close
@@ -227,10 +272,33 @@ test(
     await text(c, '您的评价：5 星').waitFor();
     await screenshot(c, 'case-rated');
 
-    // the remaining pages, for the record
+    // the remaining pages, for the record: 我的 greets by name, not by an internal id
     await c.goto(`${bff.base}/#/consumer/me/index`);
     await visible(c, '#profile-save').waitFor();
+    await text(c, '王小明，您好').waitFor();
     await screenshot(c, 'me');
+
+    // a second complaint starts with the saved real-name details
+    await c.goto(`${bff.base}/#/consumer/file/index`);
+    await fill(c, 'merchant-q', odr.name.slice(0, 4));
+    await visible(c, '#merchant-search').click();
+    await text(c, odr.name).click();
+    await visible(c, '#wizard-next').click();
+    await visible(c, '[data-value="household_appliances"]').click();
+    await visible(c, '#wizard-next').click();
+    await fill(c, 'facts', '买的电热水壶漏电，商家不肯退换，说要寄回厂家检测。');
+    await visible(c, '#wizard-next').click();
+    await visible(c, '[data-value="exchange"]').click();
+    await visible(c, '#wizard-next').click();
+    await visible(c, '#today').click();
+    await visible(c, '[data-value="online"]').click();
+    await visible(c, '#wizard-next').click();
+    await visible(c, '#add-photos').waitFor();
+    await visible(c, '#wizard-next').click();
+    await text(c, '已从“我的”中带出，可修改').waitFor();
+    assert.equal(await visible(c, '#contact-name input, input#contact-name').inputValue(), '王小明');
+    assert.equal(await visible(c, '#contact-phone input, input#contact-phone').inputValue(), '13800138000');
+    await screenshot(c, 'file-second-prefilled');
     await m.goto(`${bff.base}/#/merchant/cases/index`);
     await visible(m, `[data-case-id="${caseId}"]`).waitFor();
     await screenshot(m, 'merchant-cases');
@@ -290,8 +358,13 @@ test(
     await visible(c, '#wizard-next').click();
     await visible(c, '[data-testid="review"]').waitFor();
     await visible(c, '#wizard-submit').click();
+    await at(c, '/consumer/filed/index');
+    await text(c, '举报已提交，我们已收到').waitFor();
+    await screenshot(c, 'report-result');
+    await visible(c, '#filed-progress').click();
     await at(c, '/consumer/case/index');
     await text(c, '核查中').waitFor();
+    await text(c, '提交举报').waitFor();
     await text(c, '匿名举报').waitFor();
     const reportId = new URL(c.url().replace('#', '')).searchParams.get('id');
     assert.ok(reportId);
@@ -306,6 +379,9 @@ test(
     await fill(c, 'consult-question', '旅游团导游强制购物，不买就不让上车，可以投诉吗？');
     await screenshot(c, 'consult-form');
     await visible(c, '#consult-submit').click();
+    await at(c, '/consumer/filed/index');
+    await text(c, '咨询已提交，我们已收到').waitFor();
+    await visible(c, '#filed-progress').click();
     await at(c, '/consumer/case/index');
     await text(c, '待答复').waitFor();
     const consultId = new URL(c.url().replace('#', '')).searchParams.get('id');
@@ -464,5 +540,94 @@ test(
     await screenshot(c, 'home-large-text');
 
     await consumer.context.close();
+  },
+);
+
+test(
+  'when a bound merchant gets a new complaint, then its 消息 shows the notice with the badge, and its home lists the complaint with working days left',
+  { timeout: 300_000 },
+  async () => {
+    const odr = bff.bindingCodes.find((m) => m.odr);
+    assert.ok(odr);
+    const found = await api<{ items: Array<{ id: string; name: string }> }>(
+      'GET',
+      `/merchants?q=${encodeURIComponent(odr.name)}`,
+      undefined,
+    );
+    const shop = found.items.find((x) => x.name === odr.name);
+    assert.ok(shop);
+
+    // the shop owner binds first (a consumer login, then the binding code)
+    const merchant = await phone(chromium.browser);
+    const m = merchant.page;
+    await m.goto(`${bff.base}/#/pages/home/index`);
+    await visible(m, '#entry-merchant').click();
+    await at(m, '/merchant/bind/index');
+    await fill(m, 'binding-code', odr.code);
+    await visible(m, '#bind').click();
+    await at(m, '/pages/login/index');
+    await fill(m, 'demo-name', '店长阿美');
+    await visible(m, '#login-demo').click();
+    await at(m, '/merchant/bind/index');
+    await visible(m, '#bind').click();
+    await at(m, '/merchant/cases/index');
+
+    // then a consumer files against the shop
+    const consumer = await api<{ accessToken: string }>('POST', '/auth/wechat', undefined, {
+      code: 'dev:陈投诉',
+    });
+    const res = await fetch(`${bff.base}/api/v1/cases`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${consumer.accessToken}`,
+        'idempotency-key': `e2e-notice-${Date.now()}`,
+      },
+      body: JSON.stringify({
+        kind: 'complaint',
+        merchant: { id: shop.id },
+        category: 'household_appliances',
+        facts: '新买的空气炸锅第二天就不能加热，门店拒绝退货。',
+        demand: { type: 'refund', amountFen: 39900 },
+        purchase: {
+          amountFen: 39900,
+          occurredOn: '2026-11-28',
+          channel: 'offline',
+          orderNo: 'POS-20261128-77',
+        },
+        complainant: { name: '陈投诉', phone: '13800138222', address: '福建省厦门市湖里区仙岳路 8 号' },
+        attachments: [],
+        shareContactWithMerchant: true,
+      }),
+    });
+    const filed = (await res.json()) as { id: string; caseNo: string };
+    assert.equal(res.status, 201, JSON.stringify(filed));
+
+    // the merchant home: the unread badge, the open complaint with its working days left
+    await m.goto(`${bff.base}/#/merchant/cases/index`);
+    await visible(m, '[data-testid="badge-inbox"]').waitFor({ timeout: 20_000 });
+    const open = visible(m, `[data-open-case-id="${filed.id}"]`);
+    await open.waitFor();
+    assert.match(await open.innerText(), /剩 \d+ 个工作日/);
+    assert.match(await open.innerText(), /待您协商处理/);
+    await screenshot(m, 'merchant-home-badge');
+
+    // 消息 (the tab) holds the merchant's notice, not the consumer's empty inbox
+    await visible(m, '#tab-inbox').click();
+    await at(m, '/consumer/inbox/index');
+    const notice = visible(m, '.wq-unread-item[data-audience="merchant"]');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /您有一件新投诉待协商处理/);
+    assert.equal(await m.locator('text=暂无消息').locator('visible=true').count(), 0);
+    await screenshot(m, 'merchant-inbox');
+    await notice.click();
+    await at(m, '/merchant/case/index');
+    await text(m, '订单号 POS-20261128-77').waitFor();
+    const page = await visible(m, '[data-testid="page-merchant-case"]').innerText();
+    assert.ok(!page.includes('待您确认方案'));
+    assert.match(page, /· 消费者\s*提交投诉/);
+    await screenshot(m, 'merchant-case-from-notice');
+
+    await merchant.context.close();
   },
 );

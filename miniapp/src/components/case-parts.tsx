@@ -1,22 +1,35 @@
 import { Text, View } from '@tarojs/components';
-import type { CaseView, DeadlineView, Merchant, TimelineEntry } from '@weiquan/shared';
+import {
+  ENDED_STATUSES,
+  type CaseStatus,
+  type CaseView,
+  type DeadlineView,
+  type Merchant,
+  type TimelineEntry,
+} from '@weiquan/shared';
 import type { ReactNode } from 'react';
 import type { Remote } from '../hooks/use-remote';
 import { useT, type MessageKey } from '../i18n';
+import { actorKey, nextStepKey, statusKey, timelineKey, type Reader } from '../lib/case-copy';
 import { fenToYuan } from '../lib/money';
 import { beijingDateTime, beijingDay } from '../lib/time';
+import { EvidenceList } from './evidence-viewer';
 import { NutTag } from './nut';
 import { RemoteStatus } from './remote-status';
 
-const ENDED = new Set(['settled', 'closed', 'refused', 'withdrawn', 'case_opened', 'not_opened', 'answered']);
+const ENDED = new Set<CaseStatus>([...ENDED_STATUSES, 'answered']);
 
-export function StatusTag({ status }: { status: string }) {
+/** A status as its reader should read it; the one the reader must act on stands out. */
+export function StatusTag({ status, reader }: { status: CaseStatus; reader: Reader }) {
   const t = useT();
-  const type = status === 'awaiting_consumer' ? 'warning' : ENDED.has(status) ? 'default' : 'primary';
+  const yourTurn =
+    (reader === 'consumer' && status === 'awaiting_consumer') ||
+    (reader === 'merchant' && status === 'merchant_negotiating');
+  const tone = yourTurn ? 'wq-status-act' : ENDED.has(status) ? 'wq-status-ended' : 'wq-status-open';
   return (
-    <NutTag type={type} className="wq-status" data-status={status}>
-      {t(`status.${status}` as MessageKey)}
-    </NutTag>
+    <Text className={`wq-status ${tone}`} data-status={status}>
+      {t(statusKey(status, reader))}
+    </Text>
   );
 }
 
@@ -55,6 +68,13 @@ export function daysLeftText(
   return t('deadline.overdue', { n: -d.workingDaysLeft });
 }
 
+const DEADLINE: Record<DeadlineView['kind'], MessageKey> = {
+  merchant_response: 'deadline.merchant_response',
+  acceptance: 'deadline.acceptance',
+  mediation: 'deadline.mediation',
+  report_verification: 'deadline.report_verification',
+};
+
 export function DeadlineList({ deadlines }: { deadlines: DeadlineView[] }) {
   const t = useT();
   if (!deadlines.length) return null;
@@ -67,7 +87,7 @@ export function DeadlineList({ deadlines }: { deadlines: DeadlineView[] }) {
           className={`wq-deadline ${d.workingDaysLeft < 0 ? 'wq-overdue' : ''}`}
           data-kind={d.kind}
         >
-          <Text>{t(`deadline.${d.kind}` as MessageKey)}</Text>
+          <Text>{t(DEADLINE[d.kind])}</Text>
           <Text className="wq-muted"> {t('deadline.due', { date: beijingDay(d.dueAt) })} </Text>
           <Text className="wq-days-left">{daysLeftText(t, d)}</Text>
         </View>
@@ -86,17 +106,25 @@ function entryDetail(t: ReturnType<typeof useT>, e: TimelineEntry): string {
   return parts.join(' · ');
 }
 
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+export function Timeline({
+  entries,
+  kind,
+  reader,
+}: {
+  entries: TimelineEntry[];
+  kind: CaseView['kind'];
+  reader: Reader;
+}) {
   const t = useT();
   return (
     <View className="wq-card">
       <Text className="wq-card-title">{t('case.timeline')}</Text>
       {entries.map((e, i) => (
-        <View key={i} className="wq-timeline-entry" data-type={e.type}>
+        <View key={i} className="wq-timeline-entry" data-type={e.type} data-actor={e.actorRole}>
           <Text className="wq-muted">
-            {beijingDateTime(e.at)} · {t(`actor.${e.actorRole}` as MessageKey)}
+            {beijingDateTime(e.at)} · {t(actorKey(e.actorRole, reader))}
           </Text>
-          <Text className="wq-timeline-title">{t(`timeline.${e.type}` as MessageKey)}</Text>
+          <Text className="wq-timeline-title">{t(timelineKey(e.type, kind))}</Text>
           {entryDetail(t, e) && <Text className="wq-timeline-text">{entryDetail(t, e)}</Text>}
         </View>
       ))}
@@ -104,18 +132,72 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   );
 }
 
-const CASE_NO: Record<CaseView['kind'], MessageKey> = {
+export const CASE_NO: Record<CaseView['kind'], MessageKey> = {
   complaint: 'case.no',
   report: 'case.noReport',
   consultation: 'case.noConsultation',
 };
 
+export const KIND: Record<CaseView['kind'], MessageKey> = {
+  complaint: 'kind.complaint',
+  report: 'kind.report',
+  consultation: 'kind.consultation',
+};
+
 export function KindTag({ kind }: { kind: CaseView['kind'] }) {
   const t = useT();
   return (
-    <NutTag type="default" plain className="wq-kind" data-kind={kind}>
-      {t(`kind.${kind}` as MessageKey)}
-    </NutTag>
+    <Text className="wq-kind" data-kind={kind}>
+      {t(KIND[kind])}
+    </Text>
+  );
+}
+
+/** "下一步": what happens now, who acts and by when (the nearest running deadline). */
+export function NextStep({ c, reader }: { c: CaseView; reader: Reader }) {
+  const t = useT();
+  const due = [...c.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+  return (
+    <View className="wq-next" data-testid="next-step" data-reader={reader}>
+      <Text className="wq-label">{t('case.nextStep')}</Text>
+      <Text className="wq-body">
+        {t(nextStepKey(c.status, reader), { date: due ? beijingDay(due.dueAt) : t('case.noDeadlineYet') })}
+      </Text>
+    </View>
+  );
+}
+
+const DEMAND: Record<NonNullable<CaseView['demand']>['type'], MessageKey> = {
+  refund: 'demand.refund',
+  exchange: 'demand.exchange',
+  repair: 'demand.repair',
+  compensation: 'demand.compensation',
+  apology: 'demand.apology',
+  other: 'demand.other',
+};
+export const demandKey = (type: keyof typeof DEMAND): MessageKey => DEMAND[type];
+
+export const CHANNEL: Record<'online' | 'offline', MessageKey> = {
+  online: 'channel.online',
+  offline: 'channel.offline',
+};
+
+/** 消费信息: every purchase detail the filing carried. */
+export function PurchaseDetails({ purchase }: { purchase: NonNullable<CaseView['purchase']> }) {
+  const t = useT();
+  const channel = CHANNEL[purchase.channel as 'online' | 'offline'];
+  return (
+    <View className="wq-purchase" data-testid="purchase">
+      <Text className="wq-label">{t('wizard.step.purchase')}</Text>
+      <Text className="wq-body">
+        {t('case.purchasedOn', { date: purchase.occurredOn })}
+        {channel ? ` · ${t(channel)}` : ''}
+      </Text>
+      {purchase.amountFen !== undefined && (
+        <Text className="wq-body">{t('case.purchaseAmount', { amount: fenToYuan(purchase.amountFen) })}</Text>
+      )}
+      {purchase.orderNo && <Text className="wq-body">{t('case.orderNo', { no: purchase.orderNo })}</Text>}
+    </View>
   );
 }
 
@@ -124,15 +206,16 @@ export function latestAnswer(c: Pick<CaseView, 'timeline'>): TimelineEntry | und
   return [...c.timeline].reverse().find((e) => e.type === 'answer');
 }
 
-export function CaseSummary({ c }: { c: CaseView }) {
+export function CaseSummary({ c, reader }: { c: CaseView; reader: Reader }) {
   const t = useT();
   const answer = c.kind === 'consultation' ? latestAnswer(c) : undefined;
   return (
     <View className="wq-card" data-kind={c.kind}>
       <View className="wq-row">
         <Text className="wq-case-no">{t(CASE_NO[c.kind], { caseNo: c.caseNo })}</Text>
-        <StatusTag status={c.status} />
+        <StatusTag status={c.status} reader={reader} />
       </View>
+      <NextStep c={c} reader={reader} />
       {c.merchant && <Text className="wq-strong">{c.merchant.name}</Text>}
       {c.question && (
         <View>
@@ -162,15 +245,14 @@ export function CaseSummary({ c }: { c: CaseView }) {
       )}
       {c.demand && (
         <Text className="wq-body">
-          {t('case.demand')}: {t(`demand.${c.demand.type}` as MessageKey)}
+          {t('case.demand')}: {t(DEMAND[c.demand.type])}
           {c.demand.amountFen !== undefined
             ? ` ${t('common.yuan', { amount: fenToYuan(c.demand.amountFen) })}`
             : ''}
         </Text>
       )}
-      {c.attachments.length > 0 && (
-        <Text className="wq-muted">{t('case.attachments', { n: c.attachments.length })}</Text>
-      )}
+      {c.purchase && <PurchaseDetails purchase={c.purchase} />}
+      <EvidenceList attachments={c.attachments} reader={reader} />
     </View>
   );
 }
@@ -178,9 +260,11 @@ export function CaseSummary({ c }: { c: CaseView }) {
 /** A case page (the consumer's and the merchant's): summary and deadlines, the page's own cards, the timeline. */
 export function CaseBody({
   remote,
+  reader,
   children,
 }: {
   remote: Remote<CaseView>;
+  reader: Reader;
   children: (c: CaseView) => ReactNode;
 }) {
   const c = remote.data;
@@ -189,10 +273,10 @@ export function CaseBody({
       <RemoteStatus remote={remote} />
       {c && (
         <>
-          <CaseSummary c={c} />
+          <CaseSummary c={c} reader={reader} />
           <DeadlineList deadlines={c.deadlines} />
           {children(c)}
-          <Timeline entries={c.timeline} />
+          <Timeline entries={c.timeline} kind={c.kind} reader={reader} />
         </>
       )}
     </View>

@@ -5,6 +5,7 @@ import { settings, useT, type MessageKey } from '../i18n';
 import { network } from '../lib/network';
 import { useStore } from '../lib/store';
 import { NutButton } from './nut';
+import { TabBar, type Tab } from './tab-bar';
 
 /**
  * Every page's frame: the title in the chosen language, large-text mode, and the offline banner
@@ -15,11 +16,14 @@ export function Screen({
   onRetry,
   children,
   testId,
+  tab,
 }: {
   title: MessageKey;
   onRetry?: () => void;
   children: ReactNode;
   testId?: string;
+  /** a tab page: draws the tab bar with this tab current */
+  tab?: Tab;
 }) {
   const t = useT();
   const { largeText } = useStore(settings);
@@ -33,7 +37,11 @@ export function Screen({
     if (typeof document !== 'undefined') document.title = t(title);
   }, [t.lang, title]);
   return (
-    <View className={`wq-screen ${largeText ? 'wq-large' : ''}`} data-testid={testId} data-lang={t.lang}>
+    <View
+      className={`wq-screen ${largeText ? 'wq-large' : ''} ${tab ? 'wq-with-tabs' : ''}`}
+      data-testid={testId}
+      data-lang={t.lang}
+    >
       {offline && (
         <View className="wq-offline" role="alert">
           <Text>{t('common.offline')}</Text>
@@ -45,6 +53,7 @@ export function Screen({
         </View>
       )}
       {children}
+      {tab && <TabBar current={tab} />}
     </View>
   );
 }

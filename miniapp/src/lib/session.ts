@@ -46,4 +46,23 @@ export function reloadSessions(): void {
     consumer: readStored<Session>(key('consumer')),
     merchant: readStored<Session>(key('merchant')),
   });
+  acting.set(readStored<AppRole>(ACTING_KEY) ?? 'consumer');
+}
+
+const ACTING_KEY = 'wq.acting';
+/**
+ * Which hat a person wears right now: a shop owner who bound 商家入口 still has a consumer session,
+ * so the inbox, the home page and the tab bar follow the role last entered, not the sessions held.
+ */
+export const acting = createStore<AppRole>(readStored<AppRole>(ACTING_KEY) ?? 'consumer');
+
+export function actAs(role: AppRole): void {
+  if (acting.get() === role) return;
+  writeStored(ACTING_KEY, role);
+  acting.set(role);
+}
+
+/** The role whose inbox and badge to show: the merchant's only while acting as a bound merchant. */
+export function actingRole(): AppRole {
+  return acting.get() === 'merchant' && getSession('merchant') ? 'merchant' : 'consumer';
 }

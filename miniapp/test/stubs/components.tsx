@@ -162,7 +162,26 @@ export const SwiperItem = passthrough('div');
 export const CoverView = passthrough('div');
 export const CoverImage = Image;
 export const Icon = passthrough('i');
-export const Picker = passthrough('div');
+/** mode="date": a native date input that answers Taro's `detail.value` (YYYY-MM-DD) */
+export const Picker = forwardRef<HTMLDivElement, AnyProps>(function Picker(
+  { children, onChange, value, mode, start, end, range, ...props },
+  ref,
+) {
+  void range;
+  return (
+    <div ref={ref} {...props}>
+      {children}
+      <input
+        type={mode === 'date' ? 'date' : 'text'}
+        data-testid={`picker-${props.id ?? mode}`}
+        value={value ?? ''}
+        min={start}
+        max={end}
+        onChange={(e) => onChange?.({ detail: { value: e.target.value } })}
+      />
+    </div>
+  );
+});
 export const PickerView = passthrough('div');
 export const PickerViewColumn = passthrough('div');
 export const Radio = passthrough('input');

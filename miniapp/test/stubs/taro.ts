@@ -48,6 +48,11 @@ export const chooseImage = jest.fn(async () => ({
   tempFiles: [] as Array<{ path: string; size: number }>,
 }));
 export const previewImage = jest.fn();
+export const downloadFile = jest.fn(async (_o: { url: string; header?: Record<string, string> }) => ({
+  statusCode: 200,
+  tempFilePath: 'wxfile://tmp/evidence.png',
+}));
+export const openDocument = jest.fn(async () => ({}));
 export const requestSubscribeMessage = jest.fn(async (_opts: { tmplIds: string[] }) => ({
   errMsg: 'requestSubscribeMessage:ok',
 }));
@@ -141,6 +146,8 @@ const Taro = {
   chooseMedia,
   chooseImage,
   previewImage,
+  downloadFile,
+  openDocument,
   requestSubscribeMessage,
   getPrivacySetting,
   onNeedPrivacyAuthorization,

@@ -5,5 +5,7 @@ import { go, ROUTES } from '../../routes';
 
 export default function Page() {
   useEffect(() => void ensureConsumer(), []);
-  return <CaseList role="consumer" title="title.cases" onOpen={(id) => go(ROUTES.case, { id })} />;
+  return (
+    <CaseList role="consumer" title="title.cases" tab="cases" onOpen={(id) => go(ROUTES.case, { id })} />
+  );
 }

@@ -7,7 +7,7 @@ import { api } from '../../api/endpoints';
 import { ErrorText, Field } from '../../components/field';
 import { NutButton, NutRate } from '../../components/nut';
 import { messageOf } from '../../hooks/use-remote';
-import { useT } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import type { AppRole } from '../../lib/session';
 
 /**
@@ -72,11 +72,31 @@ export function ConsumerActions({
     const res = await Taro.showModal({ title: t('case.withdraw'), content: t('case.withdrawConfirm') });
     if (res.confirm) await run({ type: 'withdraw' });
   };
-  const done = (ok: boolean) => {
+  const done = (ok: boolean, said: MessageKey = 'common.done') => {
     if (ok) {
       setPanel(null);
-      Taro.showToast({ title: t('common.done'), icon: 'none' });
+      Taro.showToast({ title: t(said), icon: 'none' });
     }
+  };
+  // the two final answers to a proposal are asked twice, in plain words of what follows (the
+  // buttons hold at most 4 Chinese characters or 8 letters: WeChat's and Taro's showModal rule)
+  const confirmed = async (title: MessageKey, content: MessageKey, confirmText: MessageKey) =>
+    (
+      await Taro.showModal({
+        title: t(title),
+        content: t(content),
+        confirmText: t(confirmText),
+        cancelText: t('common.cancel'),
+        confirmColor: '#b71c1c',
+      })
+    ).confirm;
+  const acceptProposal = async () => {
+    if (!(await confirmed('case.acceptTitle', 'case.acceptConfirm', 'case.acceptYes'))) return;
+    done(await run({ type: 'accept_proposal' }), 'case.acceptedToast');
+  };
+  const rejectProposal = async () => {
+    if (!(await confirmed('case.rejectTitle', 'case.rejectConfirm', 'case.rejectYes'))) return;
+    done(await run({ type: 'reject_proposal', reason }), 'case.rejectedToast');
   };
 
   return (
@@ -86,7 +106,7 @@ export function ConsumerActions({
           id="action-accept_proposal"
           type="primary"
           loading={busy === 'accept_proposal'}
-          onClick={async () => done(await run({ type: 'accept_proposal' }))}
+          onClick={acceptProposal}
         >
           {t('case.accept_proposal')}
         </NutButton>
@@ -132,6 +152,9 @@ export function ConsumerActions({
 
       {panel === 'reject' && (
         <View className="wq-card">
+          <Text className="wq-hint" data-testid="reject-consequence">
+            {t('case.rejectHint')}
+          </Text>
           <Field
             id="reject-reason"
             label={t('case.rejectReason')}
@@ -143,9 +166,9 @@ export function ConsumerActions({
             id="confirm-reject"
             type="primary"
             loading={busy === 'reject_proposal'}
-            onClick={async () => done(await run({ type: 'reject_proposal', reason }))}
+            onClick={rejectProposal}
           >
-            {t('common.send')}
+            {t('case.rejectSend')}
           </NutButton>
         </View>
       )}

@@ -1,7 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { aCase } from '../../../test/factories';
 import { fakeApi, loggedIn } from '../../../test/fake-api';
+import * as taro from '../../../test/stubs/taro';
 import { __taro } from '../../../test/stubs/taro';
+import { LANGUAGES, translate } from '../../i18n';
 import { CaseDetailPage } from './case-detail';
 
 describe('投诉详情', () => {
@@ -52,10 +54,15 @@ describe('投诉详情', () => {
     expect(await screen.findByText('退款 99.50 元')).toBeInTheDocument();
     expect(screen.getByText('接受')).toBeInTheDocument();
     expect(screen.queryByText('评价')).toBeNull();
+    expect(screen.getByTestId('next-step')).toHaveTextContent('不接受则转交 12315 投诉中心受理');
     fireEvent.click(screen.getByText('不接受'));
+    expect(screen.getByTestId('reject-consequence')).toHaveTextContent('投诉将转交 12315 投诉中心处理');
     fireEvent.change(screen.getByLabelText('不接受的理由'), { target: { value: '只退一半不合理' } });
-    fireEvent.click(screen.getByText('发送'));
+    fireEvent.click(screen.getByText('不接受并转交 12315'));
     await waitFor(() => expect(api.calls('POST', `/cases/${c.id}/actions`)).toHaveLength(1));
+    expect(taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: expect.stringContaining('转交 12315 投诉中心') }),
+    );
     expect(api.calls('POST', `/cases/${c.id}/actions`)[0].body).toEqual({
       type: 'reject_proposal',
       reason: '只退一半不合理',
@@ -63,6 +70,47 @@ describe('投诉详情', () => {
     });
     expect(await screen.findByText('待受理')).toBeInTheDocument();
     expect(screen.queryByText('接受')).toBeNull();
+    // the proposal stays on the case, marked as declined
+    expect(screen.getByTestId('proposal-fate')).toHaveTextContent('已拒绝');
+  });
+
+  it('when the consumer taps 接受 and then cancels the question, then nothing is sent', async () => {
+    loggedIn();
+    const c = aCase({
+      status: 'awaiting_consumer',
+      allowedActions: ['accept_proposal', 'reject_proposal'],
+      proposal: { text: '全额退款', at: '2026-11-25T10:00:00+08:00' },
+    });
+    __taro.setRouterParams({ id: c.id });
+    const api = fakeApi({ [`GET /cases/${c.id}`]: { body: c } });
+    (taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true });
+    render(<CaseDetailPage />);
+    fireEvent.click(await screen.findByText('接受'));
+    await waitFor(() =>
+      expect(taro.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ content: expect.stringContaining('和解结案') }),
+      ),
+    );
+    expect(api.calls('POST', `/cases/${c.id}/actions`)).toHaveLength(0);
+  });
+
+  it('when the consumer opens evidence on WeChat, then it is downloaded with the consumer token and previewed', async () => {
+    loggedIn();
+    __taro.setEnv('WEAPP');
+    const c = aCase({ attachments: [{ id: 'up-1', mime: 'image/png', size: 100 }] });
+    __taro.setRouterParams({ id: c.id });
+    fakeApi({ [`GET /cases/${c.id}`]: { body: c } });
+    render(<CaseDetailPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '查看证据 1' }));
+    await waitFor(() => expect(taro.previewImage).toHaveBeenCalledTimes(1));
+    expect(taro.downloadFile).toHaveBeenCalledWith({
+      url: 'http://localhost:3000/api/v1/uploads/up-1',
+      header: { Authorization: 'Bearer consumer-access' },
+    });
+    expect(taro.previewImage).toHaveBeenCalledWith({
+      urls: ['wxfile://tmp/evidence.png'],
+      current: 'wxfile://tmp/evidence.png',
+    });
   });
 
   it('when the server refuses an action, then its own message is shown', async () => {
@@ -101,5 +149,17 @@ describe('投诉详情', () => {
     fireEvent.click(screen.getByText('发送'));
     await waitFor(() => expect(api.calls('POST', `/cases/${c.id}/actions`)).toHaveLength(1));
     expect(api.calls('POST', `/cases/${c.id}/actions`)[0].body).toMatchObject({ type: 'rate', score: 4 });
+  });
+
+  it('when the confirmation buttons are labelled in any language, then each fits showModal (at most 4 Chinese characters or 8 letters)', () => {
+    for (const lang of LANGUAGES.map((l) => l.code))
+      for (const key of ['case.acceptYes', 'case.rejectYes', 'common.cancel'] as const) {
+        const label = translate(lang, key);
+        expect({ lang, key, units: label.replace(/[\u0391-\uFFE5]/g, 'aa').length <= 8 }).toEqual({
+          lang,
+          key,
+          units: true,
+        });
+      }
   });
 });

@@ -1,20 +1,21 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import type { CaseListItem } from '@weiquan/shared';
-import { useCallback, useRef, useState } from 'react';
+import type { CaseKind, CaseListItem, CaseStatus } from '@weiquan/shared';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { api } from '../../api/endpoints';
-import { beijingDay, KindTag, StatusTag } from '../../components/case-parts';
+import { beijingDay, KIND, KindTag, StatusTag } from '../../components/case-parts';
 import { Chips } from '../../components/chips';
 import { ErrorText } from '../../components/field';
 import { NutButton } from '../../components/nut';
 import { Screen } from '../../components/screen';
 import { messageOf } from '../../hooks/use-remote';
 import { categoryLabel, useT, type MessageKey } from '../../i18n';
-import type { AppRole } from '../../lib/session';
+import { statusKey } from '../../lib/case-copy';
+import { actAs, type AppRole } from '../../lib/session';
+import type { Tab } from '../../components/tab-bar';
 
-const KINDS = ['', 'complaint', 'report', 'consultation'] as const;
-const COMPLAINT_FILTERS = [
-  '',
+const KINDS: Array<CaseKind | ''> = ['', 'complaint', 'report', 'consultation'];
+const COMPLAINT_FILTERS: CaseStatus[] = [
   'merchant_negotiating',
   'awaiting_consumer',
   'pending_acceptance',
@@ -23,11 +24,11 @@ const COMPLAINT_FILTERS = [
   'closed',
 ];
 /** each kind has its own statuses (reports are verified, consultations answered) */
-const FILTERS: Record<string, string[]> = {
+const FILTERS: Record<CaseKind | '', CaseStatus[]> = {
   '': COMPLAINT_FILTERS,
   complaint: COMPLAINT_FILTERS,
-  report: ['', 'verifying', 'case_opened', 'not_opened'],
-  consultation: ['', 'open', 'answered'],
+  report: ['verifying', 'case_opened', 'not_opened'],
+  consultation: ['open', 'answered'],
 };
 
 /**
@@ -39,15 +40,22 @@ export function CaseList({
   onOpen,
   title,
   sortByDeadline,
+  header,
+  footer,
+  tab,
 }: {
   role: AppRole;
   onOpen: (id: string) => void;
   title: MessageKey;
   sortByDeadline?: boolean;
+  /** the page's own cards above the list (the merchant's shop bar and open complaints) */
+  header?: ReactNode;
+  footer?: ReactNode;
+  tab?: Tab;
 }) {
   const t = useT();
-  const [status, setStatus] = useState<string>('');
-  const [kind, setKind] = useState<string>('');
+  const [status, setStatus] = useState<CaseStatus | ''>('');
+  const [kind, setKind] = useState<CaseKind | ''>('');
   const [items, setItems] = useState<CaseListItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -55,7 +63,7 @@ export function CaseList({
   const generation = useRef(0);
 
   const load = useCallback(
-    async (reset: boolean, filter = status, kindFilter = kind) => {
+    async (reset: boolean, filter: CaseStatus | '' = status, kindFilter: CaseKind | '' = kind) => {
       const gen = reset ? ++generation.current : generation.current;
       setLoading(true);
       try {
@@ -82,7 +90,10 @@ export function CaseList({
     [status, kind, cursor, role],
   );
 
-  useDidShow(() => void load(true));
+  useDidShow(() => {
+    actAs(role);
+    void load(true);
+  });
   usePullDownRefresh(() => void load(true));
   useReachBottom(() => {
     if (cursor && !loading) void load(false);
@@ -92,34 +103,32 @@ export function CaseList({
     ? [...items].sort((a, b) => (a.nextDueAt ?? '9999').localeCompare(b.nextDueAt ?? '9999'))
     : items;
   return (
-    <Screen title={title} onRetry={() => load(true)} testId={`page-${role}-cases`}>
+    <Screen title={title} onRetry={() => load(true)} testId={`page-${role}-cases`} tab={tab}>
       <View className="wq-page">
+        {header}
         {role === 'consumer' && (
-          <Chips
-            name={t('title.cases')}
+          <Chips<CaseKind | ''>
+            name={t('cases.kindFilter')}
             value={kind}
             onChange={(k) => {
               setKind(k);
               setStatus('');
               void load(true, '', k);
             }}
-            options={KINDS.map((k) => ({
-              value: k,
-              label: t(k ? (`kind.${k}` as MessageKey) : 'status.all'),
-            }))}
+            options={KINDS.map((k) => ({ value: k, label: t(k ? KIND[k] : 'cases.allKinds') }))}
           />
         )}
-        <Chips
-          name={t('status.all')}
+        <Chips<CaseStatus | ''>
+          name={t('cases.statusFilter')}
           value={status}
           onChange={(s) => {
             setStatus(s);
             void load(true, s);
           }}
-          options={FILTERS[kind].map((s) => ({
-            value: s,
-            label: t(s ? (`status.${s}` as MessageKey) : 'status.all'),
-          }))}
+          options={[
+            { value: '', label: t('cases.allStatuses') },
+            ...FILTERS[kind].map((s) => ({ value: s, label: t(statusKey(s, role)) })),
+          ]}
         />
         {sortByDeadline && <Text className="wq-hint">{t('merchant.sortedByDeadline')}</Text>}
         <ErrorText message={error} />
@@ -137,7 +146,7 @@ export function CaseList({
               <Text className="wq-strong">{c.merchant?.name ?? categoryLabel(t.lang, c.category)}</Text>
               <View className="wq-tags">
                 {role === 'consumer' && <KindTag kind={c.kind} />}
-                <StatusTag status={c.status} />
+                <StatusTag status={c.status} reader={role} />
               </View>
             </View>
             <Text className="wq-muted">
@@ -161,6 +170,7 @@ export function CaseList({
         <Button id="refresh" className="wq-link-button" onClick={() => load(true)}>
           {t('common.refresh')}
         </Button>
+        {footer}
       </View>
     </Screen>
   );

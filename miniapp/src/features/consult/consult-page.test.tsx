@@ -68,7 +68,7 @@ describe('我要咨询', () => {
       question: '健身房关门了，预付卡的钱怎么要回来？',
     });
     await waitFor(() =>
-      expect(taro.redirectTo).toHaveBeenCalledWith({ url: `/consumer/case/index?id=${filed.id}` }),
+      expect(taro.redirectTo).toHaveBeenCalledWith({ url: `/consumer/filed/index?id=${filed.id}` }),
     );
   });
 

@@ -70,7 +70,6 @@ export function ConsultPage() {
     // the FAQ needs no login: the question asks for it only now, after the subscribe request
     beforeFiling: ensureConsumer,
     file: api.fileCase,
-    submitted: 'consult.submitted',
   });
   const { errors, update, submit, submitting, submitError } = filing;
   const latest = useRef(0);

@@ -203,7 +203,7 @@ export function DuplicateWarning({
       {open.map((c) => (
         <View key={c.id} className="wq-row" data-case-id={c.id}>
           <Text className="wq-body">{c.caseNo}</Text>
-          <StatusTag status={c.status} />
+          <StatusTag status={c.status} reader="consumer" />
         </View>
       ))}
       <Text className="wq-body">{t('dup.question')}</Text>

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beijingDate } from '@weiquan/shared';
 import { aCase, aMerchant, aMeta } from '../../../test/factories';
 import { fakeApi, loggedIn, mountRequestsAnswered, networkDownOnce } from '../../../test/fake-api';
@@ -50,6 +50,31 @@ function baseApi(extra: Parameters<typeof fakeApi>[0] = {}) {
 }
 
 describe('我要投诉 wizard', () => {
+  it('when the person logs in only after the wizard opened (sent to login and back), then the contact step is filled from 我的 and says so', async () => {
+    baseApi();
+    const { name, phone, address, ...rest } = COMPLETE;
+    void name;
+    void phone;
+    void address;
+    seedDraft(rest, 6);
+    render(<FileComplaintWizard />);
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' });
+    expect(screen.getByLabelText('姓名')).toHaveValue('');
+    act(() => void loggedIn());
+    await waitFor(() => expect(screen.getByLabelText('姓名')).toHaveValue('王小明'));
+    expect(screen.getByLabelText('手机号')).toHaveValue('13800138000');
+    expect(screen.getByTestId('prefilled')).toHaveTextContent('已从“我的”中带出，可修改');
+  });
+
+  it('when nothing could be filled in, then the contact step does not claim it came from 我的', async () => {
+    loggedIn();
+    fakeApi({ 'GET /me': { body: { user: { id: 'u-consumer', role: 'consumer' }, profile: null } } });
+    seedDraft({}, 6);
+    render(<FileComplaintWizard />);
+    await mountRequestsAnswered();
+    expect(screen.queryByTestId('prefilled')).toBeNull();
+  });
+
   it('when facts are shorter than the shared schema allows, then the error stands beside the field and the step does not advance', async () => {
     loggedIn();
     baseApi();
@@ -62,15 +87,19 @@ describe('我要投诉 wizard', () => {
     expect(screen.getByText(/第 3\/8 步/)).toBeInTheDocument();
   });
 
-  it('when the phone or a future date is typed, then the shared rules reject them in the person’s language', async () => {
+  it('when a future date came in a draft, then the shared rules reject it; the date picker is bounded to today and its choice is kept', async () => {
     loggedIn();
     baseApi();
     seedDraft({ ...COMPLETE, occurredOn: '2999-01-01' }, 4);
     render(<FileComplaintWizard />);
     fireEvent.click(screen.getByText('下一步'));
-    expect(await screen.findByText('请按 YYYY-MM-DD 填写，且不能晚于今天')).toBeInTheDocument();
+    expect(await screen.findByText('请选择消费日期，不能晚于今天')).toBeInTheDocument();
+    const picker = screen.getByTestId('picker-occurred-on');
+    expect(picker).toHaveAttribute('max', beijingDate(new Date()));
+    fireEvent.change(picker, { target: { value: '2026-11-20' } });
+    expect(screen.getByRole('button', { name: '消费日期 2026-11-20' })).toBeInTheDocument();
     fireEvent.click(screen.getByText('今天'));
-    expect(screen.getByLabelText('消费日期（YYYY-MM-DD）')).toHaveValue(beijingDate(new Date()));
+    expect(screen.getByRole('button', { name: `消费日期 ${beijingDate(new Date())}` })).toBeInTheDocument();
     fireEvent.click(screen.getByText('下一步'));
     expect(await screen.findByText(/第 6\/8 步/)).toBeInTheDocument();
   });
@@ -140,7 +169,7 @@ describe('我要投诉 wizard', () => {
 
     fireEvent.click(screen.getByText('提交投诉'));
     await waitFor(() =>
-      expect(taro.redirectTo).toHaveBeenCalledWith({ url: `/consumer/case/index?id=${filed.id}` }),
+      expect(taro.redirectTo).toHaveBeenCalledWith({ url: `/consumer/filed/index?id=${filed.id}` }),
     );
     const posts = api.calls('POST', '/cases');
     expect(posts).toHaveLength(2);

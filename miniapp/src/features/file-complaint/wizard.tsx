@@ -1,13 +1,16 @@
 import { Button, Label, Switch, Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { beijingDate, CATEGORIES, DEMAND_TYPES } from '@weiquan/shared';
 import { api } from '../../api/endpoints';
 import { Chips } from '../../components/chips';
 import { DraftRestoredNotice } from '../../components/draft-notice';
+import { DateField } from '../../components/date-field';
 import { ErrorText, Field } from '../../components/field';
 import { NutTag } from '../../components/nut';
 import { Screen } from '../../components/screen';
 import { useDraft } from '../../hooks/use-draft';
-import { categoryLabel, useT, type MessageKey } from '../../i18n';
+import { CHANNEL, demandKey } from '../../components/case-parts';
+import { categoryLabel, useT } from '../../i18n';
 import { go, ROUTES } from '../../routes';
 import { draftPhotos, EvidencePhotos, usePhotoUploads } from '../evidence/photo-uploads';
 import { useFilingSubmit } from '../filing/use-filing-submit';
@@ -30,11 +33,11 @@ export function FileComplaintWizard() {
     steps: STEPS,
     photos: form.photos,
     file: api.fileComplaint,
-    submitted: 'wizard.submitted',
   });
   const { errors, setErrors, update, submit, submitting, submitError } = filing;
   const photos = usePhotoUploads(form.photos, draftPhotos(setDraft));
-  useProfilePrefill(setDraft);
+  const [prefilled, setPrefilled] = useState(false);
+  useProfilePrefill(form, setDraft, () => setPrefilled(true));
 
   // the duplicate question must be answered before leaving the merchant step
   const openAgainst = useOpenCasesAgainst(form.merchantMode === 'directory' ? form.merchant?.id : undefined);
@@ -101,7 +104,7 @@ export function FileComplaintWizard() {
               name={t('wizard.demand.type')}
               value={form.demandType}
               onChange={(demandType) => update({ demandType })}
-              options={DEMAND_TYPES.map((d) => ({ value: d, label: t(`demand.${d}` as MessageKey) }))}
+              options={DEMAND_TYPES.map((d) => ({ value: d, label: t(demandKey(d)) }))}
             />
             <ErrorText message={errors.demandType} />
             <Field
@@ -124,10 +127,9 @@ export function FileComplaintWizard() {
               onChange={(purchaseAmount) => update({ purchaseAmount })}
               error={errors.purchaseAmount}
             />
-            <Field
+            <DateField
               id="occurred-on"
               label={t('wizard.purchase.occurredOn')}
-              placeholder="2026-01-31"
               value={form.occurredOn}
               onChange={(occurredOn) => update({ occurredOn })}
               error={errors.occurredOn}
@@ -163,6 +165,11 @@ export function FileComplaintWizard() {
         {step === 6 && (
           <View className="wq-card">
             <Text className="wq-hint">{t('wizard.contact.hint')}</Text>
+            {prefilled && (
+              <Text className="wq-hint" data-testid="prefilled">
+                {t('wizard.contact.prefilled')}
+              </Text>
+            )}
             <Field
               id="contact-name"
               label={t('wizard.contact.name')}
@@ -231,23 +238,28 @@ function Review({ form }: { form: ComplaintForm }) {
     [t('wizard.facts.label'), form.facts],
     [
       t('wizard.demand.type'),
-      `${form.demandType ? t(`demand.${form.demandType}` as MessageKey) : ''} ${form.demandAmount ? t('common.yuan', { amount: form.demandAmount }) : ''}`,
+      `${form.demandType ? t(demandKey(form.demandType)) : ''} ${form.demandAmount ? t('common.yuan', { amount: form.demandAmount }) : ''}`,
     ],
+    [t('wizard.purchase.occurredOn'), form.occurredOn],
+    [t('wizard.purchase.channel'), form.channel ? t(CHANNEL[form.channel]) : ''],
     [
-      t('wizard.purchase.occurredOn'),
-      `${form.occurredOn} ${form.channel ? t(`channel.${form.channel}` as MessageKey) : ''} ${form.orderNo}`,
+      t('wizard.purchase.amount'),
+      form.purchaseAmount ? t('common.yuan', { amount: form.purchaseAmount }) : '',
     ],
+    [t('wizard.purchase.orderNo'), form.orderNo],
     [t('wizard.step.evidence'), t('wizard.review.photos', { n: form.photos.length })],
     [t('wizard.step.contact'), `${form.name} ${form.phone} ${form.address}`],
   ];
   return (
     <View className="wq-card" data-testid="review">
-      {rows.map(([k, v]) => (
-        <View key={k} className="wq-review-row">
-          <Text className="wq-label">{k}</Text>
-          <Text className="wq-body">{v}</Text>
-        </View>
-      ))}
+      {rows
+        .filter(([, v]) => v.trim())
+        .map(([k, v]) => (
+          <View key={k} className="wq-review-row">
+            <Text className="wq-label">{k}</Text>
+            <Text className="wq-body">{v}</Text>
+          </View>
+        ))}
       {form.share && <NutTag type="primary">{t('wizard.contact.share')}</NutTag>}
     </View>
   );

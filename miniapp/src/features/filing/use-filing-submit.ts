@@ -12,6 +12,7 @@ import { useT, type MessageKey } from '../../i18n';
 import { ApiError } from '../../lib/api-client';
 import { ROUTES } from '../../routes';
 import { photosPending, type Photo } from '../evidence/photos';
+import { rememberFiledContact } from './profile-offer';
 import { useSubscribeInTap } from '../subscriptions/subscribe-in-tap';
 
 export type Errors<K extends string> = Partial<Record<K, string>>;
@@ -48,8 +49,17 @@ interface FilingOptions<F, K extends string, B> {
   beforeFiling?: () => Promise<boolean>;
   /** the API call, with the draft's Idempotency-Key */
   file: (body: B, idempotencyKey: string) => Promise<CaseView>;
-  /** the toast after filing, given `caseNo` */
-  submitted: MessageKey;
+}
+
+/** the real-name details a filing carried (a complaint's complainant, a named reporter) */
+function contactOf(body: unknown) {
+  const b = body as { complainant?: Contact; reporter?: Contact };
+  return b.complainant ?? b.reporter;
+}
+interface Contact {
+  name: string;
+  phone: string;
+  address: string;
 }
 
 export function useFilingSubmit<F, K extends string, B>(options: FilingOptions<F, K, B>) {
@@ -106,10 +116,13 @@ export function useFilingSubmit<F, K extends string, B>(options: FilingOptions<F
       try {
         const answer = await options.file(body, drafts.draft.idempotencyKey);
         drafts.finish();
-        Taro.showToast({ title: t(options.submitted, { caseNo: answer.caseNo }), icon: 'none' });
-        if (subscribed !== undefined)
-          Taro.showToast({ title: t('wizard.subscribed', { n: subscribed }), icon: 'none' });
-        void Taro.redirectTo({ url: `${ROUTES.case}?id=${answer.id}` });
+        const contact = contactOf(body);
+        rememberFiledContact(
+          contact && { name: contact.name, phone: contact.phone, address: contact.address },
+        );
+        // the result page stays until the person leaves it (a toast vanished with the page change)
+        const sub = subscribed === undefined ? '' : `&subscribed=${subscribed}`;
+        void Taro.redirectTo({ url: `${ROUTES.filed}?id=${answer.id}${sub}` });
       } catch (e) {
         setSubmitError(e instanceof ApiError && e.code === 'NETWORK' ? t('error.network') : messageOf(e));
       } finally {

@@ -51,7 +51,7 @@ describe('首页', () => {
     expect(screen.getByText('我要举报')).toBeInTheDocument();
     expect(screen.getByText('我要咨询')).toBeInTheDocument();
     expect(await screen.findByText('90%')).toBeInTheDocument();
-    expect(screen.getByText('4.74 · 90%')).toBeInTheDocument();
+    expect(screen.getByText('4.74 分')).toBeInTheDocument();
     expect(await screen.findByText('预付卡商家跑路，消费者获退款')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('radio', { name: '消费警示' }));
     await waitFor(() => expect(screen.queryByText('预付卡商家跑路，消费者获退款')).toBeNull());
@@ -70,9 +70,11 @@ describe('首页', () => {
     });
     render(<HomePage />);
     expect(screen.getByText('我要投诉')).toBeInTheDocument();
-    expect(screen.getByText('我的投诉')).toBeInTheDocument();
     expect(screen.getByText('商家入口')).toBeInTheDocument();
     expect(await screen.findByText('3 条未读')).toBeInTheDocument();
+    // the grid entry and the tab bar both lead to 我的办件; the 消息 tab carries the count
+    expect(screen.getAllByText('我的办件')).toHaveLength(2);
+    expect(screen.getByTestId('badge-inbox')).toHaveTextContent('3');
     expect(await screen.findByText('1234')).toBeInTheDocument();
     expect(screen.getByText('99.5%')).toBeInTheDocument();
     expect(screen.getByText('1234.56 元')).toBeInTheDocument();
@@ -97,5 +99,26 @@ describe('首页', () => {
     fireEvent.click(screen.getByText('重试'));
     expect(await screen.findByText('1234')).toBeInTheDocument();
     expect(screen.queryByText('网络已断开，填写的内容不会丢失')).toBeNull();
+  });
+
+  it('when a shop owner holds a merchant session with unread merchant notices, then 商家入口 carries their count and the merchant token asked for it', async () => {
+    loggedIn('consumer');
+    loggedIn('merchant', { merchantName: '鼓浪屿海鲜大排档' });
+    const api = fakeApi({
+      'GET /notifications': (s) => ({
+        body: {
+          items: [],
+          nextCursor: null,
+          unreadCount: s.header.Authorization === 'Bearer merchant-access' ? 2 : 0,
+        },
+      }),
+    });
+    render(<HomePage />);
+    expect(await screen.findByTestId('merchant-badge')).toHaveTextContent('2');
+    expect(screen.getByRole('link', { name: '商家入口 2 条未读' })).toBeInTheDocument();
+    expect(api.calls('GET', '/notifications').map((s) => s.header.Authorization)).toEqual(
+      expect.arrayContaining(['Bearer consumer-access', 'Bearer merchant-access']),
+    );
+    expect(screen.queryByTestId('unread')).toBeNull();
   });
 });

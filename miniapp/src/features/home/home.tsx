@@ -4,15 +4,20 @@ import { useState } from 'react';
 import type { Article, ArticleKind, StatsAnswer } from '@weiquan/shared';
 import { Chips } from '../../components/chips';
 import { api } from '../../api/endpoints';
-import { NutBadge, NutButton } from '../../components/nut';
 import { Screen } from '../../components/screen';
-import { useT } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { fenToYuan } from '../../lib/money';
 import { percent as pct } from '../../lib/percent';
 import { beijingDay } from '../../lib/time';
 import { sessions } from '../../lib/session';
 import { useStore } from '../../lib/store';
+import { refreshUnread, unread } from '../../lib/unread';
 import { go, ROUTES } from '../../routes';
+
+const ARTICLE_KIND: Record<ArticleKind, MessageKey> = {
+  warning: 'article.warning',
+  typical_case: 'article.typical_case',
+};
 
 /** How many feed items the home page shows (newest first). */
 const FEED_SIZE = 5;
@@ -20,7 +25,7 @@ const FEED_SIZE = 5;
 export function HomePage() {
   const t = useT();
   const { consumer, merchant } = useStore(sessions);
-  const [unread, setUnread] = useState(0);
+  const counts = useStore(unread);
   const [stats, setStats] = useState<StatsAnswer | null>(null);
   const [feedKind, setFeedKind] = useState<ArticleKind | ''>('');
   const [feed, setFeed] = useState<Article[] | null>(null);
@@ -34,75 +39,73 @@ export function HomePage() {
     // the figures and the feed show only when the API offers them (an error just hides the card)
     void api.stats().then(setStats, () => setStats(null));
     loadFeed(feedKind);
-    if (consumer)
-      void api.inbox('consumer').then(
-        (i) => setUnread(i.unreadCount),
-        () => undefined,
-      );
+    void refreshUnread('consumer');
+    void refreshUnread('merchant');
   };
   useDidShow(refresh);
 
   const totals = stats?.totals;
+  const entries: Array<{ id: string; icon: string; label: MessageKey; tone: string; open: () => void }> = [
+    { id: 'entry-file', icon: '诉', label: 'home.file', tone: 'red', open: () => go(ROUTES.file) },
+    { id: 'entry-report', icon: '举', label: 'home.report', tone: 'orange', open: () => go(ROUTES.report) },
+    { id: 'entry-consult', icon: '询', label: 'home.consult', tone: 'blue', open: () => go(ROUTES.consult) },
+    { id: 'entry-cases', icon: '件', label: 'home.cases', tone: 'green', open: () => go(ROUTES.cases) },
+    {
+      id: 'entry-merchant',
+      icon: '商',
+      label: 'home.merchant',
+      tone: 'purple',
+      open: () => go(merchant ? ROUTES.merchantCases : ROUTES.merchantBind),
+    },
+  ];
   return (
-    <Screen title="title.home" onRetry={refresh} testId="page-home">
+    <Screen title="title.home" onRetry={refresh} testId="page-home" tab="home">
       <View className="wq-page">
         <View className="wq-hero">
           <Text className="wq-hero-title">{t('app.name')} 12315</Text>
-          <Text className="wq-hint">{t('app.tagline')}</Text>
+          <Text className="wq-hero-tagline">{t('app.tagline')}</Text>
         </View>
-        <View className="wq-entries">
-          <NutButton id="entry-file" type="primary" size="large" block onClick={() => go(ROUTES.file)}>
-            {t('home.file')}
-          </NutButton>
-          <View className="wq-row wq-entry-pair">
-            <NutButton id="entry-report" size="large" block onClick={() => go(ROUTES.report)}>
-              {t('home.report')}
-            </NutButton>
-            <NutButton id="entry-consult" size="large" block onClick={() => go(ROUTES.consult)}>
-              {t('home.consult')}
-            </NutButton>
-          </View>
-          <NutButton id="entry-cases" size="large" block onClick={() => go(ROUTES.cases)}>
-            {t('home.cases')}
-          </NutButton>
-          <NutButton
-            id="entry-merchant"
-            size="large"
-            block
-            onClick={() => go(merchant ? ROUTES.merchantCases : ROUTES.merchantBind)}
-          >
-            {t('home.merchant')}
-          </NutButton>
+        <View className="wq-grid" role="list">
+          {entries.map((e) => {
+            const badge = e.id === 'entry-merchant' ? counts.merchant : 0;
+            return (
+              <View
+                key={e.id}
+                id={e.id}
+                className="wq-grid-item"
+                role="link"
+                aria-label={badge ? `${t(e.label)} ${t('home.unread', { n: badge })}` : t(e.label)}
+                onClick={e.open}
+              >
+                <Text className={`wq-grid-icon wq-tone-${e.tone}`} aria-hidden="true">
+                  {e.icon}
+                </Text>
+                <Text className="wq-grid-label">{t(e.label)}</Text>
+                {badge > 0 && (
+                  <Text className="wq-grid-badge" data-testid="merchant-badge">
+                    {badge > 99 ? '99+' : String(badge)}
+                  </Text>
+                )}
+              </View>
+            );
+          })}
         </View>
-        <View className="wq-row wq-links">
+        {consumer && counts.consumer > 0 && (
           <View
             id="entry-inbox"
-            className="wq-tile"
+            className="wq-card wq-notice-banner"
             role="link"
             onClick={() => go(ROUTES.inbox)}
-            aria-label={`${t('home.inbox')} ${unread ? t('home.unread', { n: unread }) : ''}`}
           >
-            {unread > 0 ? (
-              <NutBadge value={unread} max={99}>
-                <Text className="wq-tile-text">{t('home.inbox')}</Text>
-              </NutBadge>
-            ) : (
-              <Text className="wq-tile-text">{t('home.inbox')}</Text>
-            )}
-            {unread > 0 && (
-              <Text className="wq-unread" data-testid="unread">
-                {t('home.unread', { n: unread })}
-              </Text>
-            )}
+            <Text className="wq-strong" data-testid="unread">
+              {t('home.unread', { n: counts.consumer })}
+            </Text>
           </View>
-          <View id="entry-me" className="wq-tile" role="link" onClick={() => go(ROUTES.me)}>
-            <Text className="wq-tile-text">{t('home.me')}</Text>
-          </View>
-        </View>
+        )}
         {!consumer && <Text className="wq-hint wq-center">{t('home.login')}</Text>}
         {totals && (
-          <View className="wq-card" data-testid="stats">
-            <Text className="wq-card-title">{t('home.stats')}</Text>
+          <View className="wq-card wq-figures-card" data-testid="stats">
+            <Text className="wq-label">{t('home.stats')}</Text>
             <View className="wq-figures">
               <Figure label={t('home.stats.received')} value={String(totals.received.complaint)} />
               <Figure label={t('home.stats.onTime')} value={pct(totals.acceptanceOnTimeRate)} />
@@ -110,9 +113,9 @@ export function HomePage() {
               <Figure
                 label={t('home.stats.satisfaction')}
                 value={
-                  totals.satisfaction.average === null
-                    ? '—'
-                    : `${totals.satisfaction.average.toFixed(2)} · ${pct(totals.satisfaction.share4or5)}`
+                  totals.satisfaction.average === null || totals.satisfaction.count === 0
+                    ? t('home.stats.noRatings')
+                    : t('home.stats.score', { score: totals.satisfaction.average.toFixed(2) })
                 }
               />
               <Figure
@@ -133,7 +136,7 @@ export function HomePage() {
                 loadFeed(k);
               }}
               options={[
-                { value: '', label: t('status.all') },
+                { value: '', label: t('home.feedAll') },
                 { value: 'warning', label: t('article.warning') },
                 { value: 'typical_case', label: t('article.typical_case') },
               ]}
@@ -147,7 +150,7 @@ export function HomePage() {
                 data-article-id={a.id}
                 onClick={() => go(ROUTES.article, { id: a.id })}
               >
-                <Text className={`wq-feed-kind wq-feed-${a.kind}`}>{t(`article.${a.kind}`)}</Text>
+                <Text className={`wq-feed-kind wq-feed-${a.kind}`}>{t(ARTICLE_KIND[a.kind])}</Text>
                 <Text className="wq-feed-title">{a.title}</Text>
                 <Text className="wq-muted">{beijingDay(a.publishedAt)}</Text>
               </View>

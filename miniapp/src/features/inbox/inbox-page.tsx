@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { NotificationItem } from '@weiquan/shared';
 import { api } from '../../api/endpoints';
@@ -9,14 +9,17 @@ import { Screen } from '../../components/screen';
 import { messageOf } from '../../hooks/use-remote';
 import { useT } from '../../i18n';
 import { beijingDateTime } from '../../lib/time';
-import { getSession, type AppRole } from '../../lib/session';
+import { actingRole, getSession, type AppRole } from '../../lib/session';
+import { setUnread as setBadge } from '../../lib/unread';
 import { go, ROUTES } from '../../routes';
 import { ensureConsumer } from '../auth/login';
 
 export function InboxPage() {
   const t = useT();
-  // a merchant reads the merchant inbox while acting as merchant; otherwise the consumer's
-  const role: AppRole = getSession('merchant') && !getSession('consumer') ? 'merchant' : 'consumer';
+  // a shop owner holds both sessions: the merchant's notices show while acting as merchant (or
+  // when the merchant pages link here with ?as=merchant), the consumer's otherwise
+  const { params } = useRouter();
+  const role: AppRole = params.as === 'merchant' && getSession('merchant') ? 'merchant' : actingRole();
   const [items, setItems] = useState<NotificationItem[]>([]);
   const [unread, setUnread] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -27,6 +30,7 @@ export function InboxPage() {
       const inbox = await api.inbox(role);
       setItems(inbox.items);
       setUnread(inbox.unreadCount);
+      setBadge(role, inbox.unreadCount);
       setError(null);
     } catch (e) {
       setError(messageOf(e));
@@ -40,6 +44,7 @@ export function InboxPage() {
       const answer = await api.markRead(ids === 'all' ? { all: true } : { ids }, role);
       setItems((prev) => prev.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, read: true } : n)));
       setUnread(answer.unreadCount);
+      setBadge(role, answer.unreadCount);
     } catch (e) {
       setError(messageOf(e));
     }
@@ -51,7 +56,7 @@ export function InboxPage() {
   };
 
   return (
-    <Screen title="title.inbox" onRetry={load} testId="page-inbox">
+    <Screen title="title.inbox" onRetry={load} testId="page-inbox" tab="inbox">
       <View className="wq-page">
         <View className="wq-row">
           <NutBadge value={unread} max={99}>
@@ -70,6 +75,7 @@ export function InboxPage() {
             key={n.id}
             className={`wq-card wq-notice-item ${n.read ? '' : 'wq-unread-item'}`}
             data-notification-id={n.id}
+            data-audience={n.audience}
             role="link"
             onClick={() => open(n)}
           >

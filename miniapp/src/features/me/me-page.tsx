@@ -9,7 +9,7 @@ import { NutButton } from '../../components/nut';
 import { Screen } from '../../components/screen';
 import { messageOf } from '../../hooks/use-remote';
 import { LANGUAGES, settings, updateSettings, useT, type Language, type MessageKey } from '../../i18n';
-import { clearSession, sessions } from '../../lib/session';
+import { actAs, clearSession, sessions } from '../../lib/session';
 import { useStore } from '../../lib/store';
 import { ROUTES } from '../../routes';
 import { ensureConsumer } from '../auth/login';
@@ -29,11 +29,13 @@ export function MePage() {
   const [profile, setProfile] = useState({ name: '', phone: '', address: '', idNumber: '' });
   const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
   const [error, setError] = useState<string | null>(null);
+  const [savedName, setSavedName] = useState('');
 
   const load = async () => {
     if (!(await ensureConsumer())) return;
     try {
       const me = await api.me();
+      setSavedName(me.profile?.name ?? '');
       if (me.profile)
         setProfile({
           name: me.profile.name,
@@ -68,6 +70,7 @@ export function MePage() {
     setErrors({});
     try {
       await api.saveProfile(parsed.data);
+      setSavedName(parsed.data.name);
       Taro.showToast({ title: t('common.saved'), icon: 'success' });
       setError(null);
     } catch (e) {
@@ -77,9 +80,13 @@ export function MePage() {
 
   const set = (k: ProfileField) => (v: string) => setProfile((p) => ({ ...p, [k]: v }));
   return (
-    <Screen title="title.me" onRetry={load} testId="page-me">
+    <Screen title="title.me" onRetry={load} testId="page-me" tab="me">
       <View className="wq-page">
-        {consumer && <Text className="wq-muted">{t('me.user', { id: consumer.user.id })}</Text>}
+        {consumer && (
+          <Text className="wq-card-title" data-testid="me-name">
+            {savedName ? t('me.hello', { name: savedName }) : t('me.noName')}
+          </Text>
+        )}
         <View className="wq-card">
           <Text className="wq-card-title">{t('me.profile')}</Text>
           <Field
@@ -147,6 +154,7 @@ export function MePage() {
             onClick={() => {
               clearSession('consumer');
               clearSession('merchant');
+              actAs('consumer');
               void Taro.reLaunch({ url: ROUTES.home });
             }}
           >

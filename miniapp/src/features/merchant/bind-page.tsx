@@ -8,7 +8,7 @@ import { NutButton } from '../../components/nut';
 import { Screen } from '../../components/screen';
 import { messageOf } from '../../hooks/use-remote';
 import { useT } from '../../i18n';
-import { saveSession } from '../../lib/session';
+import { actAs, saveSession } from '../../lib/session';
 import { ROUTES } from '../../routes';
 import { ensureConsumer, loginWithWechat } from '../auth/login';
 import { isWeapp } from '../../lib/platform';
@@ -24,7 +24,10 @@ export function MerchantBindPage() {
   useEffect(() => {
     if (!isWeapp()) return;
     loginWithWechat('merchant').then(
-      () => void Taro.redirectTo({ url: ROUTES.merchantCases }),
+      () => {
+        actAs('merchant');
+        void Taro.redirectTo({ url: ROUTES.merchantCases });
+      },
       () => undefined,
     );
   }, []);
@@ -39,6 +42,7 @@ export function MerchantBindPage() {
     setBusy(true);
     try {
       saveSession('merchant', await api.bindMerchant(parsed.data.bindingCode));
+      actAs('merchant');
       setError(null);
       void Taro.redirectTo({ url: ROUTES.merchantCases });
     } catch (e) {

@@ -80,4 +80,35 @@ describe('商家 case page', () => {
       }),
     );
   });
+
+  it("when the merchant reads a case awaiting the consumer, then status, next step and timeline speak to the merchant, never in the consumer's words", async () => {
+    loggedIn('merchant');
+    const c = aCase({
+      status: 'awaiting_consumer',
+      allowedActions: ['message'],
+      deadlines: [],
+      proposal: { text: '退款 100 元', refundFen: 10000, at: '2026-11-25T10:00:00+08:00' },
+      purchase: { amountFen: 39900, occurredOn: '2026-11-20', channel: 'offline', orderNo: 'NO-778' },
+      attachments: [{ id: 'up-1', mime: 'image/png', size: 100 }],
+      timeline: [
+        { type: 'filed', actorRole: 'consumer', at: '2026-11-24T10:00:00+08:00' },
+        { type: 'propose', actorRole: 'merchant', at: '2026-11-25T10:00:00+08:00', text: '退款 100 元' },
+      ],
+    });
+    __taro.setRouterParams({ id: c.id });
+    fakeApi({ [`GET /cases/${c.id}`]: { body: c } });
+    render(<MerchantCasePage />);
+    expect(await screen.findByText('待消费者确认方案')).toBeInTheDocument();
+    expect(screen.getByTestId('next-step')).toHaveTextContent('您已提出方案，等待消费者确认');
+    const page = screen.getByTestId('page-merchant-case');
+    expect(page).not.toHaveTextContent('待您确认方案');
+    expect(page).not.toHaveTextContent(/· 我\s*提交投诉/);
+    expect(page).toHaveTextContent(/· 消费者\s*提交投诉/);
+    expect(page).toHaveTextContent(/· 我\s*提出和解方案/);
+    // every purchase detail, and the evidence can be opened
+    expect(screen.getByTestId('purchase')).toHaveTextContent('消费日期 2026-11-20 · 实体店');
+    expect(screen.getByTestId('purchase')).toHaveTextContent('消费金额 399.00 元');
+    expect(screen.getByTestId('purchase')).toHaveTextContent('订单号 NO-778');
+    expect(screen.getByRole('button', { name: '查看证据 1' })).toBeInTheDocument();
+  });
 });

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { CaseView } from '@weiquan/shared';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
@@ -10,6 +10,7 @@ import { Screen } from '../../components/screen';
 import { useRemote } from '../../hooks/use-remote';
 import { useT } from '../../i18n';
 import { yuanToFen } from '../../lib/money';
+import { actAs } from '../../lib/session';
 import { useCaseAction } from '../cases/case-actions';
 import { ProposalCard } from '../cases/case-detail';
 
@@ -120,9 +121,10 @@ export function MerchantCasePage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const remote = useRemote(() => api.getCase(id, 'merchant'), [id], !!id);
+  useDidShow(() => actAs('merchant'));
   return (
     <Screen title="title.merchantCase" onRetry={remote.reload} testId="page-merchant-case">
-      <CaseBody remote={remote}>
+      <CaseBody remote={remote} reader="merchant">
         {(c) => (
           <>
             <Contact c={c} />

@@ -85,7 +85,7 @@ describe('我要举报', () => {
     });
     expect(sent.header['Idempotency-Key']).toMatch(/^wq-/);
     await waitFor(() =>
-      expect(taro.redirectTo).toHaveBeenCalledWith({ url: `/consumer/case/index?id=${filed.id}` }),
+      expect(taro.redirectTo).toHaveBeenCalledWith({ url: `/consumer/filed/index?id=${filed.id}` }),
     );
   });
 

@@ -29,12 +29,11 @@ export function ReportWizard() {
     steps: REPORT_STEPS,
     photos: form.photos,
     file: api.fileCase,
-    submitted: 'report.submitted',
   });
   const { errors, update, submit, submitting, submitError } = filing;
   const [prefilled, setPrefilled] = useState(false);
   const photos = usePhotoUploads(form.photos, draftPhotos(setDraft));
-  useProfilePrefill(setDraft, () => setPrefilled(true));
+  useProfilePrefill(form, setDraft, () => setPrefilled(true));
 
   const discard = () => {
     photos.abortAll();

@@ -1,0 +1,5 @@
+import { FiledPage } from '../../features/filing/filed-page';
+
+export default function Page() {
+  return <FiledPage />;
+}
