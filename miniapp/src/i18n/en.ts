@@ -382,4 +382,6 @@ export const en: Record<MessageKey, string> = {
   'wizard.purchase.pick': 'Tap to choose a date',
   'me.hello': 'Hello, {name}',
   'me.noName': 'No real-name details yet',
+  'consult.searchedFor':
+    'You searched for “{q}”. Please write your question in a sentence or two (5-1000 characters)',
 };

@@ -375,6 +375,7 @@ export const zhHans = {
   'wizard.purchase.pick': '点按选择日期',
   'me.hello': '{name}，您好',
   'me.noName': '尚未填写实名信息',
+  'consult.searchedFor': '您搜索了“{q}”。请用一两句话写下您的问题，5~1000 字',
 } as const;
 
 export type MessageKey = keyof typeof zhHans;

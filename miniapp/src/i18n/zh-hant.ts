@@ -377,6 +377,7 @@ export const zhHant: Record<MessageKey, string> = {
   'wizard.purchase.pick': '點按選擇日期',
   'me.hello': '{name}，您好',
   'me.noName': '尚未填寫實名資訊',
+  'consult.searchedFor': '您搜尋了「{q}」。請用一兩句話寫下您的問題，5~1000 字',
 };
 
 /** Category names in Traditional Chinese (the shared catalogue has Simplified and English). */

@@ -38,7 +38,7 @@ describe('我要咨询', () => {
     expect(screen.getByText('找到 1 条相关答案')).toBeInTheDocument();
   });
 
-  it('when no answer fits, then the question form opens with the search text, checks the shared schema and files a consultation', async () => {
+  it('when no answer fits, then the question form opens empty beside the search words, checks the shared schema and files a consultation', async () => {
     jest.useRealTimers();
     loggedIn();
     const filed = aCase({
@@ -52,10 +52,11 @@ describe('我要咨询', () => {
     fireEvent.change(screen.getByLabelText('先搜一搜常见问题'), { target: { value: '健身房' } });
     expect(await screen.findByText('没有找到相关答案')).toBeInTheDocument();
     fireEvent.click(screen.getByText('没有找到答案？我要提问'));
-    expect(screen.getByLabelText('您的问题')).toHaveValue('健身房');
+    expect(screen.getByLabelText('您的问题')).toHaveValue('');
+    expect(screen.getByText(/您搜索了“健身房”/)).toBeInTheDocument();
     fireEvent.click(screen.getByText('提交咨询'));
     expect(await screen.findByText('请选择类别')).toBeInTheDocument();
-    expect(screen.getByText('至少 5 个字')).toBeInTheDocument();
+    expect(screen.getByText('请填写此项')).toBeInTheDocument();
     fireEvent.click(screen.getByText('预付卡消费'));
     fireEvent.change(screen.getByLabelText('您的问题'), {
       target: { value: '健身房关门了，预付卡的钱怎么要回来？' },

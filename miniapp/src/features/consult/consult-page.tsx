@@ -99,8 +99,8 @@ export function ConsultPage() {
     return () => clearTimeout(timer);
   }, [q]);
 
-  // what was searched is a good start for the question
-  const ask = () => drafts.update({ asking: true, ...(!question && q.trim() ? { question: q.trim() } : {}) });
+  // the search words stay the search: the question is the person's own (shown beside it, not typed in)
+  const ask = () => drafts.update({ asking: true });
 
   return (
     <Screen title="title.consult" testId="page-consult">
@@ -147,7 +147,7 @@ export function ConsultPage() {
             <Field
               id="consult-question"
               label={t('consult.question')}
-              hint={t('consult.questionHint')}
+              hint={q.trim() ? t('consult.searchedFor', { q: q.trim() }) : t('consult.questionHint')}
               value={question}
               onChange={(v) => update({ question: v })}
               error={errors.question}

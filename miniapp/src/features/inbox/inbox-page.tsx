@@ -8,6 +8,7 @@ import { NutBadge, NutButton } from '../../components/nut';
 import { Screen } from '../../components/screen';
 import { messageOf } from '../../hooks/use-remote';
 import { useT } from '../../i18n';
+import { noticeTitle } from '../../i18n/notice-titles';
 import { beijingDateTime } from '../../lib/time';
 import { actingRole, getSession, type AppRole } from '../../lib/session';
 import { setUnread as setBadge } from '../../lib/unread';
@@ -79,7 +80,7 @@ export function InboxPage() {
             role="link"
             onClick={() => open(n)}
           >
-            <Text className="wq-strong">{n.title}</Text>
+            <Text className="wq-strong">{noticeTitle(t.lang, n.title)}</Text>
             <Text className="wq-muted">{n.caseNo}</Text>
             <Text className="wq-body">{n.body}</Text>
             <Text className="wq-muted">{beijingDateTime(n.createdAt)}</Text>

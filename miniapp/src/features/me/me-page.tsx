@@ -83,7 +83,7 @@ export function MePage() {
     <Screen title="title.me" onRetry={load} testId="page-me" tab="me">
       <View className="wq-page">
         {consumer && (
-          <Text className="wq-card-title" data-testid="me-name">
+          <Text className="wq-greeting" data-testid="me-name">
             {savedName ? t('me.hello', { name: savedName }) : t('me.noName')}
           </Text>
         )}
