@@ -384,4 +384,10 @@ export const en: Record<MessageKey, string> = {
   'me.noName': 'No real-name details yet',
   'consult.searchedFor':
     'You searched for “{q}”. Please write your question in a sentence or two (5-1000 characters)',
+  'timeline.claim': 'Taken up by staff',
+  'timeline.assign': 'Assigned',
+  'timeline.unassign': 'Reassigned',
+  'timeline.note': 'Note',
+  'timeline.supervise': 'Supervised',
+  'timeline.record_visit': 'Follow-up call',
 };

@@ -43,6 +43,8 @@ export const NOTICE_TITLES: Record<string, Record<Exclude<Language, 'zh-Hans'>, 
     'zh-Hant': '協商期限即將屆滿，請盡快處理',
     en: 'Your deadline is near; please respond',
   },
+  您有一件新分派的案件: { 'zh-Hant': '您有一件新分派的案件', en: 'A case was assigned to you' },
+  您承办的案件被督办: { 'zh-Hant': '您承辦的案件被督辦', en: 'Your case is under supervision' },
   受理期限仅剩1个工作日: { 'zh-Hant': '受理期限僅剩1個工作日', en: 'One working day left to accept' },
   调解已超过45个工作日期限: {
     'zh-Hant': '調解已超過45個工作日期限',

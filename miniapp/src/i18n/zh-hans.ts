@@ -376,6 +376,12 @@ export const zhHans = {
   'me.hello': '{name}，您好',
   'me.noName': '尚未填写实名信息',
   'consult.searchedFor': '您搜索了“{q}”。请用一两句话写下您的问题，5~1000 字',
+  'timeline.claim': '工作人员接办',
+  'timeline.assign': '分派办理',
+  'timeline.unassign': '重新分派',
+  'timeline.note': '办理记录',
+  'timeline.supervise': '督办',
+  'timeline.record_visit': '回访',
 } as const;
 
 export type MessageKey = keyof typeof zhHans;

@@ -378,6 +378,12 @@ export const zhHant: Record<MessageKey, string> = {
   'me.hello': '{name}，您好',
   'me.noName': '尚未填寫實名資訊',
   'consult.searchedFor': '您搜尋了「{q}」。請用一兩句話寫下您的問題，5~1000 字',
+  'timeline.claim': '工作人員接辦',
+  'timeline.assign': '分派辦理',
+  'timeline.unassign': '重新分派',
+  'timeline.note': '辦理紀錄',
+  'timeline.supervise': '督辦',
+  'timeline.record_visit': '回訪',
 };
 
 /** Category names in Traditional Chinese (the shared catalogue has Simplified and English). */

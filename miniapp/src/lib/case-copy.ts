@@ -128,6 +128,12 @@ const TIMELINE: Record<ActionType, MessageKey> = {
   answer: 'timeline.answer',
   merchant_timeout: 'timeline.merchant_timeout',
   split_report: 'timeline.split_report',
+  claim: 'timeline.claim',
+  assign: 'timeline.assign',
+  unassign: 'timeline.unassign',
+  note: 'timeline.note',
+  supervise: 'timeline.supervise',
+  record_visit: 'timeline.record_visit',
 };
 
 export function timelineKey(type: string, kind: CaseKind): MessageKey {
