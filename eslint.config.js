@@ -4,7 +4,23 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+// miniapp/src/features: page features, and the shared ones any feature may build on
+const MINIAPP_SHARED_FEATURES = ['filing', 'evidence', 'privacy', 'subscriptions'];
+const MINIAPP_FEATURES = [
+  'articles',
+  'auth',
+  'cases',
+  'consult',
+  'file-complaint',
+  'home',
+  'inbox',
+  'me',
+  'merchant',
+  'report',
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/data/**', 'test-artifacts/**', 'coverage/**'] },
@@ -38,6 +54,46 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    // The mini-program's feature boundaries: a feature uses src/components, hooks, lib, i18n, api
+    // and the shared features (the filing's parts, evidence, privacy, subscriptions), never
+    // another feature's internals; the shared floors never reach up into features/.
+    files: ['miniapp/src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...MINIAPP_FEATURES.map((feature) => ({
+              target: `./miniapp/src/features/${feature}`,
+              from: './miniapp/src/features',
+              except: [`./${feature}`, ...MINIAPP_SHARED_FEATURES.map((f) => `./${f}`)],
+              message: 'A feature imports shared components, hooks, lib and the shared features only',
+            })),
+            ...MINIAPP_SHARED_FEATURES.map((feature) => ({
+              target: `./miniapp/src/features/${feature}`,
+              from: './miniapp/src/features',
+              except: MINIAPP_SHARED_FEATURES.map((f) => `./${f}`),
+              message: 'A shared feature builds on the other shared features only',
+            })),
+            {
+              target: [
+                './miniapp/src/components',
+                './miniapp/src/hooks',
+                './miniapp/src/lib',
+                './miniapp/src/i18n',
+                './miniapp/src/api',
+              ],
+              from: './miniapp/src/features',
+              message: 'Shared floors never import a feature: move the shared part down instead',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from 'react';
-import { installSessionLostHandler } from './features/auth/login';
+import { installSessionLostHandler } from './lib/login';
 import { watchNetwork } from './lib/network';
 import './app.css';
 

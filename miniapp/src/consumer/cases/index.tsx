@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { ensureConsumer } from '../../features/auth/login';
-import { CaseList } from '../../features/cases/case-list';
+import { ensureConsumer } from '../../lib/login';
+import { CaseList } from '../../components/case-list';
 import { go, ROUTES } from '../../routes';
 
 export default function Page() {

@@ -10,7 +10,7 @@ import { messageOf } from '../../hooks/use-remote';
 import { useT } from '../../i18n';
 import { isWeapp } from '../../lib/platform';
 import { ROUTES } from '../../routes';
-import { loginAsDemo, loginWithWechat } from './login';
+import { loginAsDemo, loginWithWechat } from '../../lib/login';
 
 function leave() {
   const pages = Taro.getCurrentPages?.() ?? [];

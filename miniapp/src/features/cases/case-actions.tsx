@@ -1,42 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { ActionType, CaseAction, CaseView } from '@weiquan/shared';
-import { caseAction } from '@weiquan/shared';
+import type { ActionType, CaseView } from '@weiquan/shared';
 import { useState } from 'react';
-import { api } from '../../api/endpoints';
 import { ErrorText, Field } from '../../components/field';
 import { NutButton, NutRate } from '../../components/nut';
-import { messageOf } from '../../hooks/use-remote';
+import { useCaseAction } from '../../hooks/use-case-action';
 import { useT, type MessageKey } from '../../i18n';
-import type { AppRole } from '../../lib/session';
-
-/**
- * Sends one action through the shared action schema first (the same one the BFF applies), with
- * `expectedVersion` so that two people acting at once do not overwrite each other.
- */
-export function useCaseAction(c: CaseView, onDone: (next: CaseView) => void, role: AppRole) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (action: Record<string, unknown>) => {
-    const parsed = caseAction.safeParse({ ...action, expectedVersion: c.version });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'invalid');
-      return false;
-    }
-    setBusy(String(action.type));
-    setError(null);
-    try {
-      onDone(await api.act(c.id, parsed.data as CaseAction, role));
-      return true;
-    } catch (e) {
-      setError(messageOf(e));
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  };
-  return { run, busy, error };
-}
 
 type Panel = 'reject' | 'supplement' | 'rate' | 'follow_up' | null;
 

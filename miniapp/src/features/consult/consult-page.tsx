@@ -11,8 +11,8 @@ import { useDraft } from '../../hooks/use-draft';
 import { messageOf } from '../../hooks/use-remote';
 import { categoryLabel, useT, type Translate } from '../../i18n';
 import { draftStore } from '../../lib/draft';
-import { ensureConsumer } from '../auth/login';
-import { messageFor } from '../file-complaint/validation';
+import { ensureConsumer } from '../../lib/login';
+import { messageFor } from '../filing/field-messages';
 import { useFilingSubmit, type Errors as FilingErrors } from '../filing/use-filing-submit';
 
 /** Typing pauses this long before the FAQ is searched (one request per pause, not per key). */

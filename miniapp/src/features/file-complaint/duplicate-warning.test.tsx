@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { aMerchant } from '../../../test/factories';
 import { fakeApi, loggedIn } from '../../../test/fake-api';
 import * as taro from '../../../test/stubs/taro';
-import { forgetTimelyRates } from './merchant-picker';
+import { forgetTimelyRates } from '../filing/merchant-picker';
 import { FileComplaintWizard } from './wizard';
 
 const MERCHANT = aMerchant();

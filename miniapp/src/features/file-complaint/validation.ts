@@ -5,26 +5,10 @@
 import { complaintFiling, merchantRef, type ComplaintFiling } from '@weiquan/shared';
 import type { MessageKey, Translate } from '../../i18n';
 import { yuanToFen } from '../../lib/money';
+import { messageFor, type FieldErrors, type FieldName, type Issue } from '../filing/field-messages';
 import type { ComplaintForm } from './draft';
 
-export type FieldName =
-  | 'merchant'
-  | 'merchantName'
-  | 'merchantAddress'
-  | 'category'
-  | 'facts'
-  | 'demandType'
-  | 'demandAmount'
-  | 'purchaseAmount'
-  | 'occurredOn'
-  | 'channel'
-  | 'orderNo'
-  | 'photos'
-  | 'name'
-  | 'phone'
-  | 'address';
-
-export type FieldErrors = Partial<Record<FieldName, string>>;
+export type { FieldErrors, FieldName };
 
 export const STEPS: Array<{ key: MessageKey; fields: FieldName[] }> = [
   { key: 'wizard.step.merchant', fields: ['merchant', 'merchantName', 'merchantAddress'] },
@@ -98,34 +82,11 @@ function fieldOf(path: PropertyKey[], form: ComplaintForm): FieldName | undefine
   }
 }
 
-interface Issue {
-  code: string;
-  path: PropertyKey[];
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-  origin?: string;
-}
-
 function isEmpty(form: ComplaintForm, field: FieldName): boolean {
   if (field === 'merchant') return !form.merchant;
   if (field === 'photos') return false;
   const v = form[field];
   return typeof v === 'string' && v.trim() === '';
-}
-
-export function messageFor(field: FieldName, issue: Issue, t: Translate, empty: boolean): string {
-  if (field === 'merchant') return t('error.merchant');
-  if (field === 'category') return t('error.category');
-  if (empty) return t('error.required');
-  if (field === 'phone') return t('error.phone');
-  if (field === 'occurredOn') return t('error.date');
-  if (field === 'demandAmount' || field === 'purchaseAmount') return t('error.amount');
-  if (issue.code === 'too_small' && issue.origin === 'string')
-    return t('error.tooShort', { min: Number(issue.minimum) });
-  if (issue.code === 'too_big' && issue.origin === 'string')
-    return t('error.tooLong', { max: Number(issue.maximum) });
-  if (issue.code === 'invalid_type' || issue.code === 'invalid_value') return t('error.required');
-  return t('error.invalid');
 }
 
 export function validateForm(

@@ -16,7 +16,7 @@ import { draftPhotos, EvidencePhotos, usePhotoUploads } from '../evidence/photo-
 import { useFilingSubmit } from '../filing/use-filing-submit';
 import { useProfilePrefill } from '../filing/use-profile-prefill';
 import { WizardNav, WizardProgress } from '../filing/wizard-nav';
-import { DuplicateWarning, MerchantPicker, useOpenCasesAgainst } from './merchant-picker';
+import { DuplicateWarning, MerchantPicker, useOpenCasesAgainst } from '../filing/merchant-picker';
 import { complaintDrafts, type ComplaintForm } from './draft';
 import { STEPS, validateForm } from './validation';
 

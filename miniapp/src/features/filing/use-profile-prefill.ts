@@ -3,7 +3,7 @@ import { api } from '../../api/endpoints';
 import type { Draft } from '../../lib/draft';
 import { sessions } from '../../lib/session';
 import { useStore } from '../../lib/store';
-import { ensureConsumer } from '../auth/login';
+import { ensureConsumer } from '../../lib/login';
 import { rememberProfile } from './profile-offer';
 
 interface RealName {

@@ -13,7 +13,7 @@ import { beijingDateTime } from '../../lib/time';
 import { actingRole, getSession, type AppRole } from '../../lib/session';
 import { setUnread as setBadge } from '../../lib/unread';
 import { go, ROUTES } from '../../routes';
-import { ensureConsumer } from '../auth/login';
+import { ensureConsumer } from '../../lib/login';
 
 export function InboxPage() {
   const t = useT();

@@ -12,7 +12,7 @@ import { LANGUAGES, settings, updateSettings, useT, type Language, type MessageK
 import { actAs, clearSession, sessions } from '../../lib/session';
 import { useStore } from '../../lib/store';
 import { ROUTES } from '../../routes';
-import { ensureConsumer } from '../auth/login';
+import { ensureConsumer } from '../../lib/login';
 
 type ProfileField = 'name' | 'phone' | 'address' | 'idNumber';
 const FIELD_ERROR: Record<ProfileField, MessageKey> = {

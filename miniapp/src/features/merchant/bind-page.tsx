@@ -10,7 +10,7 @@ import { messageOf } from '../../hooks/use-remote';
 import { useT } from '../../i18n';
 import { actAs, saveSession } from '../../lib/session';
 import { ROUTES } from '../../routes';
-import { ensureConsumer, loginWithWechat } from '../auth/login';
+import { ensureConsumer, loginWithWechat } from '../../lib/login';
 import { isWeapp } from '../../lib/platform';
 
 /** 商家入口: a logged-in person binds to a merchant with the staff-issued code and gets merchant tokens. */

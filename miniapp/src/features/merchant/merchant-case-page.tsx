@@ -4,6 +4,8 @@ import type { CaseView } from '@weiquan/shared';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { CaseBody } from '../../components/case-parts';
+import { ProposalCard } from '../../components/proposal-card';
+import { useCaseAction } from '../../hooks/use-case-action';
 import { ErrorText, Field } from '../../components/field';
 import { NutButton } from '../../components/nut';
 import { Screen } from '../../components/screen';
@@ -11,8 +13,6 @@ import { useRemote } from '../../hooks/use-remote';
 import { useT } from '../../i18n';
 import { yuanToFen } from '../../lib/money';
 import { actAs } from '../../lib/session';
-import { useCaseAction } from '../cases/case-actions';
-import { ProposalCard } from '../cases/case-detail';
 
 function Contact({ c }: { c: CaseView }) {
   const t = useT();

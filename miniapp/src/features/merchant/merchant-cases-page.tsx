@@ -16,7 +16,7 @@ import { actAs, clearSession, getSession } from '../../lib/session';
 import { useStore } from '../../lib/store';
 import { unread } from '../../lib/unread';
 import { go, ROUTES } from '../../routes';
-import { CaseList } from '../cases/case-list';
+import { CaseList } from '../../components/case-list';
 
 /** how many open complaints the merchant home reads in detail for their working days left */
 const OPEN_SHOWN = 10;

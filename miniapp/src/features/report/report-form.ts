@@ -6,8 +6,8 @@ import { merchantRef, reportFiling, type FileCaseBody } from '@weiquan/shared';
 import type { MessageKey, Translate } from '../../i18n';
 import { draftStore } from '../../lib/draft';
 import { settlePhotos, type Photo } from '../evidence/photos';
-import type { MerchantChoice } from '../file-complaint/merchant-picker';
-import { messageFor, type FieldErrors, type FieldName } from '../file-complaint/validation';
+import type { MerchantChoice } from '../filing/merchant-picker';
+import { messageFor, type FieldErrors, type FieldName } from '../filing/field-messages';
 
 export interface ReportForm extends MerchantChoice {
   category: string;

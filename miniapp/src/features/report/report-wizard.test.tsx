@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { aCase, aMerchant, aMeta } from '../../../test/factories';
 import { fakeApi, loggedIn, mountRequestsAnswered, networkDownOnce } from '../../../test/fake-api';
 import * as taro from '../../../test/stubs/taro';
-import { forgetTimelyRates } from '../file-complaint/merchant-picker';
+import { forgetTimelyRates } from '../filing/merchant-picker';
 import { emptyReport, REPORT_DRAFT_KEY, reportDrafts, type ReportForm } from './report-form';
 import { ReportWizard } from './report-wizard';
 

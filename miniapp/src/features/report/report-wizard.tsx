@@ -9,7 +9,7 @@ import { Screen } from '../../components/screen';
 import { useDraft } from '../../hooks/use-draft';
 import { categoryLabel, useT } from '../../i18n';
 import { draftPhotos, EvidencePhotos, usePhotoUploads } from '../evidence/photo-uploads';
-import { MerchantPicker } from '../file-complaint/merchant-picker';
+import { MerchantPicker } from '../filing/merchant-picker';
 import { useFilingSubmit } from '../filing/use-filing-submit';
 import { useProfilePrefill } from '../filing/use-profile-prefill';
 import { WizardNav, WizardProgress } from '../filing/wizard-nav';

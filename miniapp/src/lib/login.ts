@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro';
-import { api } from '../../api/endpoints';
-import { setSessionLostHandler } from '../../lib/api-client';
-import { isWeapp } from '../../lib/platform';
-import { getSession, saveSession, type AppRole } from '../../lib/session';
-import { ROUTES } from '../../routes';
+import { api } from '../api/endpoints';
+import { setSessionLostHandler } from './api-client';
+import { isWeapp } from './platform';
+import { getSession, saveSession, type AppRole } from './session';
+import { ROUTES } from '../routes';
 
 /** WeChat: a fresh wx.login code for /auth/wechat (the BFF exchanges it; session_key stays there). */
 export async function loginWithWechat(as: AppRole = 'consumer'): Promise<void> {

@@ -2,17 +2,17 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { CaseKind, CaseListItem, CaseStatus } from '@weiquan/shared';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
-import { api } from '../../api/endpoints';
-import { beijingDay, KIND, KindTag, StatusTag } from '../../components/case-parts';
-import { Chips } from '../../components/chips';
-import { ErrorText } from '../../components/field';
-import { NutButton } from '../../components/nut';
-import { Screen } from '../../components/screen';
-import { messageOf } from '../../hooks/use-remote';
-import { categoryLabel, useT, type MessageKey } from '../../i18n';
-import { statusKey } from '../../lib/case-copy';
-import { actAs, type AppRole } from '../../lib/session';
-import type { Tab } from '../../components/tab-bar';
+import { api } from '../api/endpoints';
+import { beijingDay, KIND, KindTag, StatusTag } from './case-parts';
+import { Chips } from './chips';
+import { ErrorText } from './field';
+import { NutButton } from './nut';
+import { Screen } from './screen';
+import { messageOf } from '../hooks/use-remote';
+import { categoryLabel, useT, type MessageKey } from '../i18n';
+import { statusKey } from '../lib/case-copy';
+import { actAs, type AppRole } from '../lib/session';
+import type { Tab } from './tab-bar';
 
 const KINDS: Array<CaseKind | ''> = ['', 'complaint', 'report', 'consultation'];
 const COMPLAINT_FILTERS: CaseStatus[] = [
