@@ -110,8 +110,6 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
 
   const consoleDir = config.CONSOLE_DIR ?? path.resolve(import.meta.dirname, '../../console/dist');
   if (existsSync(path.join(consoleDir, 'index.html'))) app.use('/console', consoleStatic(consoleDir));
-  if (existsSync(h5)) app.use(express.static(h5, { index: 'index.html', maxAge: '1h' }));
-  const h5 = config.H5_DIR ?? path.resolve(import.meta.dirname, '../../miniapp/dist/h5');
   if (existsSync(h5)) app.use(h5Static(h5));
   app.use(errorHandler(logger));
   return app;
