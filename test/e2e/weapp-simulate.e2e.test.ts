@@ -23,6 +23,8 @@ const storage = new Map<string, unknown>();
 const requests: string[] = [];
 const navigations: string[] = [];
 let answers: Record<string, Answer> = {};
+/** the query the next rendered page is opened with (WeChat passes it to onLoad) */
+let nextQuery: Record<string, string> = {};
 
 interface SimComponent {
   dom: HTMLElement;
@@ -69,6 +71,10 @@ function fakeWx() {
       setTimeout(() => (o.success?.(answer), o.complete?.()), 0);
       return { abort() {} };
     },
+    // Taro copies the wx APIs it finds on wx's own keys; these two the privacy gate registers at mount
+    onNeedPrivacyAuthorization: () => undefined,
+    getPrivacySetting: (o: { success?: (r: object) => void }) =>
+      void setTimeout(() => o.success?.({ needAuthorization: false }), 0),
     navigateTo: (o: { url: string; success?: (r: object) => void }) => {
       navigations.push(o.url);
       o.success?.({});
@@ -108,6 +114,9 @@ before(async () => {
     g[k] = (window as any)[k];
   g.wx = fakeWx();
   simulate = require('miniprogram-simulate');
+  // a shop owner's phone: both sessions stored before the app starts (the app reads them at launch)
+  loggedIn('consumer');
+  loggedIn('merchant', { merchantId: 'm-1', merchantName: '鼓浪屿海鲜大排档' });
 
   let app: Record<string, (o?: object) => void> | undefined;
   g.App = (config: typeof app) => (app = config);
@@ -120,7 +129,7 @@ before(async () => {
       methods,
       lifetimes: {
         attached(this: any) {
-          this.onLoad({});
+          this.onLoad(nextQuery);
           this.onShow();
         },
         ready(this: any) {
@@ -135,7 +144,18 @@ before(async () => {
   app.onShow?.({ path: 'pages/home/index', query: {} });
 });
 
-async function renderPage(page: string): Promise<SimComponent> {
+/** Waits (up to 3 s of simulated time) until the page's text contains every part. */
+async function untilText(comp: SimComponent, parts: string[]): Promise<string> {
+  for (let i = 0; i < 100; i += 1) {
+    const text = comp.dom.textContent ?? '';
+    if (parts.every((p) => text.includes(p))) return text;
+    await simulate.sleep(30);
+  }
+  return comp.dom.textContent ?? '';
+}
+
+async function renderPage(page: string, query: Record<string, string> = {}): Promise<SimComponent> {
+  nextQuery = query;
   const id = simulate.load(path.join(WEAPP, page), page.replace(/\W+/g, '-'), { rootPath: WEAPP });
   const comp = simulate.render(id);
   comp.attach(document.createElement('parent-wrapper'));
@@ -144,7 +164,7 @@ async function renderPage(page: string): Promise<SimComponent> {
   return comp;
 }
 
-test('when the compiled WeChat home page runs in miniprogram-simulate, then it shows 我要投诉, 我的投诉 and 商家入口 and the public figures from the API', async () => {
+test('when the compiled WeChat home page runs in miniprogram-simulate, then it shows 我要投诉, 我的办件 and 商家入口 and the public figures from the API', async () => {
   answers = {
     '/stats': {
       statusCode: 200,
@@ -167,7 +187,7 @@ test('when the compiled WeChat home page runs in miniprogram-simulate, then it s
   };
   const home = await renderPage('pages/home/index');
   const text = home.dom.textContent ?? '';
-  for (const entry of ['我要投诉', '我的投诉', '商家入口'])
+  for (const entry of ['我要投诉', '我的办件', '商家入口', '首页', '消息'])
     assert.ok(text.includes(entry), `${entry} in: ${text.slice(0, 300)}`);
   assert.ok(
     requests.some((u) => u.endsWith('/api/v1/stats')),
@@ -186,4 +206,117 @@ test('when 我要投诉 is tapped in the compiled build, then WeChat navigates i
   await simulate.sleep(50);
   assert.deepEqual(navigations, ['/consumer/file/index']);
   home.detach();
+});
+
+/** A session as the app stores it (wx storage holds the JSON the app wrote). */
+function loggedIn(role: 'consumer' | 'merchant', user: Record<string, unknown> = {}) {
+  storage.set(
+    `wq.auth.${role}`,
+    JSON.stringify({
+      accessToken: `${role}-access`,
+      refreshToken: `${role}-refresh`,
+      user: { id: `u-${role}`, role, ...user },
+    }),
+  );
+}
+
+const CASE = {
+  id: '00000000-0000-4000-8000-000000000101',
+  caseNo: 'XM202611240101',
+  kind: 'complaint',
+  status: 'awaiting_consumer',
+  version: 3,
+  createdAt: '2026-11-24T10:00:00+08:00',
+  updatedAt: '2026-11-25T10:00:00+08:00',
+  priority: false,
+  merchant: { id: 'm-1', name: '鼓浪屿海鲜大排档', address: '厦门市思明区龙头路 1 号' },
+  category: 'catering',
+  facts: '点的龙虾缺斤短两，商家拒绝退款。',
+  demand: { type: 'refund', amountFen: 19900 },
+  purchase: { amountFen: 39900, occurredOn: '2026-11-20', channel: 'offline', orderNo: 'NO-778' },
+  attachments: [{ id: 'up-1', mime: 'image/png', size: 100 }],
+  proposal: { text: '退款 100 元并致歉', refundFen: 10000, at: '2026-11-25T10:00:00+08:00' },
+  timeline: [
+    { type: 'filed', actorRole: 'consumer', at: '2026-11-24T10:00:00+08:00' },
+    { type: 'propose', actorRole: 'merchant', at: '2026-11-25T10:00:00+08:00', text: '退款 100 元并致歉' },
+  ],
+  deadlines: [],
+  allowedActions: ['accept_proposal', 'reject_proposal', 'supplement', 'withdraw'],
+};
+
+test('when the compiled wizard opens for a logged-in consumer, then its first step (the merchant search) and its progress render', async () => {
+  answers = {
+    '/me': { statusCode: 200, data: { user: { id: 'u-consumer', role: 'consumer' }, profile: null } },
+    '/meta': { statusCode: 200, data: { mode: 'emulator', templates: {}, version: 't', categories: [] } },
+  };
+  const wizard = await renderPage('consumer/file/index');
+  const text = wizard.dom.textContent ?? '';
+  assert.match(text, /第 1\/8 步/, `the progress shows: ${text.slice(0, 300)}`);
+  assert.ok(text.includes('搜索商家'), `the merchant search shows: ${text.slice(0, 300)}`);
+  assert.ok(wizard.querySelector('#merchant-q'), 'the search field carries its id');
+  assert.ok(wizard.querySelector('#wizard-next'), 'the next button is there');
+  assert.ok(
+    requests.some((u) => u.endsWith('/api/v1/me')),
+    'the wizard read the profile to prefill',
+  );
+  wizard.detach();
+});
+
+test('when a compiled case page opens with its id, then the consumer reads the proposal, the next step in their words and every purchase detail', async () => {
+  answers = { [`/cases/${CASE.id}`]: { statusCode: 200, data: CASE } };
+  const page = await renderPage('consumer/case/index', { id: CASE.id });
+  const parts = [
+    'XM202611240101',
+    '待您确认方案',
+    '退款 100 元并致歉',
+    '消费金额 399.00 元',
+    '订单号 NO-778',
+    '不接受则转交 12315',
+  ];
+  const text = await untilText(page, parts);
+  for (const part of parts)
+    assert.ok(text.includes(part), `${part} in: ${text.slice(0, 400)} (requests: ${requests.join(', ')})`);
+  assert.ok(page.querySelector('#action-accept_proposal'), 'the accept button renders');
+  page.detach();
+});
+
+test("when the compiled merchant list opens for a bound merchant, then the open complaints, their statuses in the merchant's words and the unread badge render", async () => {
+  const item = {
+    id: CASE.id,
+    caseNo: CASE.caseNo,
+    kind: 'complaint',
+    status: 'merchant_negotiating',
+    category: 'catering',
+    priority: false,
+    merchant: { id: 'm-1', name: '鼓浪屿海鲜大排档' },
+    createdAt: CASE.createdAt,
+    updatedAt: CASE.updatedAt,
+    nextDueAt: '2026-12-08T23:59:59+08:00',
+  };
+  answers = {
+    '/cases': { statusCode: 200, data: { items: [item], nextCursor: null } },
+    [`/cases/${CASE.id}`]: {
+      statusCode: 200,
+      data: {
+        ...CASE,
+        status: 'merchant_negotiating',
+        deadlines: [{ kind: 'merchant_response', dueAt: '2026-12-08T23:59:59+08:00', workingDaysLeft: 6 }],
+      },
+    },
+    '/notifications': { statusCode: 200, data: { items: [], nextCursor: null, unreadCount: 2 } },
+    '/stats': { statusCode: 200, data: { merchants: [], totals: null } },
+  };
+  const page = await renderPage('merchant/cases/index');
+  const parts = [
+    '当前商家：鼓浪屿海鲜大排档',
+    'XM202611240101',
+    '待您协商处理',
+    '剩 6 个工作日',
+    '您有 2 条未读消息',
+  ];
+  const text = await untilText(page, parts);
+  for (const part of parts)
+    assert.ok(text.includes(part), `${part} in: ${text.slice(0, 500)} (requests: ${requests.join(', ')})`);
+  assert.ok(!text.includes('待您确认方案'), 'never the consumer’s words');
+  page.detach();
 });

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
+import { useEffect } from 'react';
 import { useT, type MessageKey } from '../i18n';
 import { actAs, acting, actingRole, sessions } from '../lib/session';
 import { useStore } from '../lib/store';
@@ -41,6 +42,8 @@ export function TabBar({ current }: { current: Tab }) {
   const counts = useStore(unread);
   const role = actingRole();
   useDidShow(() => void refreshUnread(role));
+  // entering the merchant pages switches the role after the first render: count the new role's notices
+  useEffect(() => void refreshUnread(role), [role]);
   const tabs = role === 'merchant' ? MERCHANT_TABS : CONSUMER_TABS;
   const go = (d: TabDef) => {
     if (d.as) actAs(d.as);
