@@ -9,6 +9,7 @@ export * from './status-labels';
 export * from './staff-actions';
 export * from './event-visibility';
 export * from './channels';
+export * from './staff-queues';
 export * from './masking';
 export * from './checked-texts';
 export * from './notification-rules';

@@ -71,6 +71,8 @@ export const staffListFilters = {
   due: z.enum(DUE_FILTERS).optional(),
   greenChannel: flag,
   supervised: flag,
+  /** complaints ended in the last 30 days with no follow-up visit yet (the awaitingVisit queue) */
+  awaitingVisit: flag,
   category: z.enum(CATEGORY_CODES).optional(),
   channel: channel.optional(),
   /** an exact case number, an exact complainant or reporter phone, or words in the merchant name or facts */
