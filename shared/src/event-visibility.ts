@@ -10,8 +10,9 @@ export const EVENTS_HIDDEN_FROM: Readonly<Record<Role, readonly string[]>> = {
   staff: [],
   // the staff's own work on a case (assignment, internal notes, 督办)
   consumer: [...STAFF_ONLY_ACTIONS],
-  // ...and a report split off the complaint (a reporter is never disclosed to the reported party)
-  merchant: [...STAFF_ONLY_ACTIONS, 'split_report'],
+  // ...and a report split off the complaint (a reporter is never disclosed to the reported party), and
+  // how the consumer answered the follow-up visit (回访)
+  merchant: [...STAFF_ONLY_ACTIONS, 'split_report', 'record_visit'],
 };
 
 export const seesEvent = (role: Role, type: string): boolean => !EVENTS_HIDDEN_FROM[role].includes(type);

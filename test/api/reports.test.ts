@@ -125,7 +125,16 @@ for (const store of storeKinds()) {
       assert.deepEqual(r.reporter, REPORTER);
       const staffView = await app.api.get(`/cases/${r.id}`, { token: staff });
       assert.deepEqual(staffView.body.reporter, REPORTER);
-      assert.deepEqual(staffView.body.allowedActions, ['extend', 'open_case', 'not_open', 'message']);
+      assert.deepEqual(staffView.body.allowedActions, [
+        'extend',
+        'open_case',
+        'not_open',
+        'message',
+        'claim',
+        'assign',
+        'note',
+        'supervise',
+      ]);
       const opened = await act(app, staff, r.id, { type: 'open_case', text: '经核查，决定立案调查' });
       assert.equal(opened.status, 'case_opened');
       assert.deepEqual(opened.deadlines, []);

@@ -46,7 +46,7 @@ export function createAccountStates(
 export async function currentStaffCaller(caller: Caller, states: AccountStates): Promise<Caller> {
   const state = await states.staff(caller.id);
   if (!state?.active) throw new AppError('UNAUTHENTICATED', 'This staff account is deactivated or gone');
-  return { ...caller, staffRole: state.staffRole };
+  return { ...caller, staffRole: state.staffRole, displayName: state.displayName };
 }
 
 /** 403 unless this staff caller holds one of these staff roles. */

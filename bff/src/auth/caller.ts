@@ -9,6 +9,8 @@ export interface Caller {
   merchantId?: string;
   /** staff: the account's role as it stands now (checked on each request, not taken from the token) */
   staffRole?: StaffRole;
+  /** staff: the account's display name as it stands now (timeline entries show who acted) */
+  displayName?: string;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type ActorRole,
   type CaseAction,
   type CaseView,
+  type StaffActor,
 } from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
 import { AppError } from '../errors';
@@ -23,7 +24,8 @@ import type { CaseContext } from './case-context';
 import { findCase, loadCase } from './case-queries';
 import { attachUploads, recordChange } from './case-repository';
 import type { CaseRow } from './case-rows';
-import { caseFacts, renderCase, visibleVersion } from './case-view';
+import { caseFacts, renderCase, staffActor, visibleVersion } from './case-view';
+import { assigneeOf, staffColumnChanges, staffEventData, withStaffColumns } from './staff-actions';
 import { clockEffects } from './clock-effects';
 import { asJsonb } from './jsonb-order';
 import { splitReport } from './split-report';
@@ -50,7 +52,19 @@ export async function actOnCase(
       );
     }
     const at = ctx.now();
-    const after = await applyAction(ctx, q, row, { role: caller.role, id: caller.id }, action, at);
+    const after = await applyAction(
+      ctx,
+      q,
+      row,
+      {
+        role: caller.role,
+        id: caller.id,
+        staff: staffActor(caller, row),
+        ...(caller.displayName ? { displayName: caller.displayName } : {}),
+      },
+      action,
+      at,
+    );
     if (findings.length) {
       // the case is locked: its newest event is the one just written
       const [event] = await q.query<{ id: string }>(
@@ -92,7 +106,7 @@ async function applyAction(
   ctx: CaseContext,
   q: Queryable,
   row: CaseRow,
-  actor: { role: ActorRole; id?: string },
+  actor: { role: ActorRole; id?: string; staff?: StaffActor; displayName?: string },
   action: AnyAction,
   at: Date,
 ): Promise<CaseRow | null> {
@@ -102,6 +116,7 @@ async function applyAction(
     action.type as ActionType,
     actor.role,
     caseFacts(row),
+    actor.staff,
   );
   if (!transition)
     throw new AppError(
@@ -114,8 +129,9 @@ async function applyAction(
   const linked =
     action.type === 'split_report' ? await splitReport(ctx, q, row, actor.id!, action.facts, at) : undefined;
   const to = transition.to ?? row.status;
-  const columns = columnChanges(action, row, at, linked);
-  const data = eventData(action, row, linked);
+  const assignee = await assigneeOf(q, action, actor.id);
+  const columns = [...columnChanges(action, row, at, linked), ...staffColumnChanges(action, at, assignee)];
+  const data = { ...eventData(action, row, linked), ...staffEventData(assignee) };
   const clocks = transition.clock
     ? clockEffects(transition.clock, row.deadlines, at, row.priority)
     : undefined;
@@ -153,10 +169,13 @@ async function applyAction(
         fromStatus: row.status,
         toStatus: to !== row.status ? to : null,
         data: asJsonb(data),
+        ...(actor.role === 'staff' && actor.id && actor.displayName
+          ? { actor: { id: actor.id, displayName: actor.displayName } }
+          : {}),
       },
     ],
     deadlines: clocks?.deadlines ?? row.deadlines,
   };
   for (const c of columns) (after as Record<string, unknown>)[c.column] = asJsonb(c.value);
-  return after;
+  return withStaffColumns(after, action, at, assignee);
 }

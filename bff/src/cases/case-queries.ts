@@ -41,8 +41,11 @@ export const DEADLINES_AGG = sql`(SELECT coalesce(json_agg(json_build_object('id
 /** The whole case as one row (alias c): no N+1 for timelines, deadlines or attachments. */
 export const CASE_COLUMNS = sql`c.*,
   (SELECT coalesce(json_agg(json_build_object('type', e.type, 'actorRole', e.actor_role, 'at', e.at,
-      'fromStatus', e.from_status, 'toStatus', e.to_status, 'data', e.data) ORDER BY e.id), '[]'::json)
+      'fromStatus', e.from_status, 'toStatus', e.to_status, 'data', e.data,
+      'actor', (SELECT json_build_object('id', s.id, 'displayName', s.display_name) FROM staff_accounts s
+                 WHERE e.actor_role = 'staff' AND s.id = e.actor_id)) ORDER BY e.id), '[]'::json)
      FROM case_events e WHERE e.case_id = c.id) AS events,
+  (SELECT json_build_object('id', s.id, 'displayName', s.display_name) FROM staff_accounts s WHERE s.id = c.assignee_id) AS assignee,
   ${DEADLINES_AGG} AS deadlines,
   (SELECT coalesce(json_agg(json_build_object('id', u.id, 'mime', u.mime, 'size', u.size) ORDER BY u.created_at, u.id), '[]'::json)
      FROM uploads u WHERE u.case_id = c.id) AS attachments`;

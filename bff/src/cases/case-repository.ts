@@ -15,7 +15,8 @@ import { empty, identifier, join, sql, type Sql } from '../store/sql';
 import type { DeadlineChange } from './clock-effects';
 
 const insertCases = (rows: Sql) => sql`INSERT INTO cases (id, case_no, kind, status, consumer_id, merchant_id,
-    merchant_name, merchant_address, category, priority, body, contact_enc, share_contact, flags, next_due_at, created_at, updated_at)
+    merchant_name, merchant_address, category, priority, body, contact_enc, share_contact, flags, next_due_at, created_at, updated_at,
+    channel, filed_by_staff_id, claim_code_hash, contact_phone_hash)
   ${rows} RETURNING id, case_no`;
 
 const insertEvents = (rows: Sql) =>
@@ -31,7 +32,13 @@ export interface NewCase {
   case_prefix: string;
   kind: string;
   status: string;
-  consumer_id: string;
+  /** null: filed by staff for a caller (claimed later with the claim code) */
+  consumer_id: string | null;
+  channel: string;
+  filed_by_staff_id: string | null;
+  claim_code_hash: string | null;
+  /** the contact's phone through the keyed lookup hash (staff search) */
+  contact_phone_hash: string | null;
   merchant_id: string | null;
   merchant_name: string | null;
   merchant_address: string | null;
@@ -94,12 +101,14 @@ export async function fileCases(q: Queryable, cases: NewCase[], claimKeys: boole
       consumer_id uuid, merchant_id uuid, merchant_name text, merchant_address text, merchant_odr boolean, category text,
       priority boolean, body jsonb, contact_enc text, share_contact boolean, flags jsonb, next_due_at timestamptz, clock text,
       due_date date, due_at timestamptz, provisional boolean, target_due_at timestamptz, actor_role text, actor_id uuid,
-      event_data jsonb, key text, request_hash text, answer_enc text, at timestamptz)),
+      event_data jsonb, key text, request_hash text, answer_enc text, at timestamptz, channel text, filed_by_staff_id uuid,
+      claim_code_hash text, contact_phone_hash text)),
   ok AS (
     SELECT r.* FROM r LEFT JOIN merchants m ON m.id = r.merchant_id
     WHERE r.merchant_odr IS NULL OR (m.odr = r.merchant_odr AND m.name = r.merchant_name AND m.address = r.merchant_address))${claims},
   c AS (${insertCases(sql`SELECT w.id, ${CASE_NO}, w.kind, w.status, w.consumer_id, w.merchant_id, w.merchant_name,
-      w.merchant_address, w.category, w.priority, w.body, w.contact_enc, w.share_contact, w.flags, w.next_due_at, w.at, w.at
+      w.merchant_address, w.category, w.priority, w.body, w.contact_enc, w.share_contact, w.flags, w.next_due_at, w.at, w.at,
+      w.channel, w.filed_by_staff_id, w.claim_code_hash, w.contact_phone_hash
     FROM (SELECT ok.*, nextval('case_no_seq') AS n FROM ${written}) w`)}),
   e AS (${insertEvents(sql`SELECT r.id, 'filed', r.actor_role, r.actor_id, NULL, r.status, r.event_data, r.at FROM r JOIN c ON c.id = r.id`)}),
   d AS (${insertDeadlines(sql`SELECT r.id, r.clock, r.at, r.due_date, r.due_at, r.provisional, r.target_due_at
@@ -109,7 +118,19 @@ export async function fileCases(q: Queryable, cases: NewCase[], claimKeys: boole
 }
 
 /** The columns of the case row an action may set beside status and version. */
-const CHANGEABLE = { proposal: sql`proposal`, rating: sql`rating`, outcome: sql`outcome`, flags: sql`flags` };
+const CHANGEABLE = {
+  proposal: sql`proposal`,
+  rating: sql`rating`,
+  outcome: sql`outcome`,
+  flags: sql`flags`,
+  // staff work: assignment, 督办, the last follow-up visit, and a caller's claim
+  assignee_id: sql`assignee_id`,
+  supervised: sql`supervised`,
+  visit_result: sql`visit_result`,
+  visit_at: sql`visit_at`,
+  consumer_id: sql`consumer_id`,
+  claim_code_hash: sql`claim_code_hash`,
+};
 export type ChangeableColumn = keyof typeof CHANGEABLE;
 
 /** One action's change, as `recordChange` writes it. */

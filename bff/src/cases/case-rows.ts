@@ -4,7 +4,7 @@
  * to be objects and kept as read (their key order is jsonb's, which answers and replays rely on).
  */
 import { z } from 'zod';
-import { CASE_KINDS, CASE_STATUSES, DEADLINE_KINDS, ROLES } from '@weiquan/shared';
+import { CASE_KINDS, CASE_STATUSES, CHANNELS, DEADLINE_KINDS, ROLES, VISIT_RESULTS } from '@weiquan/shared';
 
 const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const jsonObject = <T extends object>() => z.custom<T>(isObject, 'a JSON object');
@@ -33,6 +33,8 @@ export const EventRowSchema = z.object({
   fromStatus: z.string().nullable(),
   toStatus: z.string().nullable(),
   data: jsonObject<Record<string, unknown>>(),
+  /** the staff member who acted (staff entries; shown to staff only) */
+  actor: z.object({ id: z.string(), displayName: z.string() }).nullable().optional(),
 });
 
 export const CaseRowSchema = z.object({
@@ -41,7 +43,14 @@ export const CaseRowSchema = z.object({
   kind: z.enum(CASE_KINDS),
   status: z.enum(CASE_STATUSES),
   version: z.number(),
-  consumer_id: z.string(),
+  /** null: filed by staff for a caller who has not claimed it yet */
+  consumer_id: z.string().nullable(),
+  channel: z.enum(CHANNELS),
+  assignee: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  supervised: z.boolean(),
+  visit_result: z.enum(VISIT_RESULTS).nullable(),
+  visit_at: z.date().nullable(),
+  contact_phone_hash: z.string().nullable(),
   merchant_id: z.string().nullable(),
   merchant_name: z.string().nullable(),
   merchant_address: z.string().nullable(),

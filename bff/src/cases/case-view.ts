@@ -12,6 +12,7 @@ import {
   type Role,
   type CaseFacts,
   type CaseView,
+  type StaffActor,
   type TimelineEntry,
   REDACTED_TEXT,
 } from '@weiquan/shared';
@@ -19,8 +20,9 @@ import type { Caller } from '../auth/caller';
 import type { PiiCipher } from '../security/pii-cipher';
 import type { CaseRow, Contact } from './case-rows';
 
-export function caseFacts(row: Pick<CaseRow, 'rating' | 'flags' | 'deadlines'>): CaseFacts {
+export function caseFacts(row: Pick<CaseRow, 'rating' | 'flags' | 'deadlines' | 'assignee'>): CaseFacts {
   return {
+    assigned: row.assignee !== null,
     rated: row.rating !== null,
     clockPaused: row.deadlines.some((d) => d.state === 'paused'),
     extended: row.deadlines.some((d) => d.extended),
@@ -43,6 +45,37 @@ const TIMELINE_KEYS = [
   'linkedCaseId',
   'linkedCaseNo',
 ] as const;
+/** The acting staff member, for the status machine's role-limited staff actions. */
+export const staffActor = (caller: Caller, row: Pick<CaseRow, 'assignee'>): StaffActor | undefined =>
+  caller.role === 'staff' && caller.staffRole
+    ? { staffRole: caller.staffRole, isAssignee: row.assignee?.id === caller.id }
+    : undefined;
+
+/** What only staff views carry: the assignee, 督办, the green channel, the next deadline, the last visit. */
+function staffFields(row: CaseRow, deadlines: CaseView['deadlines']) {
+  const next = deadlines
+    .filter((d) => !d.paused)
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+    .at(0);
+  return {
+    assignee: row.assignee,
+    supervised: row.supervised,
+    greenChannel: row.priority,
+    nextDeadline: next ? { kind: next.kind, dueAt: next.dueAt, workingDaysLeft: next.workingDaysLeft } : null,
+    lastVisit: row.visit_result
+      ? {
+          result: row.visit_result,
+          at: iso(row.visit_at!),
+          ...(lastVisitText(row) !== undefined ? { text: lastVisitText(row) } : {}),
+        }
+      : null,
+  };
+}
+const lastVisitText = (row: CaseRow) => {
+  const visit = row.events.findLast((e) => e.type === 'record_visit');
+  return typeof visit?.data.text === 'string' ? visit.data.text : undefined;
+};
+
 const iso = (v: Date | string) => new Date(v).toISOString();
 
 /** The case's version as this role sees it (`expectedVersion` is checked against it). */
@@ -85,6 +118,7 @@ function redactCase(view: CaseView, redacted: unknown, caller: Caller) {
 }
 
 export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now: Date): CaseView {
+  const staff = caller.role === 'staff';
   const timeline = row.events
     .filter((e) => seesEvent(caller.role, e.type))
     .map((e) => {
@@ -96,6 +130,10 @@ export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now:
         entry.attachments = entry.attachments.filter((id) => !row.flags.hiddenUploads!.includes(id));
       if (e.fromStatus) entry.fromStatus = e.fromStatus;
       if (e.toStatus) entry.toStatus = e.toStatus;
+      if (typeof e.data.result === 'string') entry.result = e.data.result as TimelineEntry['result'];
+      if (staff && e.actor) entry.actor = e.actor;
+      if (staff && typeof e.data.staffId === 'string')
+        entry.assignee = { id: e.data.staffId, displayName: String(e.data.staffName ?? '') };
       return entry;
     });
   const deadlines = row.deadlines
@@ -146,7 +184,15 @@ export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now:
         : row.attachments,
     timeline,
     deadlines,
-    allowedActions: allowedActions(row.kind, row.status, caller.role, caseFacts(row)),
+    allowedActions: allowedActions(
+      row.kind,
+      row.status,
+      caller.role,
+      caseFacts(row),
+      staffActor(caller, row),
+    ),
+    channel: row.channel,
+    ...(staff ? staffFields(row, deadlines) : {}),
   };
   if (row.kind === 'complaint') {
     view.complainant = shown;

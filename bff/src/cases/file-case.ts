@@ -18,7 +18,7 @@ import {
   type FileCaseBody,
 } from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
-import { AppError } from '../errors';
+import { AppError, invalidField } from '../errors';
 import { casePrefixOn, type CaseContext } from './case-context';
 import {
   findMerchant,
@@ -30,6 +30,7 @@ import {
 } from './case-queries';
 import { attachUploads, claimKey, fileCases, saveAnswer } from './case-repository';
 import { renderCase } from './case-view';
+import { fileForCaller } from './file-for-caller';
 import { planCase } from './new-case';
 
 export interface Filing {
@@ -53,15 +54,22 @@ export async function fileCase(
   key: string,
   body: FileCaseBody,
 ): Promise<Filing> {
+  // 一号对外: staff file for a caller and name the channel; consumers file in the mini-program.
+  if (caller.role === 'staff' && !body.channel)
+    throw invalidField('channel', 'staff filing for a caller must name the channel');
+  if (caller.role !== 'staff' && body.channel)
+    throw invalidField('channel', 'only staff name a channel (they file for callers)');
   const requestHash = createHash('sha256').update(canonicalJson(body)).digest('base64url');
   // checked before anything is written: a risky text is a 422 and leaves nothing behind
   const findings = ctx.content
     ? await ctx.content.guard.screen(caller, checkedTexts(body, CHECKED_FILING_FIELDS[body.kind]))
     : [];
   const filing =
-    body.kind === 'consultation' || !body.attachments.length
-      ? await fileWithoutUploads(ctx, caller, key, body, requestHash)
-      : await fileWithUploads(ctx, caller, key, body, requestHash);
+    caller.role === 'staff'
+      ? await fileForCaller(ctx, caller, key, body, requestHash)
+      : body.kind === 'consultation' || !body.attachments.length
+        ? await fileWithoutUploads(ctx, caller, key, body, requestHash)
+        : await fileWithUploads(ctx, caller, key, body, requestHash);
   if (ctx.content && !filing.replayed) {
     // the text is stored whatever happens here; a failure to list it is logged by the caller
     if (findings.length)
@@ -73,12 +81,13 @@ export async function fileCase(
 }
 
 /** Everything a filing decides before it is written: merchant, where it goes first, its first clock, the sealed contact. */
-function planFiling(
+export function planFiling(
   ctx: CaseContext,
   caller: Caller,
   body: FileCaseBody,
   found: MerchantFound | null,
   at: Date,
+  forCaller?: { claimCodeHash: string },
 ) {
   let merchant: MerchantFound | null = null;
   if (body.kind !== 'consultation') {
@@ -100,7 +109,11 @@ function planFiling(
     casePrefix: casePrefixOn(ctx, at),
     kind: body.kind,
     status: route.to,
-    consumerId: caller.id,
+    consumerId: forCaller ? null : caller.id,
+    channel: body.channel ?? 'miniprogram',
+    filedByStaffId: forCaller ? caller.id : null,
+    claimCodeHash: forCaller?.claimCodeHash ?? null,
+    contactPhoneHash: contact ? ctx.cipher.lookupHash(contact.phone) : null,
     merchant,
     category: body.category,
     priority: body.kind !== 'consultation' && isGreenChannel(body.category),
@@ -114,14 +127,14 @@ function planFiling(
     shareContact: body.kind === 'complaint' ? body.shareContactWithMerchant : false,
     flags: {},
     firstClock: route.start,
-    actor: { role: 'consumer', id: caller.id },
+    actor: { role: caller.role, id: caller.id },
     eventData: {},
     at,
   });
 }
 
 /** The stored answer of an earlier filing with this key (its case number read from the case), or a 409 for another body. */
-function replay(ctx: CaseContext, prior: PriorFiling, requestHash: string): Filing {
+export function replay(ctx: CaseContext, prior: PriorFiling, requestHash: string): Filing {
   if (prior.request_hash !== requestHash)
     throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different filing');
   const view = ctx.cipher.openJson<CaseView>(prior.answer_enc);

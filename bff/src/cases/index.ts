@@ -3,12 +3,25 @@
  * action), `split-report.ts`, `read-case.ts`, `list-cases.ts`. `createCases` builds them once over
  * the store (the batched reader and filings are per process) for the routes and the clocks.
  */
-import type { CaseAction, CaseList, CaseListQuery, CaseView, FileCaseBody } from '@weiquan/shared';
+import type {
+  BulkAnswer,
+  BulkBody,
+  CaseAction,
+  CaseList,
+  CaseListQuery,
+  CaseView,
+  ClaimCaseBody,
+  FileCaseBody,
+  QueuesAnswer,
+} from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
 import type { PiiCipher } from '../security/pii-cipher';
 import type { Db } from '../store/db';
 import { actOnCase, applySystemAction } from './act-on-case';
 import type { CaseContent, CaseContext } from './case-context';
+import { bulkAct } from './bulk-actions';
+import { claimCase } from './claim-case';
+import { countQueues } from './queues';
 import { createCaseReader } from './case-reader';
 import { fileCase, type Filing } from './file-case';
 import { createFilingBatches } from './filing-batches';
@@ -35,6 +48,12 @@ export function createCases(deps: CasesDeps) {
     get: (caller: Caller, id: string): Promise<CaseView> => readCase(ctx, caller, id),
     act: (caller: Caller, id: string, action: CaseAction): Promise<CaseView> =>
       actOnCase(ctx, caller, id, action),
+    /** staff: one action on many cases, each alone */
+    bulk: (caller: Caller, body: BulkBody): Promise<BulkAnswer> =>
+      bulkAct((c, id, action) => actOnCase(ctx, c, id, action), caller, body),
+    /** a caller claims a case staff filed for them */
+    claim: (caller: Caller, body: ClaimCaseBody): Promise<CaseView> => claimCase(ctx, caller, body),
+    queues: (caller: Caller): Promise<QueuesAnswer> => countQueues(ctx, caller),
     /** A change made by the clocks (a missed merchant deadline): false when it no longer applies. */
     applySystemAction: (id: string, type: 'merchant_timeout'): Promise<boolean> =>
       applySystemAction(ctx, id, type),

@@ -14,7 +14,13 @@ export interface CasePlan {
   casePrefix: string;
   kind: CaseKind;
   status: CaseStatus;
-  consumerId: string;
+  /** null: filed by staff for a caller, claimed later */
+  consumerId: string | null;
+  channel: CaseRow['channel'];
+  /** staff filings for a caller: who filed, and the claim code's keyed hash */
+  filedByStaffId: string | null;
+  claimCodeHash: string | null;
+  contactPhoneHash: string | null;
   merchant: MerchantFound | null;
   category: string;
   priority: boolean;
@@ -41,6 +47,10 @@ export function planCase(p: CasePlan): { insert: NewCaseWithoutKey; row: CaseRow
     kind: p.kind,
     status: p.status,
     consumer_id: p.consumerId,
+    channel: p.channel,
+    filed_by_staff_id: p.filedByStaffId,
+    claim_code_hash: p.claimCodeHash,
+    contact_phone_hash: p.contactPhoneHash,
     merchant_id: p.merchant?.id ?? null,
     merchant_name: p.merchant?.name ?? null,
     merchant_address: p.merchant?.address ?? null,
@@ -69,6 +79,12 @@ export function planCase(p: CasePlan): { insert: NewCaseWithoutKey; row: CaseRow
     status: p.status,
     version: 1,
     consumer_id: p.consumerId,
+    channel: p.channel,
+    assignee: null,
+    supervised: false,
+    visit_result: null,
+    visit_at: null,
+    contact_phone_hash: p.contactPhoneHash,
     merchant_id: insert.merchant_id,
     merchant_name: insert.merchant_name,
     merchant_address: insert.merchant_address,

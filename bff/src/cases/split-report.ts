@@ -26,6 +26,11 @@ export async function splitReport(
     kind: 'report',
     status: route.to,
     consumerId: complaint.consumer_id,
+    channel: complaint.channel,
+    filedByStaffId: null,
+    // A caller's claim code claims the complaint it was read out for, not the report split off it.
+    claimCodeHash: null,
+    contactPhoneHash: complaint.contact_phone_hash,
     merchant:
       complaint.merchant_name !== null || complaint.merchant_id !== null
         ? {
