@@ -138,7 +138,9 @@ for (const store of storeKinds()) {
       const opened = await act(app, staff, r.id, { type: 'open_case', text: '经核查，决定立案调查' });
       assert.equal(opened.status, 'case_opened');
       assert.deepEqual(opened.deadlines, []);
-      assert.deepEqual(opened.timeline.at(-1), {
+      const { actor, ...last } = opened.timeline.at(-1)!;
+      assert.equal(actor?.displayName, 'staff-test', 'staff views show who acted');
+      assert.deepEqual(last, {
         type: 'open_case',
         actorRole: 'staff',
         at: '2026-11-24T02:00:00.000Z',
