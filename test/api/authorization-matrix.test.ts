@@ -15,28 +15,42 @@ import {
   loginConsumer,
   loginMerchant,
   loginStaff,
+  loginStaffAs,
   PNG_1X1,
   upload,
 } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { storeKinds } from '../support/test-db';
 
-const ACTORS = ['consumer', 'otherConsumer', 'merchant', 'otherMerchant', 'staff', 'anonymous'] as const;
+const ACTORS = [
+  'consumer',
+  'otherConsumer',
+  'merchant',
+  'otherMerchant',
+  'handler',
+  'supervisor',
+  'admin',
+  'anonymous',
+] as const;
 type Actor = (typeof ACTORS)[number];
 type Expect = Record<Actor, number>;
+/** What each staff role answers, where they differ (handler < supervisor < admin). */
+const byStaffRole = (handler: number, supervisor: number, admin: number) => ({ handler, supervisor, admin });
+const LEADS_ONLY = (ok: number) => byStaffRole(403, ok, ok);
+const ADMIN_ONLY = (ok: number) => byStaffRole(403, 403, ok);
 const row = (
   consumer: number,
   otherConsumer: number,
   merchant: number,
   otherMerchant: number,
-  staff: number,
+  staff: number | ReturnType<typeof byStaffRole>,
   anonymous: number,
 ): Expect => ({
   consumer,
   otherConsumer,
   merchant,
   otherMerchant,
-  staff,
+  ...(typeof staff === 'number' ? byStaffRole(staff, staff, staff) : staff),
   anonymous,
 });
 
@@ -50,6 +64,8 @@ interface World {
   reportId: string;
   /** an upload by `consumer`, not attached to any case */
   looseUploadId: string;
+  /** the handler's staff account id */
+  handlerId: string;
 }
 
 interface Cell {
@@ -126,13 +142,13 @@ const MATRIX: Cell[] = [
         { name: '矩阵测试商家', address: '福建省厦门市思明区1号', district: '思明区' },
         { token },
       ),
-    expect: row(403, 403, 403, 403, 201, 401),
+    expect: row(403, 403, 403, 403, ADMIN_ONLY(201), 401),
   },
   {
     route: 'POST /staff/merchants/{id}/binding-code',
     what: 'a new binding code for a merchant that does not exist',
     send: (w, token) => w.app.api.post(`/staff/merchants/${randomUUID()}/binding-code`, undefined, { token }),
-    expect: row(403, 403, 403, 403, 404, 401),
+    expect: row(403, 403, 403, 403, ADMIN_ONLY(404), 401),
   },
   {
     route: 'DELETE /staff/merchants/{id}/bindings/{userId}',
@@ -141,14 +157,66 @@ const MATRIX: Cell[] = [
       w.app.api.request('DELETE', `/staff/merchants/${randomUUID()}/bindings/${randomUUID()}`, undefined, {
         token,
       }),
-    expect: row(403, 403, 403, 403, 404, 401),
+    expect: row(403, 403, 403, 403, ADMIN_ONLY(404), 401),
   },
   {
     route: 'POST /cases',
     what: 'file a complaint',
     send: (w, token) =>
       w.app.api.post('/cases', complaintBody(), { token, headers: { 'Idempotency-Key': randomUUID() } }),
-    expect: row(201, 201, 403, 403, 403, 401),
+    expect: row(201, 201, 403, 403, 400, 401),
+  },
+  {
+    route: 'POST /cases',
+    what: 'staff file a hotline call (a channel: staff only)',
+    send: (w, token) =>
+      w.app.api.post(
+        '/cases',
+        { ...complaintBody(), channel: 'phone' },
+        { token, headers: { 'Idempotency-Key': randomUUID() } },
+      ),
+    expect: row(400, 400, 403, 403, 201, 401),
+  },
+  {
+    route: 'POST /cases/claim',
+    what: 'a wrong claim code',
+    send: (w, token) =>
+      w.app.api.post('/cases/claim', { caseNo: 'XM20990101000001', claimCode: '00000000' }, { token }),
+    expect: row(404, 404, 403, 403, 403, 401),
+  },
+  {
+    route: 'POST /staff/cases/bulk',
+    what: 'claim a case that does not exist (200 with its own 404)',
+    send: (w, token) =>
+      w.app.api.post('/staff/cases/bulk', { caseIds: [randomUUID()], action: { type: 'claim' } }, { token }),
+    expect: row(403, 403, 403, 403, 200, 401),
+  },
+  {
+    route: 'GET /staff/queues',
+    what: 'queue counts',
+    send: (w, token) => w.app.api.get('/staff/queues', { token }),
+    expect: row(403, 403, 403, 403, 200, 401),
+  },
+  {
+    route: 'POST /cases/{id}/actions',
+    what: 'an internal note on the report',
+    send: (w, token) =>
+      w.app.api.post(`/cases/${w.reportId}/actions`, { type: 'note', text: '内部备注' }, { token }),
+    expect: row(409, 404, 404, 404, 200, 401),
+  },
+  {
+    route: 'POST /cases/{id}/actions',
+    what: 'supervise (督办) the complaint',
+    send: (w, token) =>
+      w.app.api.post(`/cases/${w.complaintId}/actions`, { type: 'supervise', text: '请尽快办理' }, { token }),
+    expect: row(409, 404, 409, 404, byStaffRole(409, 200, 200), 401),
+  },
+  {
+    route: 'POST /cases/{id}/actions',
+    what: 'assign the complaint to the handler',
+    send: (w, token) =>
+      w.app.api.post(`/cases/${w.complaintId}/actions`, { type: 'assign', staffId: w.handlerId }, { token }),
+    expect: row(409, 404, 409, 404, byStaffRole(409, 200, 200), 401),
   },
   {
     route: 'GET /cases',
@@ -310,7 +378,7 @@ const MATRIX: Cell[] = [
   },
   {
     route: 'POST /staff/accounts',
-    what: 'create a staff account (the staff token is an admin)',
+    what: 'create a staff account',
     send: (w, token) =>
       w.app.api.post(
         '/staff/accounts',
@@ -322,7 +390,7 @@ const MATRIX: Cell[] = [
         },
         { token },
       ),
-    expect: row(403, 403, 403, 403, 201, 401),
+    expect: row(403, 403, 403, 403, ADMIN_ONLY(201), 401),
   },
   {
     route: 'GET /staff/accounts',
@@ -335,7 +403,7 @@ const MATRIX: Cell[] = [
     what: 'no such staff account',
     send: (w, token) =>
       w.app.api.put(`/staff/accounts/${randomUUID()}`, { displayName: '无此人' }, { token }),
-    expect: row(403, 403, 403, 403, 404, 401),
+    expect: row(403, 403, 403, 403, ADMIN_ONLY(404), 401),
   },
   {
     route: 'GET /staff/templates',
@@ -348,13 +416,13 @@ const MATRIX: Cell[] = [
     what: 'add a reply template',
     send: (w, token) =>
       w.app.api.post('/staff/templates', { title: '矩阵模板', text: '您好，已收到您的投诉。' }, { token }),
-    expect: row(403, 403, 403, 403, 201, 401),
+    expect: row(403, 403, 403, 403, LEADS_ONLY(201), 401),
   },
   {
     route: 'DELETE /staff/templates/{id}',
     what: 'no such template',
     send: (w, token) => w.app.api.delete(`/staff/templates/${randomUUID()}`, { token }),
-    expect: row(403, 403, 403, 403, 404, 401),
+    expect: row(403, 403, 403, 403, LEADS_ONLY(404), 401),
   },
   {
     route: 'GET /staff/merchants',
@@ -366,32 +434,32 @@ const MATRIX: Cell[] = [
     route: 'PUT /staff/merchants/{id}',
     what: 'no such merchant',
     send: (w, token) => w.app.api.put(`/staff/merchants/${randomUUID()}`, { district: '湖里区' }, { token }),
-    expect: row(403, 403, 403, 403, 404, 401),
+    expect: row(403, 403, 403, 403, ADMIN_ONLY(404), 401),
   },
   {
     route: 'PUT /staff/faq/{id}',
     what: 'no such FAQ entry',
     send: (w, token) =>
       w.app.api.put(`/staff/faq/${randomUUID()}`, { answer: '请保留购物凭证。' }, { token }),
-    expect: row(403, 403, 403, 403, 404, 401),
+    expect: row(403, 403, 403, 403, LEADS_ONLY(404), 401),
   },
   {
     route: 'DELETE /staff/faq/{id}',
     what: 'no such FAQ entry',
     send: (w, token) => w.app.api.delete(`/staff/faq/${randomUUID()}`, { token }),
-    expect: row(403, 403, 403, 403, 404, 401),
+    expect: row(403, 403, 403, 403, LEADS_ONLY(404), 401),
   },
   {
     route: 'GET /staff/audit',
     what: 'the audit',
     send: (w, token) => w.app.api.get('/staff/audit', { token }),
-    expect: row(403, 403, 403, 403, 200, 401),
+    expect: row(403, 403, 403, 403, ADMIN_ONLY(200), 401),
   },
   {
     route: 'GET /staff/exports/cases.csv',
     what: 'a month of cases as CSV',
     send: (w, token) => w.app.api.get('/staff/exports/cases.csv?from=2026-01-01&to=2026-01-31', { token }),
-    expect: row(403, 403, 403, 403, 200, 401),
+    expect: row(403, 403, 403, 403, LEADS_ONLY(200), 401),
   },
   {
     route: 'GET /staff/moderation',
@@ -459,6 +527,7 @@ for (const store of storeKinds()) {
         { token: consumer.accessToken, headers: { 'Idempotency-Key': randomUUID() } },
       );
       assert.equal(report.status, 201, JSON.stringify(report.body));
+      const handler = await loginStaffAs(app, 'handler');
       w = {
         app,
         tokens: {
@@ -466,8 +535,11 @@ for (const store of storeKinds()) {
           otherConsumer: otherConsumer.accessToken,
           merchant: (await loginMerchant(app, merchant)).accessToken,
           otherMerchant: (await loginMerchant(app, otherMerchant)).accessToken,
-          staff: (await loginStaff(app)).accessToken,
+          handler: handler.accessToken,
+          supervisor: (await loginStaffAs(app, 'supervisor')).accessToken,
+          admin: (await loginStaff(app)).accessToken,
         },
+        handlerId: handler.user.id,
         complaintId: complaint.id,
         attachedUploadId: attached.body.id,
         reportId: report.body.id,
@@ -525,7 +597,7 @@ for (const store of storeKinds()) {
       assert.ok(merchantSees.includes(w.complaintId) && !merchantSees.includes(w.reportId));
       const other = await ids(w.tokens.otherMerchant);
       assert.ok(!other.includes(w.complaintId) && !other.includes(w.reportId));
-      const staffSees = await ids(w.tokens.staff);
+      const staffSees = await ids(w.tokens.handler);
       assert.ok(staffSees.includes(w.complaintId) && staffSees.includes(w.reportId));
     });
 

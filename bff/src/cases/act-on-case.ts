@@ -121,7 +121,7 @@ async function applyAction(
   if (!transition)
     throw new AppError(
       'ACTION_NOT_ALLOWED',
-      `"${action.type}" is not allowed for ${actor.role} while the case is ${row.status}`,
+      `"${action.type}" is not allowed for ${actor.staff?.staffRole ?? actor.role} while the case is ${row.status}`,
     );
   const attaches = action.type === 'supplement' && Boolean(action.attachments?.length);
   if (action.type === 'supplement' && action.attachments?.length)

@@ -32,7 +32,9 @@ const openStatuses = (kind: CaseListQuery['kind']) =>
 // Each item is written as JSON by the database (row_to_json: compact, keys in this order, the
 // instants as `Date#toISOString` writes them); the BFF joins them unparsed. PostgreSQL has CPU to
 // spare under load, the BFF's one thread does not.
-const itemFields = (updatedAt: Sql) => sql`c.id, c.case_no AS "caseNo", c.kind, c.status, c.category, c.priority,
+const itemFields = (
+  updatedAt: Sql,
+) => sql`c.id, c.case_no AS "caseNo", c.kind, c.status, c.category, c.priority,
     CASE WHEN NULLIF(c.merchant_name, '') IS NULL THEN NULL
          WHEN c.merchant_id IS NULL THEN (SELECT row_to_json(m) FROM (SELECT c.merchant_name AS name) m)
          ELSE (SELECT row_to_json(m) FROM (SELECT c.merchant_id AS id, c.merchant_name AS name) m) END AS merchant,

@@ -17,6 +17,7 @@ export const MERCHANT_ROUTES = {
     path: '/staff/merchants',
     summary: 'Create a merchant (answers its binding code once)',
     roles: ['staff'],
+    staffRoles: ['admin'],
     body: s.createMerchantBody,
     answer: { status: 201, schema: s.createdMerchant },
     tags: ['staff'],

@@ -16,5 +16,10 @@ export function caseRoutes({ store }: Services, limits: RateLimits): Binding[] {
     bind(API.actOnCase, ({ caller, params, body }) => store.cases.act(caller, params.id, body), {
       before: [limits.actions],
     }),
+    bind(API.claimCase, ({ caller, body }) => store.cases.claim(caller, body), { before: [limits.actions] }),
+    bind(API.bulkCaseAction, ({ caller, body }) => store.cases.bulk(caller, body), {
+      before: [limits.actions],
+    }),
+    bind(API.staffQueues, ({ caller }) => store.cases.queues(caller)),
   ];
 }
