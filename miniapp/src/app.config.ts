@@ -15,6 +15,7 @@ export default defineAppConfig({
         'inbox/index',
         'me/index',
         'article/index',
+        'privacy/index',
       ],
     },
     // merchants are few: their pages load only for them

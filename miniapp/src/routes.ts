@@ -13,6 +13,7 @@ export const ROUTES = {
   inbox: '/consumer/inbox/index',
   me: '/consumer/me/index',
   article: '/consumer/article/index',
+  privacy: '/consumer/privacy/index',
   merchantBind: '/merchant/bind/index',
   merchantCases: '/merchant/cases/index',
   merchantCase: '/merchant/case/index',

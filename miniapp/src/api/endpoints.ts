@@ -68,6 +68,8 @@ export const api = {
 
   me: (auth: Auth = 'consumer') => call('me', { auth }),
   saveProfile: (profile: Body<'saveProfile'>) => call('saveProfile', { body: profile }),
+  /** a getPhoneNumber code (emulator: dev:<11 digits>) -> the verified number into the profile */
+  savePhone: (code: string) => call('savePhone', { body: { code } }),
 
   searchMerchants: (q: string) => call('searchMerchants', { query: { q } }),
 

@@ -120,6 +120,31 @@ export const en: Record<MessageKey, string> = {
   'privacy.read': 'Read the guide',
   'privacy.agree': 'Accept and continue',
   'privacy.decline': 'Decline',
+  'title.privacy': 'Privacy',
+  'error.contentRejected':
+    'This text contains content that cannot be published. Please rewrite it and submit again.',
+  'phone.verify': 'Use the phone number of my WeChat account',
+  'phone.verified': 'Verified',
+  'phone.demo': 'Demo: verify the number above',
+  'phone.failed': 'Could not get the phone number; please type it',
+  'privacy.more': 'What we collect',
+  'privacyPage.intro':
+    'Weiquan is run by the 12315 complaint centre. We collect only what handling complaints, reports and questions requires (PIPL art. 13: needed to perform a statutory duty) and use it for nothing else.',
+  'privacyPage.name':
+    "Name: a complaint must carry the complainant's real identity (SAMR complaint rules); used to accept, mediate and follow up.",
+  'privacyPage.phone':
+    'Phone number: to reach you, for follow-up visits and identity checks; WeChat can fill in a verified number.',
+  'privacyPage.address': 'Address: the mailing address the rules require, for written notices.',
+  'privacyPage.idNumber':
+    'ID number (optional): only when staff must verify your identity; never given to a merchant.',
+  'privacyPage.photos':
+    'Photos and files: the evidence you choose to upload, used only for that case; the merchant sees only evidence of its own case.',
+  'privacyPage.sharing':
+    "For each complaint you decide whether the merchant gets your contact details; if not, it sees them masked. A reporter's identity is never disclosed to the reported party.",
+  'privacyPage.retention':
+    'Retention: after the case ends, kept as the archive rules require (usually 3 years), then deleted or anonymised. Encrypted in transit and at rest.',
+  'privacyPage.rights':
+    'You may read and correct your data, or ask through the 12315 hotline for its deletion; withdrawing consent does not undo lawful handling before it.',
 
   'error.required': 'Required',
   'error.tooShort': 'At least {min} characters',

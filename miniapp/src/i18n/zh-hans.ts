@@ -117,6 +117,28 @@ export const zhHans = {
   'privacy.read': '查看指引',
   'privacy.agree': '同意并继续',
   'privacy.decline': '不同意',
+  'title.privacy': '隐私说明',
+  'error.contentRejected': '这段文字含有不宜公开的内容，请修改后再提交',
+  'phone.verify': '使用微信绑定的手机号',
+  'phone.verified': '已验证',
+  'phone.demo': '演示：验证上面填写的手机号',
+  'phone.failed': '未能获取手机号，请手动填写',
+  'privacy.more': '我们收集哪些信息',
+  'privacyPage.intro':
+    '维权小程序由 12315 投诉举报中心运营。我们只收集处理投诉、举报和咨询所必需的信息（《个人信息保护法》第十三条：履行法定职责所必需），并只用于这些目的。',
+  'privacyPage.name':
+    '姓名：依《市场监督管理投诉举报处理办法》，投诉须提供投诉人真实身份；用于受理、调解和回访。',
+  'privacyPage.phone': '手机号：用于联系您、回访和身份核验；可由微信验证后自动填写。',
+  'privacyPage.address': '联系地址：依法须提供的通讯地址，用于送达告知书。',
+  'privacyPage.idNumber': '身份证号（可选）：仅在工作人员需要核验身份时使用，永不提供给商家。',
+  'privacyPage.photos':
+    '照片和文件：您选择上传的证据，仅用于本件的处理；被投诉商家只在必要时看到与其相关的证据。',
+  'privacyPage.sharing':
+    '您可在每件投诉中选择是否向商家提供联系方式；不同意时商家只看到打码后的信息。举报人身份绝不向被举报方披露。',
+  'privacyPage.retention':
+    '保存期限：办结后按档案管理规定保存（一般为 3 年），期满后删除或匿名化。传输和存储均加密。',
+  'privacyPage.rights':
+    '您可以查阅、更正个人信息，或通过 12315 热线申请删除；撤回同意不影响此前已依法进行的处理。',
 
   'error.required': '请填写此项',
   'error.tooShort': '至少 {min} 个字',

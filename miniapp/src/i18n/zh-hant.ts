@@ -119,6 +119,28 @@ export const zhHant: Record<MessageKey, string> = {
   'privacy.read': '查看指引',
   'privacy.agree': '同意並繼續',
   'privacy.decline': '不同意',
+  'title.privacy': '隱私說明',
+  'error.contentRejected': '這段文字含有不宜公開的內容，請修改後再提交',
+  'phone.verify': '使用微信綁定的手機號',
+  'phone.verified': '已驗證',
+  'phone.demo': '演示：驗證上面填寫的手機號',
+  'phone.failed': '未能獲取手機號，請手動填寫',
+  'privacy.more': '我們收集哪些資訊',
+  'privacyPage.intro':
+    '維權小程序由 12315 投訴舉報中心營運。我們只收集處理投訴、舉報和諮詢所必需的資訊（《個人信息保護法》第十三條：履行法定職責所必需），並只用於這些目的。',
+  'privacyPage.name':
+    '姓名：依《市場監督管理投訴舉報處理辦法》，投訴須提供投訴人真實身份；用於受理、調解和回訪。',
+  'privacyPage.phone': '手機號：用於聯繫您、回訪和身份核驗；可由微信驗證後自動填寫。',
+  'privacyPage.address': '聯繫地址：依法須提供的通訊地址，用於送達告知書。',
+  'privacyPage.idNumber': '身份證號（可選）：僅在工作人員需要核驗身份時使用，永不提供給商家。',
+  'privacyPage.photos':
+    '照片和文件：您選擇上傳的證據，僅用於本件的處理；被投訴商家只在必要時看到與其相關的證據。',
+  'privacyPage.sharing':
+    '您可在每件投訴中選擇是否向商家提供聯繫方式；不同意時商家只看到打碼後的資訊。舉報人身份絕不向被舉報方披露。',
+  'privacyPage.retention':
+    '保存期限：辦結後按檔案管理規定保存（一般為 3 年），期滿後刪除或匿名化。傳輸和儲存均加密。',
+  'privacyPage.rights':
+    '您可以查閱、更正個人資訊，或透過 12315 熱線申請刪除；撤回同意不影響此前已依法進行的處理。',
 
   'error.required': '請填寫此項',
   'error.tooShort': '至少 {min} 個字',

@@ -35,6 +35,12 @@ export const ScrollView = forwardRef<HTMLDivElement, AnyProps>(function ScrollVi
   return <div {...props} ref={ref} />;
 });
 
+/** What WeChat hands a getPhoneNumber button's handler on the next tap (tests set it). */
+let phoneNumberDetail: { code?: string; errMsg: string } = { errMsg: 'getPhoneNumber:fail user deny' };
+export function setPhoneNumberDetail(detail: { code?: string; errMsg: string }) {
+  phoneNumberDetail = detail;
+}
+
 export const Button = forwardRef<HTMLButtonElement, AnyProps>(function Button(
   { openType, formType, loading, size, plain, onGetPhoneNumber, onAgreePrivacyAuthorization, ...props },
   ref,
@@ -43,7 +49,6 @@ export const Button = forwardRef<HTMLButtonElement, AnyProps>(function Button(
   void loading;
   void size;
   void plain;
-  void onGetPhoneNumber;
   return (
     <button
       type={formType === 'submit' ? 'submit' : 'button'}
@@ -52,6 +57,7 @@ export const Button = forwardRef<HTMLButtonElement, AnyProps>(function Button(
       onClick={(e) => {
         props.onClick?.(e);
         if (openType === 'agreePrivacyAuthorization') onAgreePrivacyAuthorization?.(e);
+        if (openType === 'getPhoneNumber') onGetPhoneNumber?.({ detail: phoneNumberDetail });
       }}
       ref={ref}
     />

@@ -18,6 +18,7 @@ import { useProfilePrefill } from '../filing/use-profile-prefill';
 import { WizardNav, WizardProgress } from '../filing/wizard-nav';
 import { DuplicateWarning, MerchantPicker, useOpenCasesAgainst } from '../filing/merchant-picker';
 import { complaintDrafts, type ComplaintForm } from './draft';
+import { VerifiedPhone } from '../phone/verified-phone';
 import { STEPS, validateForm } from './validation';
 
 export function FileComplaintWizard() {
@@ -185,6 +186,7 @@ export function FileComplaintWizard() {
               onChange={(phone) => update({ phone })}
               error={errors.phone}
             />
+            <VerifiedPhone phone={form.phone} onVerified={(phone) => update({ phone })} />
             <Field
               id="contact-address"
               label={t('wizard.contact.address')}

@@ -13,6 +13,7 @@ import { ApiError } from '../../lib/api-client';
 import { ROUTES } from '../../routes';
 import { photosPending, type Photo } from '../evidence/photos';
 import { rememberFiledContact } from './profile-offer';
+import { rejectedFields } from './rejected-content';
 import { useSubscribeInTap } from '../subscriptions/subscribe-in-tap';
 
 export type Errors<K extends string> = Partial<Record<K, string>>;
@@ -124,6 +125,15 @@ export function useFilingSubmit<F, K extends string, B>(options: FilingOptions<F
         const sub = subscribed === undefined ? '' : `&subscribed=${subscribed}`;
         void Taro.redirectTo({ url: `${ROUTES.filed}?id=${answer.id}${sub}` });
       } catch (e) {
+        const rejected = rejectedFields(e, t('error.contentRejected'));
+        if (rejected) {
+          // beside the field WeChat named, on the step that holds it
+          setErrors(rejected as Errors<K>);
+          const first = steps ? firstStepWithError(rejected as Errors<K>, steps) : -1;
+          if (first >= 0) drafts.setStep(first);
+          setSubmitError(t('error.contentRejected'));
+          return;
+        }
         setSubmitError(e instanceof ApiError && e.code === 'NETWORK' ? t('error.network') : messageOf(e));
       } finally {
         setSubmitting(false);

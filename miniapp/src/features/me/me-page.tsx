@@ -1,4 +1,4 @@
-import { Label, Switch, Text, View } from '@tarojs/components';
+import { Button, Label, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { profileBody } from '@weiquan/shared';
 import { useEffect, useState } from 'react';
@@ -11,8 +11,9 @@ import { messageOf } from '../../hooks/use-remote';
 import { LANGUAGES, settings, updateSettings, useT, type Language, type MessageKey } from '../../i18n';
 import { actAs, clearSession, sessions } from '../../lib/session';
 import { useStore } from '../../lib/store';
-import { ROUTES } from '../../routes';
+import { go, ROUTES } from '../../routes';
 import { ensureConsumer } from '../../lib/login';
+import { VerifiedPhone } from '../phone/verified-phone';
 
 type ProfileField = 'name' | 'phone' | 'address' | 'idNumber';
 const FIELD_ERROR: Record<ProfileField, MessageKey> = {
@@ -104,6 +105,7 @@ export function MePage() {
             onChange={set('phone')}
             error={errors.phone}
           />
+          {consumer && <VerifiedPhone phone={profile.phone} onVerified={set('phone')} />}
           <Field
             id="profile-address"
             label={t('wizard.contact.address')}
@@ -146,6 +148,9 @@ export function MePage() {
         <View className="wq-card">
           <Text className="wq-card-title">{t('me.privacy')}</Text>
           <Text className="wq-body">{t('me.privacyText')}</Text>
+          <Button id="privacy-page" className="wq-link-button" onClick={() => go(ROUTES.privacy)}>
+            {t('privacy.more')}
+          </Button>
         </View>
         {consumer && (
           <NutButton

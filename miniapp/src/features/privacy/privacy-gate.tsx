@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { isWeapp } from '../../lib/platform';
+import { go, ROUTES } from '../../routes';
 
 /**
  * WeChat's privacy rule (since 2023-09): chooseMedia and friends work only after the person agrees
@@ -57,6 +58,9 @@ export function usePrivacyGate() {
         <Text className="wq-body">{t('privacy.text')}</Text>
         <Button className="wq-link-button" onClick={() => Taro.openPrivacyContract({})}>
           {t('privacy.read')}
+        </Button>
+        <Button id="privacy-more" className="wq-link-button" onClick={() => go(ROUTES.privacy)}>
+          {t('privacy.more')}
         </Button>
         <View className="wq-row">
           <Button className="wq-button-secondary" onClick={() => finish(false)}>
