@@ -167,6 +167,35 @@ for (const store of storeKinds()) {
       );
     });
 
+    test('when staff claim, note, assign, supervise and unassign a case, then the consumer’s and the merchant’s views (version, updatedAt, ETag-worthy body) are byte for byte unchanged', async () => {
+      const merchant = await createMerchant(app, { odr: true });
+      const shop = await loginMerchant(app, merchant);
+      const c = await fileComplaint(app, consumer, { merchant: { id: merchant.id } });
+      const seen = async () => [
+        (await app.api.get(`/cases/${c.id}`, { token: consumer })).body,
+        (await app.api.get(`/cases/${c.id}`, { token: shop.accessToken })).body,
+        (await app.api.get('/cases?limit=100', { token: consumer })).body,
+      ];
+      const before = await seen();
+      app.clock.advance(60_000);
+      await act(app, handler.accessToken, c.id, { type: 'claim' });
+      await act(app, handler.accessToken, c.id, { type: 'note', text: '内部备注：已联系商家' });
+      await act(app, supervisor.accessToken, c.id, { type: 'assign', staffId: otherHandler.user.id });
+      await act(app, supervisor.accessToken, c.id, { type: 'supervise', text: '请加快' });
+      await act(app, supervisor.accessToken, c.id, { type: 'unassign' });
+      assert.deepEqual(await seen(), before);
+      const staffView = await get(admin.accessToken, c.id);
+      assert.equal(staffView.version, before[0].version + 5, 'staff see every change');
+      // A consumer's expectedVersion is checked against the version they see.
+      const res = await post(consumer, c.id, {
+        type: 'supplement',
+        text: '补充材料',
+        expectedVersion: before[0].version,
+      });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      app.clock.set('2026-11-24T02:00:00Z');
+    });
+
     test('when a consumer or merchant tries a staff action, then it is refused', async () => {
       const c = await fileComplaint(app, consumer);
       for (const action of [
