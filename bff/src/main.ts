@@ -6,6 +6,7 @@ import { loadConfigOrExit } from './config';
 import { DRAIN_MS, runUntilStopped, within } from './lifecycle';
 import { createLogger } from './logger';
 import { createNotifications } from './notify';
+import { seedDemoDesk } from './staff/demo-desk';
 import { seedDemo } from './store/demo-seed';
 
 async function main() {
@@ -30,6 +31,17 @@ async function main() {
     // Printed, not logged: binding codes are secrets only in production, where nothing is seeded.
     console.log('\nDemo merchants (bind in 商家入口 with these codes):');
     for (const m of merchants) console.log(`  ${m.bindingCode}  ${m.name}${m.badges.odr ? '  [ODR]' : ''}`);
+    const desk = await seedDemoDesk(services, merchants[0]?.id);
+    // Staff passwords only ever printed in development mode (npm start's default).
+    if (config.NODE_ENV === 'development') {
+      console.log('\nDemo staff (log in to /console/):');
+      for (const a of desk.staff)
+        console.log(`  ${a.username} / ${a.password}  ${a.displayName} [${a.staffRole}]`);
+      if (desk.claimable)
+        console.log(
+          `Demo hotline case to claim (查询电话登记的投诉): ${desk.claimable.caseNo} / ${desk.claimable.claimCode}`,
+        );
+    }
     console.log('');
   }
 

@@ -27,6 +27,8 @@ export function createStore(
     tokens: createTokenStore(db, deps.now),
     uploads: createUploadStore(db),
     cases: createCases({ db, ...deps }),
+    /** The case use cases on another clock: the demo seed files cases "received days ago". */
+    casesAsOf: (now: () => Date) => createCases({ db, ...deps, now }),
     faq: createFaqStore(db),
     stats: createStatsStore(db, deps.now),
     articles: createArticleStore(db, deps.now),
