@@ -2,9 +2,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { aMerchant, aMeta } from '../../../test/factories';
 import { fakeApi, loggedIn } from '../../../test/fake-api';
 import * as taro from '../../../test/stubs/taro';
-import { ConsultPage } from '../consult/consult-page';
-import { DRAFT_KEY, emptyForm, newDraft, type ComplaintForm } from '../file-complaint/draft';
-import { FileComplaintWizard } from '../file-complaint/wizard';
+import { DRAFT_KEY, emptyForm, newDraft, type ComplaintForm } from './draft';
+import { FileComplaintWizard } from './wizard';
 
 const MERCHANT = aMerchant();
 const REJECTED = {
@@ -49,26 +48,5 @@ describe('text that WeChat content security rejects', () => {
     expect(message).toHaveTextContent('这段文字含有不宜公开的内容，请修改后再提交');
     expect(facts).toHaveAttribute('aria-describedby', 'facts-error');
     expect(taro.redirectTo).not.toHaveBeenCalled();
-  });
-
-  it('when a consultation question is rejected, then the message stands beside the question', async () => {
-    loggedIn();
-    fakeApi({
-      'GET /meta': { body: aMeta() },
-      'GET /faq': { body: { items: [] } },
-      'POST /cases': {
-        ...REJECTED,
-        body: { error: { ...REJECTED.body.error, details: [{ path: 'question', label: 20006 }] } },
-      },
-    });
-    render(<ConsultPage />);
-    fireEvent.click(screen.getByText('没有找到答案？我要提问'));
-    fireEvent.click(screen.getByText('预付卡消费'));
-    fireEvent.change(screen.getByLabelText('您的问题'), {
-      target: { value: '健身房关门了，预付卡的钱怎么要回来？' },
-    });
-    fireEvent.click(screen.getByText('提交咨询'));
-    expect(await screen.findAllByText('这段文字含有不宜公开的内容，请修改后再提交')).not.toHaveLength(0);
-    expect(document.getElementById('consult-question-error')).toHaveTextContent('这段文字含有不宜公开的内容');
   });
 });

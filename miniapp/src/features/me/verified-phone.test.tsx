@@ -3,7 +3,7 @@ import { aMeta } from '../../../test/factories';
 import { fakeApi, loggedIn, mountRequestsAnswered } from '../../../test/fake-api';
 import { setPhoneNumberDetail } from '../../../test/stubs/components';
 import * as taro from '../../../test/stubs/taro';
-import { MePage } from '../me/me-page';
+import { MePage } from './me-page';
 
 const PROFILE = { name: '王小明', phone: '13800138000', address: '福建省厦门市思明区湖滨南路 1 号' };
 
