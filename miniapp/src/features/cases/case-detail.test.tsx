@@ -133,6 +133,31 @@ describe('投诉详情', () => {
     expect(await screen.findByText('案件已被更新，请刷新后重试')).toBeInTheDocument();
   });
 
+  it('when WeChat content security rejects a supplement, then the plain-words message stands below the text', async () => {
+    loggedIn();
+    const c = aCase({ status: 'pending_acceptance', allowedActions: ['supplement'] });
+    __taro.setRouterParams({ id: c.id });
+    fakeApi({
+      [`GET /cases/${c.id}`]: { body: c },
+      [`POST /cases/${c.id}/actions`]: {
+        status: 422,
+        body: {
+          error: {
+            code: 'CONTENT_REJECTED',
+            message: 'This text cannot be published',
+            details: [{ path: 'text', label: 20006 }],
+          },
+        },
+      },
+    });
+    render(<CaseDetailPage />);
+    fireEvent.click(await screen.findByText('补充材料'));
+    fireEvent.change(screen.getByLabelText('补充说明'), { target: { value: '补充一段说明文字' } });
+    fireEvent.click(document.getElementById('confirm-supplement')!);
+    expect(await screen.findByText('这段文字含有不宜公开的内容，请修改后再提交')).toBeInTheDocument();
+    expect(screen.queryByText('This text cannot be published')).not.toBeInTheDocument();
+  });
+
   it('when an ended case may be rated, then 评价 sends the chosen stars', async () => {
     loggedIn();
     const c = aCase({ status: 'closed', allowedActions: ['rate'] });
