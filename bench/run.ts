@@ -18,6 +18,7 @@ import { buildMiniapp, h5FirstLoadJsGzipBytes, weappMainPackageBytes } from './c
 import { measure, type Figure, type LoadOptions, type LoadSpec } from './load';
 import { startBare, startBff, type Server } from './processes';
 import {
+  BENCH_STAFF_ID,
   CYCLE_CONSUMER,
   CYCLE_MERCHANT_USER,
   FILERS,
@@ -159,11 +160,31 @@ function bffEnv(store: Store): Record<string, string> {
 const bearer = (id: string, role: 'consumer' | 'merchant' = 'consumer') =>
   `Bearer ${access.sign(role === 'merchant' ? { id, role, merchantId: merchantId(1) } : { id, role })}`;
 
+const staffBearer = `Bearer ${access.sign({ id: BENCH_STAFF_ID, role: 'staff' })}`;
+
 function listSpec(base: string): LoadSpec {
   return {
     name: 'GET /cases',
     url: `${base}/api/v1/cases`,
     headers: { authorization: bearer(userId(LIST_CONSUMER)) },
+  };
+}
+
+/** Staff: the whole store's list, soonest deadline first (the desk's default view of work). */
+function staffDueListSpec(base: string): LoadSpec {
+  return {
+    name: 'GET /cases?sort=due (staff)',
+    url: `${base}/api/v1/cases?sort=due&open=true`,
+    headers: { authorization: staffBearer },
+  };
+}
+
+/** Staff: the eight queue counts (one statement over the queues' partial indexes). */
+function queuesSpec(base: string): LoadSpec {
+  return {
+    name: 'GET /staff/queues',
+    url: `${base}/api/v1/staff/queues`,
+    headers: { authorization: staffBearer },
   };
 }
 
@@ -308,7 +329,12 @@ async function runEngine(
   try {
     await seed(smallStore, SMALL);
     await withBff(smallStore, `${engine}-small`, async (s) => {
-      for (const spec of [listSpec(s.base), detailSpec(s.base, SMALL)]) {
+      for (const spec of [
+        listSpec(s.base),
+        detailSpec(s.base, SMALL),
+        staffDueListSpec(s.base),
+        queuesSpec(s.base),
+      ]) {
         await probe(spec, s.base);
         small[spec.name] = await measure(spec, s.pid, LOAD);
         line(`${spec.name} @ ${SMALL.cases.toLocaleString('en')} cases`, small[spec.name], ref);
@@ -331,7 +357,14 @@ async function runEngine(
     );
     await withBff(largeStore, `${engine}-large`, async (s) => {
       // Reads first, as on the small store: the writes leave dirty pages and WAL behind them.
-      const specs = [listSpec(s.base), detailSpec(s.base, LARGE), fileSpec(s.base), cycleSpec(s.base, LARGE)];
+      const specs = [
+        listSpec(s.base),
+        detailSpec(s.base, LARGE),
+        staffDueListSpec(s.base),
+        queuesSpec(s.base),
+        fileSpec(s.base),
+        cycleSpec(s.base, LARGE),
+      ];
       for (const spec of specs) {
         if (spec.name !== 'propose/reject cycle') await probe(spec, s.base);
         large[spec.name] = await measure(spec, s.pid, LOAD);

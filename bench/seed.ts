@@ -14,6 +14,8 @@ const hex12 = (n: number) => n.toString(16).padStart(12, '0');
 export const merchantId = (n: number) => `b0000000-0000-4000-8000-${hex12(n)}`;
 export const userId = (n: number) => `b1000000-0000-4000-8000-${hex12(n)}`;
 export const caseId = (n: number) => `b2000000-0000-4000-8000-${hex12(n)}`;
+/** The bench's staff member (a supervisor), who holds the list consumer's cases as assignee. */
+export const BENCH_STAFF_ID = 'b3000000-0000-4000-8000-000000000001';
 const sqlId = (tag: string, expr: string) =>
   `('${tag}-0000-4000-8000-' || lpad(to_hex(${expr}), 12, '0'))::uuid`;
 
@@ -156,6 +158,16 @@ export async function seedStore(
     rows.deadlines += d.n;
     log(`  seeded cases ${from}..${to} in ${Math.round(performance.now() - t0)} ms`);
   }
+  // A staff member for the staff list and queue loads; the list consumer's cases are theirs ("mine").
+  await db.query(
+    `INSERT INTO staff_accounts (id, username, display_name, staff_role, password_hash)
+     VALUES ($1, 'bench-supervisor', '压测科长', 'supervisor', 'scrypt$1$1$1$x$x')`,
+    [BENCH_STAFF_ID],
+  );
+  await db.query(`UPDATE cases SET assignee_id = $1 WHERE consumer_id = ${sqlId('b1000000', '$2::int')}`, [
+    BENCH_STAFF_ID,
+    LIST_CONSUMER,
+  ]);
   const ms = performance.now() - started;
   // Steady state, as a store that has grown to this size would be: vacuumed, analysed, checkpointed
   // (otherwise autovacuum and the checkpointer work through the bulk load during the measurements).
