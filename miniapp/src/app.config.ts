@@ -16,6 +16,7 @@ export default defineAppConfig({
         'me/index',
         'article/index',
         'privacy/index',
+        'claim/index',
       ],
     },
     // merchants are few: their pages load only for them

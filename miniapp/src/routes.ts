@@ -14,6 +14,7 @@ export const ROUTES = {
   me: '/consumer/me/index',
   article: '/consumer/article/index',
   privacy: '/consumer/privacy/index',
+  claim: '/consumer/claim/index',
   merchantBind: '/merchant/bind/index',
   merchantCases: '/merchant/cases/index',
   merchantCase: '/merchant/case/index',

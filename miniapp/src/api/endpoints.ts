@@ -83,6 +83,8 @@ export const api = {
   listCases: (query: CaseListFilter, auth: AppRole = 'consumer') =>
     call('listCases', { auth, query: query as Query<'listCases'> }),
   getCase: (id: string, auth: AppRole = 'consumer') => call('getCase', { auth, params: { id } }),
+  /** a case 12315 registered for the caller (by phone, letter...), claimed with its number and claim code */
+  claimCase: (body: Body<'claimCase'>) => call('claimCase', { body }),
   act: (id: string, action: Body<'actOnCase'>, auth: AppRole = 'consumer') =>
     call('actOnCase', { auth, params: { id }, body: action }),
 

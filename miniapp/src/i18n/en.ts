@@ -233,6 +233,14 @@ export const en: Record<MessageKey, string> = {
 
   'merchant.bindHint': 'Enter the binding code 12315 gave your shop to handle complaints against it',
   'merchant.code': 'Binding code',
+  'title.claim': 'Find a complaint registered by phone',
+  'home.claim': 'Registered by phone?',
+  'claim.hint':
+    'A complaint 12315 registered for you by phone, letter or in person: enter the case number and the 8-digit code staff gave you to follow it here, in My cases.',
+  'claim.caseNo': 'Case number',
+  'claim.code': 'Claim code (8 digits)',
+  'claim.submit': 'Find and add',
+  'claim.invalid': 'Enter the case number and the 8-digit claim code',
   'merchant.bind': 'Bind',
   'merchant.loginFirst': 'Log in first, then bind your shop',
   'merchant.boundAs': 'Merchant: {name}',

@@ -227,6 +227,14 @@ export const zhHans = {
 
   'merchant.bindHint': '请输入 12315 发给贵店的绑定码，绑定后可处理针对本店的投诉',
   'merchant.code': '绑定码',
+  'title.claim': '查询电话登记的投诉',
+  'home.claim': '查询电话登记的投诉',
+  'claim.hint':
+    '通过 12315 热线、来信或来访登记的投诉，凭工作人员告知的案件编号和 8 位查询码绑定到您的账号，之后可在“我的办件”中查看进度。',
+  'claim.caseNo': '案件编号',
+  'claim.code': '查询码（8 位数字）',
+  'claim.submit': '查询并绑定',
+  'claim.invalid': '请填写案件编号和 8 位数字查询码',
   'merchant.bind': '绑定',
   'merchant.loginFirst': '请先登录，再绑定商家',
   'merchant.boundAs': '当前商家：{name}',

@@ -229,6 +229,14 @@ export const zhHant: Record<MessageKey, string> = {
 
   'merchant.bindHint': '請輸入 12315 發給貴店的綁定碼，綁定後可處理針對本店的投訴',
   'merchant.code': '綁定碼',
+  'title.claim': '查詢電話登記的投訴',
+  'home.claim': '查詢電話登記的投訴',
+  'claim.hint':
+    '透過 12315 熱線、來信或來訪登記的投訴，憑工作人員告知的案件編號和 8 位查詢碼綁定到您的帳號，之後可在「我的辦件」中查看進度。',
+  'claim.caseNo': '案件編號',
+  'claim.code': '查詢碼（8 位數字）',
+  'claim.submit': '查詢並綁定',
+  'claim.invalid': '請填寫案件編號和 8 位數字查詢碼',
   'merchant.bind': '綁定',
   'merchant.loginFirst': '請先登入，再綁定商家',
   'merchant.boundAs': '目前商家：{name}',

@@ -50,6 +50,7 @@ export function HomePage() {
     { id: 'entry-report', icon: '举', label: 'home.report', tone: 'orange', open: () => go(ROUTES.report) },
     { id: 'entry-consult', icon: '询', label: 'home.consult', tone: 'blue', open: () => go(ROUTES.consult) },
     { id: 'entry-cases', icon: '件', label: 'home.cases', tone: 'green', open: () => go(ROUTES.cases) },
+    { id: 'entry-claim', icon: '查', label: 'home.claim', tone: 'blue', open: () => go(ROUTES.claim) },
     {
       id: 'entry-merchant',
       icon: '商',

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '查询电话登记的投诉' });

@@ -1,0 +1,5 @@
+import { ClaimPage } from '../../features/claim/claim-page';
+
+export default function Page() {
+  return <ClaimPage />;
+}
