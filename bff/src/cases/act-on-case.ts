@@ -125,7 +125,14 @@ async function applyAction(
     );
   const attaches = action.type === 'supplement' && Boolean(action.attachments?.length);
   if (action.type === 'supplement' && action.attachments?.length)
-    await attachUploads(q, row.id, actor.id!, action.attachments, 'attachments');
+    await attachUploads(
+      q,
+      row.id,
+      actor.id!,
+      action.attachments,
+      'attachments',
+      action.centreOnlyAttachments,
+    );
   const linked =
     action.type === 'split_report' ? await splitReport(ctx, q, row, actor.id!, action.facts, at) : undefined;
   const to = transition.to ?? row.status;

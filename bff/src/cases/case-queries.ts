@@ -47,7 +47,7 @@ export const CASE_COLUMNS = sql`c.*,
      FROM case_events e WHERE e.case_id = c.id) AS events,
   (SELECT json_build_object('id', s.id, 'displayName', s.display_name) FROM staff_accounts s WHERE s.id = c.assignee_id) AS assignee,
   ${DEADLINES_AGG} AS deadlines,
-  (SELECT coalesce(json_agg(json_build_object('id', u.id, 'mime', u.mime, 'size', u.size) ORDER BY u.created_at, u.id), '[]'::json)
+  (SELECT coalesce(json_agg(json_build_object('id', u.id, 'mime', u.mime, 'size', u.size, 'centreOnly', u.centre_only) ORDER BY u.created_at, u.id), '[]'::json)
      FROM uploads u WHERE u.case_id = c.id) AS attachments`;
 
 /**

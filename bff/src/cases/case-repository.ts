@@ -216,18 +216,23 @@ export async function saveAnswer(
   );
 }
 
-/** Marks uploads as evidence of this case; only their uploader may attach them, each once. */
+/**
+ * Marks uploads as evidence of this case, those in `centreOnly` as for the 12315 centre only (never
+ * shown to the merchant); only their uploader may attach them, each once.
+ */
 export async function attachUploads(
   q: Queryable,
   caseId: string,
   ownerId: string,
   ids: string[],
   path: string,
+  centreOnly: string[] = [],
 ) {
   const unique = [...new Set(ids)];
   if (!unique.length) return;
   const rows = await q.query(
-    sql`UPDATE uploads SET case_id = ${caseId} WHERE id = ANY(${unique}::uuid[]) AND owner_id = ${ownerId} AND case_id IS NULL RETURNING id`,
+    sql`UPDATE uploads SET case_id = ${caseId}, centre_only = id = ANY(${centreOnly}::uuid[])
+         WHERE id = ANY(${unique}::uuid[]) AND owner_id = ${ownerId} AND case_id IS NULL RETURNING id`,
   );
   if (rows.length !== unique.length) {
     throw new AppError('VALIDATION_FAILED', 'Invalid request', [

@@ -75,7 +75,9 @@ export const CaseRowSchema = z.object({
   updated_at: z.date(),
   events: z.array(EventRowSchema),
   deadlines: z.array(DeadlineRowSchema),
-  attachments: z.array(z.object({ id: z.string(), mime: z.string(), size: z.number() })),
+  attachments: z.array(
+    z.object({ id: z.string(), mime: z.string(), size: z.number(), centreOnly: z.boolean() }),
+  ),
 });
 export type CaseRow = z.infer<typeof CaseRowSchema>;
 

@@ -117,8 +117,27 @@ function redactCase(view: CaseView, redacted: unknown, caller: Caller) {
   }
 }
 
+/**
+ * The evidence this caller sees: a merchant never sees what the consumer kept for the centre, nor
+ * an image a content check found risky.
+ */
+function hiddenFromCaller(row: CaseRow, caller: Caller): Set<string> {
+  if (caller.role !== 'merchant') return new Set();
+  return new Set([
+    ...row.attachments.filter((a) => a.centreOnly).map((a) => a.id),
+    ...(row.flags.hiddenUploads ?? []),
+  ]);
+}
+
+function attachmentsFor(row: CaseRow, hidden: Set<string>): CaseView['attachments'] {
+  return row.attachments
+    .filter((a) => !hidden.has(a.id))
+    .map(({ centreOnly, ...a }) => (centreOnly ? { ...a, centreOnly } : a));
+}
+
 export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now: Date): CaseView {
   const staff = caller.role === 'staff';
+  const hiddenUploads = hiddenFromCaller(row, caller);
   const timeline = row.events
     .filter((e) => seesEvent(caller.role, e.type))
     .map((e) => {
@@ -126,8 +145,8 @@ export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now:
       for (const k of TIMELINE_KEYS)
         if (e.data[k] !== undefined) (entry as Record<string, unknown>)[k] = e.data[k];
       redactEntry(entry, e.data.redacted, caller);
-      if (caller.role === 'merchant' && entry.attachments && row.flags.hiddenUploads?.length)
-        entry.attachments = entry.attachments.filter((id) => !row.flags.hiddenUploads!.includes(id));
+      if (entry.attachments && hiddenUploads.size)
+        entry.attachments = entry.attachments.filter((id) => !hiddenUploads.has(id));
       if (e.fromStatus) entry.fromStatus = e.fromStatus;
       if (e.toStatus) entry.toStatus = e.toStatus;
       if (typeof e.data.result === 'string') entry.result = e.data.result as TimelineEntry['result'];
@@ -177,11 +196,7 @@ export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now:
       : null,
     category: row.category as CaseView['category'],
     ...(row.body as object),
-    // an image a content check found risky is not the merchant's to see
-    attachments:
-      caller.role === 'merchant' && row.flags.hiddenUploads?.length
-        ? row.attachments.filter((a) => !row.flags.hiddenUploads!.includes(a.id))
-        : row.attachments,
+    attachments: attachmentsFor(row, hiddenUploads),
     timeline,
     deadlines,
     allowedActions: allowedActions(

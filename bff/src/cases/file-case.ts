@@ -208,7 +208,14 @@ function fileWithUploads(
       [{ ...insert, merchant_odr: null, key: null, request_hash: null, answer_enc: null }],
       false,
     );
-    await attachUploads(q, insert.id, caller.id, body.attachments, 'attachments');
+    await attachUploads(
+      q,
+      insert.id,
+      caller.id,
+      body.attachments,
+      'attachments',
+      body.kind === 'complaint' ? body.centreOnlyAttachments : undefined,
+    );
     const view = renderCase(await loadCase(q, caller, insert.id, false), caller, ctx.cipher, at);
     await saveAnswer(q, caller.id, key, insert.id, ctx.cipher.sealJson(view));
     return { view, replayed: false };

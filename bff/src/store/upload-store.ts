@@ -23,7 +23,8 @@ export function createUploadStore(db: Db) {
 
     /**
      * The upload if this caller may read it: its uploader, staff, or the merchant of the complaint
-     * it is attached to (evidence is shared with the merchant; reports never are). Otherwise null.
+     * it is attached to (evidence is shared with the merchant unless the consumer kept it for the
+     * centre; reports never are). Otherwise null.
      */
     async findReadable(caller: Caller, id: string): Promise<UploadRow | null> {
       if (!UUID.test(id)) return null;
@@ -33,7 +34,7 @@ export function createUploadStore(db: Db) {
           WHERE u.id = $1 AND (
             $2 = 'staff'
             OR ($2 <> 'staff' AND u.owner_id = $3::uuid)
-            OR ($2 = 'merchant' AND c.kind = 'complaint' AND c.merchant_id = $4::uuid
+            OR ($2 = 'merchant' AND c.kind = 'complaint' AND c.merchant_id = $4::uuid AND NOT u.centre_only
                 AND NOT EXISTS (SELECT 1 FROM media_checks m WHERE m.upload_id = u.id AND m.state = 'risky')))`,
         [id, caller.role, caller.role === 'staff' ? null : caller.id, caller.merchantId ?? null],
       );

@@ -95,7 +95,7 @@ export const en: Record<MessageKey, string> = {
   'channel.offline': 'In a shop',
   'wizard.purchase.orderNo': 'Order number (optional)',
   'wizard.evidence.add': 'Add photos ({n}/9)',
-  'wizard.evidence.hint': 'Receipts, chats, product photos; up to 9',
+  'wizard.evidence.hint': 'Receipts, chats, product photos; up to 9. Photos are shown to the merchant.',
   'wizard.evidence.uploading': 'Uploading {p}%',
   'wizard.evidence.failed': 'Upload failed',
   'wizard.evidence.remove': 'Remove',

@@ -93,7 +93,7 @@ export const zhHans = {
   'channel.offline': '实体店',
   'wizard.purchase.orderNo': '订单号（选填）',
   'wizard.evidence.add': '添加照片（{n}/9）',
-  'wizard.evidence.hint': '小票、聊天记录、商品照片等，最多 9 张',
+  'wizard.evidence.hint': '小票、聊天记录、商品照片等，最多 9 张。照片会展示给被投诉的商家。',
   'wizard.evidence.uploading': '上传中 {p}%',
   'wizard.evidence.failed': '上传失败',
   'wizard.evidence.remove': '删除',

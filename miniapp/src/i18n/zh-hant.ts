@@ -95,7 +95,7 @@ export const zhHant: Record<MessageKey, string> = {
   'channel.offline': '實體店',
   'wizard.purchase.orderNo': '訂單號（選填）',
   'wizard.evidence.add': '新增照片（{n}/9）',
-  'wizard.evidence.hint': '收據、聊天紀錄、商品照片等，最多 9 張',
+  'wizard.evidence.hint': '收據、聊天紀錄、商品照片等，最多 9 張。照片會展示給被投訴的商家。',
   'wizard.evidence.uploading': '上傳中 {p}%',
   'wizard.evidence.failed': '上傳失敗',
   'wizard.evidence.remove': '刪除',

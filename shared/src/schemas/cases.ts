@@ -16,6 +16,17 @@ import {
 export const MAX_ATTACHMENTS = 9;
 export const category = z.enum(CATEGORY_CODES);
 const attachmentIds = z.array(uuid).max(MAX_ATTACHMENTS);
+/**
+ * Evidence is shown to the merchant unless the consumer marks it as for the 12315 centre only: a
+ * subset of `attachments` that the merchant never sees (not in the case, 404 to read).
+ */
+const centreOnlyAttachments = { centreOnlyAttachments: attachmentIds.optional() };
+const centreOnlyAmongAttachments = (b: { attachments?: string[]; centreOnlyAttachments?: string[] }) =>
+  (b.centreOnlyAttachments ?? []).every((id) => b.attachments?.includes(id));
+const notAmongAttachments = {
+  message: 'must list only uploads that are among the attachments',
+  path: ['centreOnlyAttachments'],
+};
 const contact = z.strictObject({ name: personName, phone, address });
 
 export const merchantRef = z.union([
@@ -34,18 +45,21 @@ export const purchase = z.strictObject({
 /** Staff filing for a caller name the channel (required for staff; consumers never send it). */
 const filedBy = { channel: staffChannel.optional() };
 
-export const complaintFiling = z.strictObject({
-  kind: z.literal('complaint'),
-  merchant: merchantRef,
-  category,
-  facts: text(10, 2000),
-  demand,
-  purchase,
-  complainant: contact,
-  attachments: attachmentIds.default([]),
-  shareContactWithMerchant: z.boolean(),
-  ...filedBy,
-});
+export const complaintFiling = z
+  .strictObject({
+    kind: z.literal('complaint'),
+    merchant: merchantRef,
+    category,
+    facts: text(10, 2000),
+    demand,
+    purchase,
+    complainant: contact,
+    attachments: attachmentIds.default([]),
+    ...centreOnlyAttachments,
+    shareContactWithMerchant: z.boolean(),
+    ...filedBy,
+  })
+  .refine(centreOnlyAmongAttachments, notAmongAttachments);
 export const reportFiling = z.strictObject({
   kind: z.literal('report'),
   merchant: merchantRef,
@@ -79,9 +93,11 @@ export const caseAction = z.discriminatedUnion('type', [
       type: z.literal('supplement'),
       text: text(1, 2000).optional(),
       attachments: attachmentIds.optional(),
+      ...centreOnlyAttachments,
       ...v,
     })
-    .refine((a) => a.text || a.attachments?.length, { message: 'give text or attachments', path: ['text'] }),
+    .refine((a) => a.text || a.attachments?.length, { message: 'give text or attachments', path: ['text'] })
+    .refine(centreOnlyAmongAttachments, notAmongAttachments),
   z.strictObject({ type: z.literal('accept_proposal'), ...v }),
   z.strictObject({ type: z.literal('reject_proposal'), reason: note, ...v }),
   z.strictObject({
@@ -193,7 +209,15 @@ export const caseView = z.object({
   reporter: z.object({ name: z.string(), phone: z.string(), address: z.string() }).nullable().optional(),
   shareContactWithMerchant: z.boolean().optional(),
   contactMasked: z.boolean().optional(),
-  attachments: z.array(z.object({ id: z.string(), mime: z.string(), size: z.number() })),
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      mime: z.string(),
+      size: z.number(),
+      /** marked by the consumer as for the 12315 centre only (never answered to the merchant) */
+      centreOnly: z.boolean().optional(),
+    }),
+  ),
   proposal: z
     .object({ text: z.string(), refundFen: z.number().optional(), at: isoDateTime })
     .nullable()

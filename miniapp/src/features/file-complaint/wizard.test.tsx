@@ -220,6 +220,14 @@ describe('我要投诉 wizard', () => {
     expect(taro.requestSubscribeMessage).not.toHaveBeenCalled();
   });
 
+  it('when the evidence step shows, then it says that photos are shown to the merchant', async () => {
+    loggedIn();
+    baseApi();
+    seedDraft({ ...COMPLETE, photos: [] }, 5);
+    render(<FileComplaintWizard />);
+    expect(await screen.findByText(/照片会展示给被投诉的商家/)).toBeTruthy();
+  });
+
   it('when a photo upload fails, then it offers a retry that uploads it again', async () => {
     loggedIn();
     baseApi();
