@@ -12,10 +12,11 @@ import { createMerchant, loginConsumer, loginMerchant, loginStaff } from '../sup
 import { startTestApp, type TestApp } from '../support/test-app';
 import { storeKinds } from '../support/test-db';
 
-/** The routes the contract puts outside /api/v1: health, WeChat's message push, and the signed media links WeChat downloads. */
+/** The routes the contract puts outside /api/v1: health, metrics, WeChat's message push, and the signed media links WeChat downloads. */
 const OUTSIDE_API = [
   'GET /healthz',
   'GET /media/{token}',
+  'GET /metrics',
   'GET /readyz',
   'GET /wechat/push',
   'POST /wechat/push',
