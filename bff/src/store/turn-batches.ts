@@ -3,6 +3,9 @@
  * of the calls made in one turn of the event loop. A PostgreSQL round trip costs the BFF more CPU
  * (a socket write that wakes another process) than the rest of such a request, so N calls sharing
  * one query cost far less than N queries; when calls are few a batch holds one and nothing waits.
+ * The rule every batch keeps: its batch function is wrapped in `isolatingFailures`, so one caller's
+ * bad item (a value the database refuses) can never fail the reads or filings of other callers that
+ * happened to share its turn; values are also validated before they reach a batch (cursors: 400).
  */
 import type DataLoader from 'dataloader';
 
