@@ -2,6 +2,9 @@
  * What the mini-program costs a phone: the weapp main package (every file of dist/weapp outside
  * the subpackage roots app.json names; WeChat's limit is 2 MB, ours 600 KB) and the JavaScript the
  * H5 app loads first (the scripts and module preloads index.html names, gzipped; ours 200 KB).
+ * And what the staff console costs a desk: the JavaScript and CSS its first screen loads (login,
+ * then the 工作台 a login lands on), gzipped, from Vite's chunk graph (ours 500 KB).
+ * `npx tsx bench/client-size.ts` prints the console's figures alone.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -63,4 +66,40 @@ export function buildMiniapp(script: 'build:weapp' | 'build:h5'): { ms: number }
   const t0 = performance.now();
   const r = spawnSync('npm', ['run', script], { cwd: ROOT, stdio: 'ignore', env: process.env });
   return r.status === 0 ? { ms: performance.now() - t0 } : { skipped: `${script} failed (exit ${r.status})` };
+}
+
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+}
+
+/** The console's first load, gzipped: the entry's static chunk graph, and with the 工作台 route. */
+export function consoleFirstLoadGzipBytes(): { login: number; workbench: number; files: number } | null {
+  const dir = path.join(ROOT, 'console/dist');
+  const manifestFile = path.join(dir, '.vite/manifest.json');
+  if (!existsSync(manifestFile)) return null;
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
+  const closure = (key: string, into: Set<string>) => {
+    const chunk = manifest[key];
+    if (!chunk) return into;
+    into.add(chunk.file);
+    for (const css of chunk.css ?? []) into.add(css);
+    for (const dep of chunk.imports ?? []) if (!into.has(manifest[dep]?.file ?? '')) closure(dep, into);
+    return into;
+  };
+  const gz = (files: Set<string>) =>
+    [...files].reduce((sum, f) => sum + gzipSync(readFileSync(path.join(dir, f)), { level: 9 }).length, 0);
+  const login = closure('index.html', new Set());
+  const workbench = closure('src/pages/workbench/workbench-page.tsx', new Set(login));
+  return { login: gz(login), workbench: gz(workbench), files: workbench.size };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const c = consoleFirstLoadGzipBytes();
+  console.log(
+    c === null
+      ? 'console: n/a (run npm run build:console)'
+      : `console first load: login ${(c.login / 1024).toFixed(0)} KB gzip, with the 工作台 ${(c.workbench / 1024).toFixed(0)} KB gzip in ${c.files} files (limit 500 KB)`,
+  );
 }

@@ -6,6 +6,7 @@
  * by autocannon from this one; on PGlite, and on PostgreSQL too when DATABASE_URL is set (the bench
  * creates its own databases beside the one named, and drops them after).
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID, createSecretKey } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,9 +15,14 @@ import pg from 'pg';
 import { createAccessTokens } from '../bff/src/auth/jwt';
 import { createPiiCipher } from '../bff/src/security/pii-cipher';
 import { createPgliteDb, createPostgresDb, type Db } from '../bff/src/store/db';
-import { buildMiniapp, h5FirstLoadJsGzipBytes, weappMainPackageBytes } from './client-size';
+import {
+  buildMiniapp,
+  consoleFirstLoadGzipBytes,
+  h5FirstLoadJsGzipBytes,
+  weappMainPackageBytes,
+} from './client-size';
 import { measure, type Figure, type LoadOptions, type LoadSpec } from './load';
-import { startBare, startBff, type Server } from './processes';
+import { ROOT, startBare, startBff, type Server } from './processes';
 import {
   BENCH_STAFF_ID,
   CYCLE_CONSUMER,
@@ -467,6 +473,11 @@ async function main() {
       const b = buildMiniapp(script);
       out(`${script.padEnd(12)} ${'ms' in b ? `${(b.ms / 1000).toFixed(1)} s` : b.skipped}`);
     }
+    const t0 = performance.now();
+    const built = spawnSync('npm', ['run', 'build:console'], { cwd: ROOT, stdio: 'ignore' });
+    out(
+      `build:console ${built.status === 0 ? `${((performance.now() - t0) / 1000).toFixed(1)} s` : `failed (exit ${built.status})`}`,
+    );
   }
   const weapp = weappMainPackageBytes();
   check(
@@ -479,6 +490,14 @@ async function main() {
     'H5 first-load JavaScript < 200 KB gzip',
     h5 === null ? null : h5.bytes < 200 * 1024,
     h5 === null ? 'n/a (no miniapp/dist/h5)' : `${kb(h5.bytes)} in ${h5.files} files`,
+  );
+  const desk = consoleFirstLoadGzipBytes();
+  check(
+    'console first load (login + 工作台) < 500 KB gzip',
+    desk === null ? null : desk.workbench < 500 * 1024,
+    desk === null
+      ? 'n/a (no console/dist)'
+      : `${kb(desk.workbench)} in ${desk.files} files (login alone ${kb(desk.login)})`,
   );
   const startDir = path.join(WORK, 'startup');
   const cold = await timeToReady(startDir, path.join(WORK, 'start-1.log'));
