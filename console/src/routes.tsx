@@ -1,10 +1,10 @@
 import { Spin } from 'antd';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { onSessionExpired } from './api/http';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { zh } from './i18n/zh-Hans';
 import { ConsoleLayout } from './layout/console-layout';
 import { LoginPage } from './pages/login-page';
+import { sessionExpired } from './session/session-store';
 import { useSession } from './session/use-session';
 
 // Each screen is its own chunk: the first load carries the login, the shell and the workbench only.
@@ -26,24 +26,11 @@ function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   if (!session) {
+    // an expired session comes back to this page after login, and the login page says why
     const next = encodeURIComponent(location.pathname + location.search);
-    return <Navigate to={`/login?next=${next}`} replace />;
+    return <Navigate to={`/login?${sessionExpired() ? 'expired=1&' : ''}next=${next}`} replace />;
   }
   return children;
-}
-
-/** An expired session goes to login and, after it, back to the page the user was on. */
-function ExpiryRedirect() {
-  const navigate = useNavigate();
-  useEffect(
-    () =>
-      onSessionExpired(() => {
-        const here = window.location.pathname.replace(/^\/console/, '') + window.location.search;
-        navigate(`/login?expired=1&next=${encodeURIComponent(here || '/')}`, { replace: true });
-      }),
-    [navigate],
-  );
-  return null;
 }
 
 const page = (node: ReactNode) => (
@@ -52,33 +39,30 @@ const page = (node: ReactNode) => (
 
 export function ConsoleRoutes() {
   return (
-    <>
-      <ExpiryRedirect />
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route
-          element={
-            <RequireSession>
-              <ConsoleLayout />
-            </RequireSession>
-          }
-        >
-          <Route index element={page(<WorkbenchPage />)} />
-          <Route path="cases/:id" element={page(<CasePage />)} />
-          <Route path="intake" element={page(<IntakePage />)} />
-          <Route path="visits" element={page(<VisitsPage />)} />
-          <Route path="reports" element={page(<ReportsPage />)} />
-          <Route path="consultations" element={page(<ConsultationsPage />)} />
-          <Route path="articles" element={page(<ArticlesPage />)} />
-          <Route path="hotspots" element={page(<HotspotsPage />)} />
-          <Route path="merchants" element={page(<MerchantsPage />)} />
-          <Route path="data" element={page(<DataPage />)} />
-          <Route path="templates" element={page(<TemplatesPage />)} />
-          <Route path="staff" element={page(<StaffPage />)} />
-          <Route path="audit" element={page(<AuditPage />)} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Route>
-      </Routes>
-    </>
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <ConsoleLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={page(<WorkbenchPage />)} />
+        <Route path="cases/:id" element={page(<CasePage />)} />
+        <Route path="intake" element={page(<IntakePage />)} />
+        <Route path="visits" element={page(<VisitsPage />)} />
+        <Route path="reports" element={page(<ReportsPage />)} />
+        <Route path="consultations" element={page(<ConsultationsPage />)} />
+        <Route path="articles" element={page(<ArticlesPage />)} />
+        <Route path="hotspots" element={page(<HotspotsPage />)} />
+        <Route path="merchants" element={page(<MerchantsPage />)} />
+        <Route path="data" element={page(<DataPage />)} />
+        <Route path="templates" element={page(<TemplatesPage />)} />
+        <Route path="staff" element={page(<StaffPage />)} />
+        <Route path="audit" element={page(<AuditPage />)} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
   );
 }

@@ -1,21 +1,29 @@
 /**
  * The staff console end to end, in headless Chromium against the real BFF at /console/: a handler
  * logs in, opens a pending complaint from the queue, accepts it, pauses and resumes the clock and
- * closes it as mediated with a recovered amount in yuan. Every screen visited is saved under
+ * closes it as mediated with a recovered amount in yuan; an expired session returns to login and back
+ * to the same case; a version conflict reloads the case and keeps the handler's text; a consultation
+ * answered as FAQ shows in the mini-program's 咨询 search. Every screen visited is saved under
  * test-artifacts/console/ and checked with axe-core (no serious or critical violations).
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildConsoleIfNeeded, checkScreen, cleanConsoleArtifacts } from './console-harness';
-import { launchChromium, STAFF, startBff, type Bff } from './harness';
+import {
+  buildConsoleIfNeeded,
+  checkScreen,
+  cleanConsoleArtifacts,
+  CONSOLE_ARTIFACTS,
+} from './console-harness';
+import { buildIfNeeded, launchChromium, STAFF, startBff, type Bff } from './harness';
 
 let bff: Bff;
 let chromium: { browser: Browser; stop(): Promise<void> };
 
 before(async () => {
   buildConsoleIfNeeded();
+  buildIfNeeded('h5');
   cleanConsoleArtifacts();
   bff = await startBff();
   chromium = await launchChromium();
@@ -179,4 +187,128 @@ test('when an admin opens every screen of the console, then each renders its hea
   }
   assert.deepEqual(problems, {});
   await page.context().close();
+});
+
+async function staffToken(): Promise<string> {
+  return (await api<{ accessToken: string }>('POST', '/auth/staff', undefined, STAFF)).accessToken;
+}
+
+test('when the session expires on a case page, then the handler logs in again and is back on that case', async () => {
+  const filed = await consumerFilesComplaint(
+    'console-e2e-expiry',
+    '购买的羽绒服严重掉毛，商家不予退换，要求退货退款。',
+  );
+  const page = await desk(chromium.browser);
+  await logIn(page, STAFF.username, STAFF.password);
+  await page.goto(`${bff.base}/console/cases/${filed.id}`);
+  await page.getByRole('heading', { name: `投诉 ${filed.caseNo}` }).waitFor();
+  // both tokens spoiled, as after a long absence: the refresh fails too
+  await page.evaluate(() => {
+    const key = 'weiquan.console.session';
+    const s = JSON.parse(sessionStorage.getItem(key)!);
+    sessionStorage.setItem(key, JSON.stringify({ ...s, accessToken: 'expired', refreshToken: 'spent' }));
+  });
+  await page.reload();
+  await page.getByText('登录已过期，请重新登录').waitFor();
+  assert.match(page.url(), /\/console\/login\?expired=1&next=/);
+  await checkScreen(page, 'login-expired');
+  await page.getByLabel('用户名').fill(STAFF.username);
+  await page.getByLabel('密码').fill(STAFF.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: `投诉 ${filed.caseNo}` }).waitFor();
+  assert.equal(new URL(page.url()).pathname, `/console/cases/${filed.id}`);
+  await page.context().close();
+});
+
+test('when another handler changes the case while a message is being written, then the page reloads the case, says what changed and keeps the text, and the message goes out on the second try', async () => {
+  const filed = await consumerFilesComplaint(
+    'console-e2e-conflict',
+    '健身卡预付 3000 元后门店关门，无法联系，要求退还余额。',
+  );
+  const token = await staffToken();
+  await api('POST', `/cases/${filed.id}/actions`, token, { type: 'accept' });
+  const page = await desk(chromium.browser);
+  await logIn(page, STAFF.username, STAFF.password);
+  await page.goto(`${bff.base}/console/cases/${filed.id}`);
+  await page.getByTestId('case-status').filter({ hasText: '已受理' }).waitFor();
+  await page.locator('button[data-action="message"]').click();
+  const form = page.getByTestId('action-form-message');
+  await form.getByLabel('说明').fill('您好，我们已联系门店负责人，请耐心等待。');
+
+  await api('POST', `/cases/${filed.id}/actions`, token, {
+    type: 'start_mediation',
+    text: '另一位承办人开始调解',
+  });
+  await form.locator('button[type="submit"]').click();
+  await page.getByText(/他人刚刚更新了此案件：状态由“已受理”变为“调解中”/).waitFor();
+  assert.equal(await form.getByLabel('说明').inputValue(), '您好，我们已联系门店负责人，请耐心等待。');
+  assert.deepEqual(await checkScreen(page, 'case-version-conflict'), []);
+
+  await form.locator('button[type="submit"]').click();
+  await page.getByTestId('timeline-entry').filter({ hasText: '您好，我们已联系门店负责人' }).waitFor();
+  const stored = await api<{ timeline: Array<{ type: string; text?: string }> }>(
+    'GET',
+    `/cases/${filed.id}`,
+    token,
+  );
+  assert.equal(stored.timeline.filter((e) => e.type === 'message').length, 1);
+  await page.context().close();
+});
+
+test('when staff answer a consultation in the console and publish it as FAQ, then the mini-program’s 咨询 search finds the answer', async () => {
+  const { accessToken } = await api<{ accessToken: string }>('POST', '/auth/wechat', undefined, {
+    code: 'dev:console-e2e-ask',
+  });
+  const asked = await api<{ id: string; caseNo: string }>(
+    'POST',
+    '/cases',
+    accessToken,
+    {
+      kind: 'consultation',
+      category: 'prepaid_cards',
+      question: '美容院办的预付卡，店铺转让后新老板不认，怎么办？',
+    },
+    { 'Idempotency-Key': randomUUID() },
+  );
+  const page = await desk(chromium.browser);
+  await logIn(page, STAFF.username, STAFF.password);
+  await page.getByRole('menuitem', { name: /咨询与常见问题/ }).click();
+  await page.getByRole('heading', { name: '咨询', exact: true }).waitFor();
+  await page.locator(`[data-case-no="${asked.caseNo}"] a`).click();
+  await page.getByRole('heading', { name: `咨询 ${asked.caseNo}` }).waitFor();
+  await page.locator('button[data-action="answer"]').click();
+  const form = page.getByTestId('action-form-answer');
+  await form
+    .getByLabel('说明')
+    .fill('店铺转让的，受让方应承接预付卡义务；可凭卡和付款凭证向 12315 投诉转让双方。');
+  await form.getByLabel('同时发布为常见问题').check();
+  assert.deepEqual(await checkScreen(page, 'consultation-answer'), []);
+  await form.locator('button[type="submit"]').click();
+  await page.getByTestId('case-status').filter({ hasText: '已答复' }).waitFor();
+  const faq = await api<{ items: Array<{ id: string; answer: string }> }>(
+    'GET',
+    `/faq?q=${encodeURIComponent('店铺转让后新老板不认')}`,
+  );
+  assert.match(faq.items[0]?.answer ?? '', /受让方应承接预付卡义务/);
+  await page.goto(`${bff.base}/console/consultations`);
+  await page.locator('td', { hasText: '美容院办的预付卡，店铺转让后新老板不认，怎么办？' }).last().waitFor();
+  assert.deepEqual(await checkScreen(page, 'faq-list'), []);
+  await page.context().close();
+
+  const phone = await chromium.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    locale: 'zh-CN',
+  });
+  const c = await phone.newPage();
+  await c.goto(`${bff.base}/#/consumer/consult/index`);
+  const q = c.locator('#faq-q input').locator('visible=true').first();
+  await q.fill('店铺转让后新老板不认');
+  await c
+    .getByText(/受让方应承接预付卡义务/)
+    .locator('visible=true')
+    .first()
+    .waitFor({ timeout: 20_000 });
+  await c.screenshot({ path: `${CONSOLE_ARTIFACTS}/miniapp-faq-hit.png`, fullPage: true });
+  await phone.close();
 });

@@ -3,7 +3,7 @@
  * error shape turned into ApiError, and the session ended (back to login) when refreshing fails.
  */
 import type { ErrorBody, TokenAnswer } from '@weiquan/shared';
-import { getSession, setSession } from '../session/session-store';
+import { expireSession, getSession, setSession } from '../session/session-store';
 
 export const API_BASE = '/api/v1';
 
@@ -37,15 +37,6 @@ export interface RequestOptions {
   auth?: boolean;
   /** answer the raw Response (CSV, upload bytes) instead of parsed JSON */
   raw?: boolean;
-}
-
-let expiredHandler: () => void = () => {};
-/** Called when the session cannot be renewed; the app sends the user to login and back. */
-export function onSessionExpired(handler: () => void): () => void {
-  expiredHandler = handler;
-  return () => {
-    if (expiredHandler === handler) expiredHandler = () => {};
-  };
 }
 
 let refreshing: Promise<boolean> | null = null;
@@ -110,10 +101,7 @@ export async function apiFetch(path: string, opts: RequestOptions = {}): Promise
   let res = await send(path, opts);
   if (res.status === 401 && opts.auth !== false && getSession()) {
     res = (await refresh()) ? await send(path, opts) : res;
-    if (res.status === 401) {
-      setSession(null);
-      expiredHandler();
-    }
+    if (res.status === 401) expireSession();
   }
   if (!res.ok) throw await toError(res);
   return res;

@@ -25,18 +25,30 @@ function read(): Session | null {
 }
 
 let current: Session | null = read();
+let expired = false;
 
 export function getSession(): Session | null {
   return current;
 }
 
 export function setSession(answer: TokenAnswer | null): void {
+  expired = false;
   current = answer
     ? { accessToken: answer.accessToken, refreshToken: answer.refreshToken, user: answer.user }
     : null;
   if (current) sessionStorage.setItem(KEY, JSON.stringify(current));
   else sessionStorage.removeItem(KEY);
   for (const l of listeners) l(current);
+}
+
+/** The session could not be renewed: the guard sends the user to login, saying why, and back after. */
+export function expireSession(): void {
+  setSession(null);
+  expired = true;
+  for (const l of listeners) l(current);
+}
+export function sessionExpired(): boolean {
+  return expired;
 }
 
 export function onSessionChange(listener: Listener): () => void {
