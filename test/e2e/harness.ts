@@ -3,7 +3,17 @@
  * the BFF on a free port with a fresh DATA_DIR, and launch Debian's chromium through playwright-core.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -125,13 +135,25 @@ export async function launchChromium(): Promise<{ browser: Browser; stop(): Prom
 }
 
 let shots = 0;
-/** Waits out Taro's page transition, then saves `test-artifacts/e2e/NN-name.png`. */
+/** Serious and critical axe-core violations per screen, as the screenshots found them. */
+export const a11yFindings: Record<string, AxeViolation[]> = {};
+
+/**
+ * Waits out Taro's page transition, saves `test-artifacts/e2e/NN-name.png` and runs axe-core on
+ * the screen shown (its serious and critical findings are kept in `a11yFindings` and written to
+ * `test-artifacts/e2e/axe.json`).
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.waitForTimeout(700);
   shots += 1;
   const file = path.join(ARTIFACTS, `${String(shots).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  const found = await axe(page);
+  if (found.length) {
+    a11yFindings[name] = found;
+    writeFileSync(path.join(ARTIFACTS, 'axe.json'), JSON.stringify(a11yFindings, null, 2));
+  }
   return file;
 }
 
@@ -145,3 +167,37 @@ export const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4oSGHFTEMLQkAis5DgUjR6usAAAAASUVORK5CYII=',
   'base64',
 );
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+let axeSource: string | undefined;
+/**
+ * axe-core over the visible page (WCAG 2.1 A and AA rules), answering the serious and critical
+ * violations. The source is evaluated through CDP, which the BFF's Content-Security-Policy does not
+ * govern (an injected <script> would be refused, as it should be).
+ */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<any> } }).axe.run;
+    // Taro H5 keeps earlier pages of the stack in the DOM, hidden: check the page on show only
+    const shown = [...document.querySelectorAll('.taro_page')].filter(
+      (p) => (p as HTMLElement).offsetParent !== null || getComputedStyle(p).display !== 'none',
+    );
+    const context = shown.length ? { include: [[`#${shown[shown.length - 1].id}`]] } : document;
+    const result = await run(context, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n: any) => String(n.target)),
+    }));
+  });
+  return (violations as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
+  a11yFindings,
   buildIfNeeded,
   cleanArtifacts,
   launchChromium,
@@ -631,3 +632,119 @@ test(
     await merchant.context.close();
   },
 );
+
+test(
+  'when the consumer and merchant pages are opened in Traditional Chinese and English, then each renders in that language (screenshots of every page)',
+  { timeout: 300_000 },
+  async () => {
+    const odr = bff.bindingCodes.find((m) => m.odr);
+    assert.ok(odr);
+    // a consumer with a case, and a merchant bound to the shop it is against
+    const consumer = await phone(chromium.browser);
+    const c = consumer.page;
+    await c.goto(`${bff.base}/#/pages/login/index`);
+    await fill(c, 'demo-name', '林多语');
+    await visible(c, '#login-demo').click();
+    await c.waitForFunction(() => !!localStorage.getItem('wq.auth.consumer'));
+    const token = await c.evaluate(
+      () => JSON.parse(localStorage.getItem('wq.auth.consumer')!).accessToken as string,
+    );
+    const found = await api<{ items: Array<{ id: string; name: string }> }>(
+      'GET',
+      `/merchants?q=${encodeURIComponent(odr.name)}`,
+      undefined,
+    );
+    const shop = found.items.find((x) => x.name === odr.name)!;
+    const filedRes = await fetch(`${bff.base}/api/v1/cases`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': `e2e-lang-${Date.now()}`,
+      },
+      body: JSON.stringify({
+        kind: 'complaint',
+        merchant: { id: shop.id },
+        category: 'household_appliances',
+        facts: '电视机买回来屏幕就有坏点，商家不给换。',
+        demand: { type: 'exchange' },
+        purchase: { amountFen: 259900, occurredOn: '2026-11-21', channel: 'offline', orderNo: 'TV-8899' },
+        complainant: { name: '林多语', phone: '13800138333', address: '福建省厦门市思明区厦禾路 9 号' },
+        attachments: [],
+        shareContactWithMerchant: true,
+      }),
+    });
+    const filed = (await filedRes.json()) as { id: string };
+    assert.equal(filedRes.status, 201);
+
+    const merchant = await phone(chromium.browser);
+    const m = merchant.page;
+    await m.goto(`${bff.base}/#/pages/login/index`);
+    await fill(m, 'demo-name', '店员多语');
+    await visible(m, '#login-demo').click();
+    await m.waitForFunction(() => !!localStorage.getItem('wq.auth.consumer'));
+    await m.goto(`${bff.base}/#/merchant/bind/index`);
+    await fill(m, 'binding-code', odr.code);
+    await visible(m, '#bind').click();
+    await at(m, '/merchant/cases/index');
+
+    const consumerPages: Array<[string, string]> = [
+      ['home', '/pages/home/index'],
+      ['file', '/consumer/file/index'],
+      ['report', '/consumer/report/index'],
+      ['consult', '/consumer/consult/index'],
+      ['cases', '/consumer/cases/index'],
+      ['case', `/consumer/case/index?id=${filed.id}`],
+      ['filed', `/consumer/filed/index?id=${filed.id}`],
+      ['inbox', '/consumer/inbox/index'],
+      ['me', '/consumer/me/index'],
+    ];
+    const merchantPages: Array<[string, string]> = [
+      ['merchant-home', '/merchant/cases/index'],
+      ['merchant-case', `/merchant/case/index?id=${filed.id}`],
+      ['merchant-inbox', '/consumer/inbox/index?as=merchant'],
+      ['merchant-bind', '/merchant/bind/index'],
+    ];
+    for (const [lang, probe] of [
+      ['zh-Hant', '維權'],
+      ['en', 'Weiquan'],
+    ] as const) {
+      for (const [who, page, pages] of [
+        ['consumer', c, consumerPages],
+        ['merchant', m, merchantPages],
+      ] as const) {
+        await page.evaluate(
+          (l) => localStorage.setItem('wq.settings', JSON.stringify({ lang: l, largeText: false })),
+          lang,
+        );
+        for (const [name, route] of pages) {
+          await page.goto(`${bff.base}/#${route}`);
+          await page.reload();
+          await page.waitForFunction(
+            (l) => document.querySelector(`.wq-screen[data-lang="${l}"]`) !== null,
+            lang,
+            {
+              timeout: 15_000,
+            },
+          );
+          await screenshot(page, `${lang}-${who}-${name}`);
+        }
+        void probe;
+      }
+    }
+    // the English merchant case page speaks to the merchant
+    await m.goto(`${bff.base}/#/merchant/case/index?id=${filed.id}`);
+    await m.reload();
+    await text(m, 'Your response needed').waitFor();
+    await text(m, /Consumer\s*$/m)
+      .waitFor()
+      .catch(() => undefined);
+    assert.match(await visible(m, '[data-testid="page-merchant-case"]').innerText(), /· Consumer\s*Filed/);
+    await consumer.context.close();
+    await merchant.context.close();
+  },
+);
+
+test('when every screen above was checked with axe-core, then none has a serious or critical WCAG 2.1 AA violation', () => {
+  assert.deepEqual(a11yFindings, {}, JSON.stringify(a11yFindings, null, 2));
+});

@@ -414,6 +414,8 @@ export const zhHant: Record<MessageKey, string> = {
   'timeline.note': '辦理紀錄',
   'timeline.supervise': '督辦',
   'timeline.record_visit': '回訪',
+  'merchant.codeUnknown': '綁定碼不正確，請核對 12315 發給貴店的綁定碼',
+  'merchant.codeUsedUp': '這個綁定碼已用完，請聯繫 12315 申請新的綁定碼',
 };
 
 /** Category names in Traditional Chinese (the shared catalogue has Simplified and English). */

@@ -7,11 +7,23 @@ import { ErrorText, Field } from '../../components/field';
 import { NutButton } from '../../components/nut';
 import { Screen } from '../../components/screen';
 import { messageOf } from '../../hooks/use-remote';
+import { ApiError } from '../../lib/api-client';
 import { useT } from '../../i18n';
 import { actAs, saveSession } from '../../lib/session';
 import { ROUTES } from '../../routes';
 import { ensureConsumer, loginWithWechat } from '../../lib/login';
 import { isWeapp } from '../../lib/platform';
+
+/** The server's refusal in the person's words: a wrong or used-up code is not an "Invalid request". */
+function bindError(e: unknown, t: ReturnType<typeof useT>): string {
+  if (!(e instanceof ApiError)) return messageOf(e);
+  if (e.code === 'NETWORK') return t('error.network');
+  if (e.code === 'VALIDATION_FAILED' || e.code === 'NOT_FOUND') {
+    const said = JSON.stringify(e.details ?? '');
+    return t(/used up/.test(said) ? 'merchant.codeUsedUp' : 'merchant.codeUnknown');
+  }
+  return messageOf(e);
+}
 
 /** 商家入口: a logged-in person binds to a merchant with the staff-issued code and gets merchant tokens. */
 export function MerchantBindPage() {
@@ -46,7 +58,7 @@ export function MerchantBindPage() {
       setError(null);
       void Taro.redirectTo({ url: ROUTES.merchantCases });
     } catch (e) {
-      setError(messageOf(e));
+      setError(bindError(e, t));
     } finally {
       setBusy(false);
     }
