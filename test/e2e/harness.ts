@@ -190,7 +190,7 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
     const shown = [...document.querySelectorAll('.taro_page')].filter(
       (p) => (p as HTMLElement).offsetParent !== null || getComputedStyle(p).display !== 'none',
     );
-    const context = shown.length ? { include: [[`#${shown[shown.length - 1].id}`]] } : document;
+    const context = shown.length ? shown[shown.length - 1] : document;
     const result = await run(context, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
     return result.violations.map((v: any) => ({
       id: v.id,

@@ -647,7 +647,7 @@ test(
     await visible(c, '#login-demo').click();
     await c.waitForFunction(() => !!localStorage.getItem('wq.auth.consumer'));
     const token = await c.evaluate(
-      () => JSON.parse(localStorage.getItem('wq.auth.consumer')!).accessToken as string,
+      () => JSON.parse(JSON.parse(localStorage.getItem('wq.auth.consumer')!).data).accessToken as string,
     );
     const found = await api<{ items: Array<{ id: string; name: string }> }>(
       'GET',
@@ -714,7 +714,11 @@ test(
         ['merchant', m, merchantPages],
       ] as const) {
         await page.evaluate(
-          (l) => localStorage.setItem('wq.settings', JSON.stringify({ lang: l, largeText: false })),
+          (l) =>
+            localStorage.setItem(
+              'wq.settings',
+              JSON.stringify({ data: JSON.stringify({ lang: l, largeText: false }) }),
+            ),
           lang,
         );
         for (const [name, route] of pages) {

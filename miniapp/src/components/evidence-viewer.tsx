@@ -85,7 +85,12 @@ export function EvidenceList({ attachments, reader }: { attachments: Attachment[
           {open.mime === 'application/pdf' ? (
             <Text className="wq-viewer-note">{t('case.evidencePdf')}</Text>
           ) : (
-            <Image className="wq-viewer-image" src={open.src} mode="aspectFit" />
+            <Image
+              className="wq-viewer-image"
+              src={open.src}
+              mode="aspectFit"
+              nativeProps={{ alt: t('case.evidenceN', { n: open.n }) }}
+            />
           )}
           <View className="wq-viewer-close" role="button" aria-label={t('common.close')}>
             <Text>{t('common.close')}</Text>

@@ -35,6 +35,12 @@ export function Field({
     className: `wq-input ${error ? 'wq-input-invalid' : ''}`,
     'aria-invalid': !!error,
     'aria-describedby': error ? errorId : undefined,
+    // H5 draws a native input inside Taro's element: the label must reach that one too
+    nativeProps: {
+      'aria-label': label,
+      'aria-invalid': !!error,
+      ...(error ? { 'aria-describedby': errorId } : {}),
+    },
     onInput: (e: { detail: { value: string } }) => onChange(e.detail.value),
   };
   return (

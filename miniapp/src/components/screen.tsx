@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, type ReactNode } from 'react';
 import { settings, useT, type MessageKey } from '../i18n';
 import { network } from '../lib/network';
+import { isWeapp } from '../lib/platform';
 import { useStore } from '../lib/store';
 import { NutButton } from './nut';
 import { TabBar, type Tab } from './tab-bar';
@@ -36,6 +37,12 @@ export function Screen({
     }
     if (typeof document !== 'undefined') document.title = t(title);
   }, [t.lang, title]);
+  // H5: Taro scrolls each page in its own container; a keyboard user can scroll it once it takes focus
+  useEffect(() => {
+    if (typeof document === 'undefined' || isWeapp()) return;
+    const page = document.querySelector(`[data-testid="${testId}"]`)?.closest('.taro_page');
+    if (page && !page.hasAttribute('tabindex')) page.setAttribute('tabindex', '0');
+  }, [testId]);
   return (
     <View
       className={`wq-screen ${largeText ? 'wq-large' : ''} ${tab ? 'wq-with-tabs' : ''}`}

@@ -425,4 +425,5 @@ export const en: Record<MessageKey, string> = {
   'timeline.record_visit': 'Follow-up call',
   'merchant.codeUnknown': 'That binding code is not right; check the code 12315 gave your shop',
   'merchant.codeUsedUp': 'This binding code has been used up; ask 12315 for a new one',
+  'home.unreadSuffix': 'unread',
 };

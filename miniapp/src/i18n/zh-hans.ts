@@ -414,6 +414,7 @@ export const zhHans = {
   'timeline.record_visit': '回访',
   'merchant.codeUnknown': '绑定码不正确，请核对 12315 发给贵店的绑定码',
   'merchant.codeUsedUp': '这个绑定码已用完，请联系 12315 申请新的绑定码',
+  'home.unreadSuffix': '条未读',
 } as const;
 
 export type MessageKey = keyof typeof zhHans;

@@ -416,6 +416,7 @@ export const zhHant: Record<MessageKey, string> = {
   'timeline.record_visit': '回訪',
   'merchant.codeUnknown': '綁定碼不正確，請核對 12315 發給貴店的綁定碼',
   'merchant.codeUsedUp': '這個綁定碼已用完，請聯繫 12315 申請新的綁定碼',
+  'home.unreadSuffix': '則未讀',
 };
 
 /** Category names in Traditional Chinese (the shared catalogue has Simplified and English). */

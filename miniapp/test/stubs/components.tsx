@@ -80,6 +80,7 @@ export const Input = forwardRef<HTMLInputElement, AnyProps>(function Input(
     placeholderClass,
     confirmType,
     adjustPosition,
+    nativeProps,
     ...props
   },
   ref,
@@ -90,6 +91,7 @@ export const Input = forwardRef<HTMLInputElement, AnyProps>(function Input(
   return (
     <input
       {...props}
+      {...nativeProps}
       ref={ref}
       type={
         password
@@ -110,7 +112,7 @@ export const Input = forwardRef<HTMLInputElement, AnyProps>(function Input(
 });
 
 export const Textarea = forwardRef<HTMLTextAreaElement, AnyProps>(function Textarea(
-  { onInput, onBlur, maxlength, autoHeight, placeholderClass, ...props },
+  { onInput, onBlur, maxlength, autoHeight, placeholderClass, nativeProps, ...props },
   ref,
 ) {
   void autoHeight;
@@ -118,6 +120,7 @@ export const Textarea = forwardRef<HTMLTextAreaElement, AnyProps>(function Texta
   return (
     <textarea
       {...props}
+      {...nativeProps}
       ref={ref}
       maxLength={maxlength}
       onChange={(e) => onInput?.(valueEvent(e.target.value))}
@@ -151,12 +154,12 @@ export const Checkbox = forwardRef<HTMLInputElement, AnyProps>(function Checkbox
 });
 
 export const Image = forwardRef<HTMLImageElement, AnyProps>(function Image(
-  { mode, lazyLoad, ...props },
+  { mode, lazyLoad, nativeProps, ...props },
   ref,
 ) {
   void mode;
   void lazyLoad;
-  return <img alt="" {...props} ref={ref} />;
+  return <img alt="" {...props} {...nativeProps} ref={ref} />;
 });
 
 export const Progress = ({ percent, ...props }: AnyProps) => (

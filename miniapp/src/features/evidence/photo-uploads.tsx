@@ -79,7 +79,12 @@ export function EvidencePhotos({
       <View className="wq-photos">
         {photos.map((p, i) => (
           <View key={p.path} className={`wq-photo wq-photo-${p.status}`} data-status={p.status}>
-            <Image src={p.path} mode="aspectFill" className="wq-photo-img" aria-label={`photo ${i + 1}`} />
+            <Image
+              src={p.path}
+              mode="aspectFill"
+              className="wq-photo-img"
+              nativeProps={{ alt: t('case.evidenceN', { n: i + 1 }) }}
+            />
             {p.status === 'uploading' && <NutProgress percent={p.progress} showText={false} />}
             {p.status === 'uploading' && (
               <Text className="wq-hint">{t('wizard.evidence.uploading', { p: p.progress })}</Text>
