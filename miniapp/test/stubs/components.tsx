@@ -130,13 +130,14 @@ export const Textarea = forwardRef<HTMLTextAreaElement, AnyProps>(function Texta
 });
 
 export const Switch = forwardRef<HTMLInputElement, AnyProps>(function Switch(
-  { checked, onChange, color, ...props },
+  { checked, onChange, color, nativeProps, ...props },
   ref,
 ) {
   void color;
   return (
     <input
       {...props}
+      {...nativeProps}
       ref={ref}
       type="checkbox"
       role="switch"

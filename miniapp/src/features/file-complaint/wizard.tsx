@@ -200,6 +200,7 @@ export function FileComplaintWizard() {
               </Label>
               <Switch
                 id="share-contact"
+                nativeProps={{ 'aria-label': t('wizard.contact.share') }}
                 checked={form.share}
                 onChange={(e) => update({ share: !!e.detail.value })}
               />

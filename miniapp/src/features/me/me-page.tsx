@@ -140,6 +140,7 @@ export function MePage() {
             </Label>
             <Switch
               id="large-text"
+              nativeProps={{ 'aria-label': t('me.largeText') }}
               checked={largeText}
               onChange={(e) => updateSettings({ largeText: !!e.detail.value })}
             />

@@ -85,6 +85,7 @@ export function ReportWizard() {
               </Label>
               <Switch
                 id="report-anonymous"
+                nativeProps={{ 'aria-label': t('report.anonymous') }}
                 checked={form.anonymous}
                 onChange={(e) => update({ anonymous: !!e.detail.value })}
               />
