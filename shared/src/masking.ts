@@ -1,10 +1,10 @@
 /**
  * What a merchant sees of a complainant who did not consent to share contact details
- * (contract, "Masking"; SECURITY.md): the name's first character and a mask of fixed length (张**, which
- * does not tell 张三 from 张三丰), phone 138****8000, and of the address only its administrative part
+ * (contract, "Masking"; SECURITY.md): the name's first character and a one-character mask whatever the
+ * name's length (张*, the contract's own example, for 张三 and 张三丰 alike), phone 138****8000, and of the address only its administrative part
  * up to the district (福建省厦门市思明区***): never any street text, not even when no district is found.
  */
-const NAME_MASK = '**';
+const NAME_MASK = '*';
 
 export function maskName(name: string): string {
   const [first] = [...name.trim()];
