@@ -14,7 +14,16 @@ export interface BffProcess {
 }
 
 export async function startBffProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<BffProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bff/src/main.ts')], {
+  return startProcess('bff/src/main.ts', env, timeoutMs);
+}
+
+/** The worker (`npm run worker`): resolves once it says it runs; its baseUrl is empty (no HTTP). */
+export async function startWorkerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<BffProcess> {
+  return startProcess('bff/src/worker-main.ts', env, timeoutMs);
+}
+
+async function startProcess(entry: string, env: Record<string, string>, timeoutMs: number): Promise<BffProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -40,10 +49,13 @@ export async function startBffProcess(env: Record<string, string>, timeoutMs = 3
       createInterface({ input: stream }).on('line', (line) => {
         lines.push(line);
         try {
-          const parsed = JSON.parse(line) as { port?: number };
+          const parsed = JSON.parse(line) as { port?: number; msg?: string };
           if (typeof parsed.port === 'number') {
             clearTimeout(timer);
             resolve(parsed.port);
+          } else if (parsed.msg?.startsWith('Weiquan worker running')) {
+            clearTimeout(timer);
+            resolve(0);
           }
         } catch {
           // not a log line
@@ -56,7 +68,7 @@ export async function startBffProcess(env: Record<string, string>, timeoutMs = 3
     });
   });
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: port ? `http://127.0.0.1:${port}` : '',
     child,
     lines,
     async kill(signal = 'SIGTERM') {

@@ -9,9 +9,14 @@ const MIGRATION_LOCK = 7_315_001;
 /** Applies the plain SQL files in `migrations/` in name order, each once, recorded in schema_migrations. */
 export async function migrate(db: Db): Promise<string[]> {
   const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();
-  await db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
+  // Under the lock too: two processes creating the table at once on a fresh database collide
+  // (IF NOT EXISTS is not atomic: a unique violation on pg_type).
+  await db.tx(async (q) => {
+    await q.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await q.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+  });
   const applied: string[] = [];
   for (const name of files) {
     const sql = await readFile(MIGRATIONS_DIR + name, 'utf8');
