@@ -10,6 +10,7 @@
 import type { ApiRoute } from './api-route';
 import { AUTH_ROUTES } from './routes/auth-routes';
 import { BREADTH_ROUTES } from './routes/breadth-routes';
+import { CALENDAR_ROUTES } from './routes/calendar-routes';
 import { CASE_ROUTES } from './routes/case-routes';
 import { MERCHANT_ROUTES } from './routes/merchant-routes';
 import { META_ROUTES } from './routes/meta-routes';
@@ -31,6 +32,7 @@ export const API_AREAS = {
   staffAccounts: STAFF_ACCOUNT_ROUTES,
   staffDesk: STAFF_DESK_ROUTES,
   moderation: MODERATION_ROUTES,
+  calendar: CALENDAR_ROUTES,
 } as const;
 
 export const API = {
@@ -44,6 +46,7 @@ export const API = {
   ...STAFF_ACCOUNT_ROUTES,
   ...STAFF_DESK_ROUTES,
   ...MODERATION_ROUTES,
+  ...CALENDAR_ROUTES,
 } as const satisfies Record<string, ApiRoute>;
 
 export type Api = typeof API;

@@ -1,15 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  addCalendarDays,
-  addWorkingDays,
-  beijingDate,
-  calendarCovers,
-  endOfBeijingDay,
-  isWorkingDay,
-  workingDaysBetween,
-  type IsoDate,
-} from './calendar';
+import holidayData from 'chinese-days/dist/chinese-days.json';
+import { addCalendarDays, beijingDate, createWorkingCalendar, endOfBeijingDay, type IsoDate } from './calendar';
+import { arrangementsFromPackage } from './calendar-arrangement';
+
+// The official arrangements 2004-2026 as the chinese-days package ships them (the BFF seeds its store
+// from the same table): these tests check the arithmetic against days everyone can look up.
+const official = createWorkingCalendar(arrangementsFromPackage(holidayData));
+const { isWorkingDay, addWorkingDays, workingDaysBetween } = official;
+const calendarCovers = official.covers;
 
 /** Every date from `from` to `to`, both included. */
 function datesFrom(from: IsoDate, to: IsoDate): IsoDate[] {

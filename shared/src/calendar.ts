@@ -1,44 +1,40 @@
-// The mainland working-day calendar. This is the only module that knows where the holiday data comes
-// from, so updating it each year (the State Council publishes the next year's arrangement around
-// November) is an `npm update chinese-days` plus a test run.
-//
-// We read chinese-days' prebuilt data table rather than calling its functions: the library parses
-// 'YYYY-MM-DD' as UTC but reads dates back with local-time getters, and builds its own table the same
-// way, so on a machine west of UTC (TZ=America/New_York) its isWorkday()/getDayDetail() answer for the
-// wrong day (2,116 of the 8,401 days of 2004-2026 differ). The JSON table is plain date keys, needs no
-// time zone, and keeps the lunar code out of the mini-program bundle.
-import holidayData from 'chinese-days/dist/chinese-days.json';
+// The mainland working-day calendar as pure arithmetic over a table it is given: which years have an
+// official arrangement (the State Council's yearly notice) and, for each, its days off and make-up
+// working days (调休). Where the table comes from is not this module's business: the BFF keeps the
+// arrangements in the store (seeded from the chinese-days package, entered by an admin for years the
+// package does not know yet) and hands the table in; see docs/adr (calendar as operator data).
 
 /** A calendar date, 'YYYY-MM-DD'. */
 export type IsoDate = string;
 
+/** One year's official arrangement. */
+export interface CalendarArrangement {
+  year: number;
+  /** official days off (holidays and the weekends folded into them) */
+  off: readonly IsoDate[];
+  /** make-up working days (调休), always a Saturday or Sunday */
+  makeup: readonly IsoDate[];
+}
+
 const DAY_MS = 86_400_000;
 const BEIJING_OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai is UTC+8 all year (no DST since 1991).
 
-interface HolidayTable {
-  holidays: Record<string, string>; // official days off, e.g. '2025-10-01': 'National Day,国庆节,3'
-  workdays: Record<string, string>; // make-up working days (调休), usually weekends
-}
-const table = holidayData as HolidayTable;
-const OFFICIAL_DAYS_OFF: ReadonlySet<string> = new Set(Object.keys(table.holidays));
-const OFFICIAL_MAKEUP_DAYS: ReadonlySet<string> = new Set(Object.keys(table.workdays));
-// A year counts as covered once its arrangement is in the data: every arrangement gives 元旦 and more.
-const COVERED_YEARS: ReadonlySet<number> = new Set(
-  Object.keys(table.holidays).map((date) => Number(date.slice(0, 4))),
-);
-
-// Years the data does not cover yet fall back to the holidays fixed to Gregorian dates by
-// 《全国年节及纪念日放假办法》 (2024 revision, in force 2025-01-01): 元旦 Jan 1, 劳动节 May 1-2,
-// 国庆节 Oct 1-3. The lunar holidays (春节, 端午, 中秋) and 清明 move every year, and 调休 cannot be
-// guessed, so such dates come out earlier than the official ones will: results are provisional.
-const FALLBACK_FIXED_HOLIDAYS: ReadonlySet<string> = new Set([
-  '01-01',
-  '05-01',
-  '05-02',
-  '10-01',
-  '10-02',
-  '10-03',
-]);
+/**
+ * The holidays fixed to Gregorian dates by 《全国年节及纪念日放假办法》 (2024 revision, in force
+ * 2025-01-01): 元旦 Jan 1, 劳动节 May 1-2, 国庆节 Oct 1-3. Every arrangement must hold them; a year
+ * without one falls back to them alone. The lunar holidays (春节, 端午, 中秋) and 清明 move every year,
+ * and 调休 cannot be guessed, so dates in such a year come out earlier than the official ones will:
+ * results are provisional.
+ */
+export const FIXED_STATUTORY_HOLIDAYS: readonly { monthDay: string; nameZh: string }[] = [
+  { monthDay: '01-01', nameZh: '元旦' },
+  { monthDay: '05-01', nameZh: '劳动节' },
+  { monthDay: '05-02', nameZh: '劳动节' },
+  { monthDay: '10-01', nameZh: '国庆节' },
+  { monthDay: '10-02', nameZh: '国庆节' },
+  { monthDay: '10-03', nameZh: '国庆节' },
+];
+const FALLBACK_FIXED_HOLIDAYS: ReadonlySet<string> = new Set(FIXED_STATUTORY_HOLIDAYS.map((h) => h.monthDay));
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -61,46 +57,108 @@ function requireInteger(n: number, what: string): void {
   if (!Number.isSafeInteger(n)) throw new RangeError(`${what} must be an integer, got ${n}`);
 }
 
-function yearOf(day: number): number {
-  return new Date(day * DAY_MS).getUTCFullYear();
+const yearOf = (day: number) => new Date(day * DAY_MS).getUTCFullYear();
+const weekdayOf = (day: number) => new Date(day * DAY_MS).getUTCDay(); // 0 Sunday .. 6 Saturday
+
+/** Whether the string is an existing calendar date 'YYYY-MM-DD'. */
+export function isIsoDate(date: string): boolean {
+  try {
+    toDayNumber(date);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-function computeIsWorkingDay(day: number): boolean {
-  const date = fromDayNumber(day);
-  const weekday = new Date(day * DAY_MS).getUTCDay(); // 0 Sunday .. 6 Saturday
-  if (COVERED_YEARS.has(yearOf(day))) {
-    if (OFFICIAL_MAKEUP_DAYS.has(date)) return true;
-    if (OFFICIAL_DAYS_OFF.has(date)) return false;
-    return weekday !== 0 && weekday !== 6;
-  }
-  return weekday !== 0 && weekday !== 6 && !FALLBACK_FIXED_HOLIDAYS.has(date.slice(5));
+/** Whether the date is a Saturday or Sunday. */
+export function isWeekend(date: IsoDate): boolean {
+  const weekday = weekdayOf(toDayNumber(date));
+  return weekday === 0 || weekday === 6;
+}
+
+/** Working-day arithmetic over one table of arrangements. */
+export interface WorkingCalendar {
+  /** Whether this year's official arrangement is in the table (otherwise results are provisional). */
+  covers(year: number): boolean;
+  /** The last year of the unbroken run of covered years that starts at the earliest; null when none. */
+  readonly coveredThrough: number | null;
+  /** Weekends and public holidays are off, make-up working days (调休) are on. */
+  isWorkingDay(date: IsoDate): boolean;
+  /**
+   * The n-th working day after start (n > 0) or before it (n < 0); n = 0 answers start itself.
+   * The start day is never counted (期间开始之日不计算在内): received Tue 2026-11-24, 7 working days
+   * -> Thu 2026-12-03. `provisional` is true when any day examined lies in a year not covered.
+   */
+  addWorkingDays(start: IsoDate, n: number): { date: IsoDate; provisional: boolean };
+  /** Working days in (from, to] when to >= from; when to < from, minus the working days in (to, from]. */
+  workingDaysBetween(from: IsoDate, to: IsoDate): number;
 }
 
 // The BFF computes deadlines on every case answer; formatting dates dominates the uncached cost
 // (~45 µs per 45-working-day period), a day-number lookup brings it to a few µs. The bound only
 // guards against odd inputs: real use touches a few thousand days.
 const CACHE_LIMIT = 50_000;
-const workingDayCache = new Map<number, boolean>();
-const coveredDayCache = new Map<number, boolean>();
 
-function isWorkingDayNumber(day: number): boolean {
-  let working = workingDayCache.get(day);
-  if (working === undefined) {
-    if (workingDayCache.size >= CACHE_LIMIT) workingDayCache.clear();
-    working = computeIsWorkingDay(day);
-    workingDayCache.set(day, working);
+/** A calendar over these arrangements (one per year; a later entry for the same year wins). */
+export function createWorkingCalendar(arrangements: readonly CalendarArrangement[]): WorkingCalendar {
+  const off = new Set<number>();
+  const makeup = new Set<number>();
+  const years = new Set<number>();
+  for (const a of arrangements) years.add(a.year);
+  for (const a of arrangements) {
+    for (const d of a.off) off.add(toDayNumber(d));
+    for (const d of a.makeup) makeup.add(toDayNumber(d));
   }
-  return working;
-}
+  const sorted = [...years].sort((a, b) => a - b);
+  let coveredThrough: number | null = sorted.length ? sorted[0]! : null;
+  while (coveredThrough !== null && years.has(coveredThrough + 1)) coveredThrough += 1;
 
-function isCoveredDayNumber(day: number): boolean {
-  let covered = coveredDayCache.get(day);
-  if (covered === undefined) {
-    if (coveredDayCache.size >= CACHE_LIMIT) coveredDayCache.clear();
-    covered = COVERED_YEARS.has(yearOf(day));
-    coveredDayCache.set(day, covered);
-  }
-  return covered;
+  const cache = new Map<number, boolean>();
+  const computeIsWorking = (day: number): boolean => {
+    const weekday = weekdayOf(day);
+    if (years.has(yearOf(day))) {
+      if (makeup.has(day)) return true;
+      if (off.has(day)) return false;
+      return weekday !== 0 && weekday !== 6;
+    }
+    return weekday !== 0 && weekday !== 6 && !FALLBACK_FIXED_HOLIDAYS.has(fromDayNumber(day).slice(5));
+  };
+  const isWorkingDayNumber = (day: number): boolean => {
+    let working = cache.get(day);
+    if (working === undefined) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      working = computeIsWorking(day);
+      cache.set(day, working);
+    }
+    return working;
+  };
+
+  return {
+    covers: (year) => years.has(year),
+    coveredThrough,
+    isWorkingDay: (date) => isWorkingDayNumber(toDayNumber(date)),
+    addWorkingDays(start, n) {
+      let day = toDayNumber(start);
+      requireInteger(n, 'working days');
+      const step = n < 0 ? -1 : 1;
+      let remaining = Math.abs(n);
+      let provisional = false;
+      while (remaining > 0) {
+        day += step;
+        if (!years.has(yearOf(day))) provisional = true;
+        if (isWorkingDayNumber(day)) remaining -= 1;
+      }
+      return { date: fromDayNumber(day), provisional };
+    },
+    workingDaysBetween(from, to) {
+      const a = toDayNumber(from);
+      const b = toDayNumber(to);
+      const [low, high] = b >= a ? [a, b] : [b, a];
+      let count = 0;
+      for (let day = low + 1; day <= high; day += 1) if (isWorkingDayNumber(day)) count += 1;
+      return b >= a || count === 0 ? count : -count; // never -0: it would fail strict equality
+    },
+  };
 }
 
 /** The calendar date in Beijing (Asia/Shanghai) at this instant, whatever the machine's time zone. */
@@ -108,47 +166,6 @@ export function beijingDate(instant: Date): IsoDate {
   const ms = instant instanceof Date ? instant.getTime() : Number.NaN;
   if (Number.isNaN(ms)) throw new RangeError('beijingDate needs a valid Date');
   return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Whether the official holiday arrangement for this year is in the data (otherwise results are provisional). */
-export function calendarCovers(year: number): boolean {
-  return COVERED_YEARS.has(year);
-}
-
-/** Weekends and public holidays are off, make-up working days (调休) are on. */
-export function isWorkingDay(date: IsoDate): boolean {
-  return isWorkingDayNumber(toDayNumber(date));
-}
-
-/**
- * The n-th working day after start (n > 0) or before it (n < 0); n = 0 answers start itself.
- * The start day is never counted (期间开始之日不计算在内): received Tue 2026-11-24, 7 working days
- * -> Thu 2026-12-03. `provisional` is true when any day examined lies in a year the data does not cover.
- */
-export function addWorkingDays(start: IsoDate, n: number): { date: IsoDate; provisional: boolean } {
-  let day = toDayNumber(start);
-  requireInteger(n, 'working days');
-  const step = n < 0 ? -1 : 1;
-  let remaining = Math.abs(n);
-  let provisional = false;
-  while (remaining > 0) {
-    day += step;
-    if (!isCoveredDayNumber(day)) provisional = true;
-    if (isWorkingDayNumber(day)) remaining -= 1;
-  }
-  return { date: fromDayNumber(day), provisional };
-}
-
-/** Working days in (from, to] when to >= from; when to < from, minus the working days in (to, from]. */
-export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
-  const a = toDayNumber(from);
-  const b = toDayNumber(to);
-  const [low, high] = b >= a ? [a, b] : [b, a];
-  let count = 0;
-  for (let day = low + 1; day <= high; day += 1) {
-    if (isWorkingDayNumber(day)) count += 1;
-  }
-  return b >= a || count === 0 ? count : -count; // never -0: it would fail strict equality
 }
 
 /** The last second of that day in Beijing, e.g. '2026-12-03T23:59:59+08:00'. */

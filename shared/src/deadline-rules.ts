@@ -2,7 +2,7 @@
 // rules is one edit here (and a failing test). Article numbers are those of the 2022 text of
 // 《市场监督管理投诉举报处理暂行办法》 unless marked; 《市场监督管理投诉举报处理办法》 (SAMR Order
 // No. 121, in force 2026-04-15) replaces it and keeps these periods.
-import { addWorkingDays, beijingDate, endOfBeijingDay, workingDaysBetween, type IsoDate } from './calendar';
+import { beijingDate, endOfBeijingDay, type IsoDate, type WorkingCalendar } from './calendar';
 
 export const DEADLINE_KINDS = [
   'merchant_response',
@@ -77,12 +77,12 @@ export interface Due {
   dueDate: IsoDate;
   /** The end of that day, 'YYYY-MM-DDT23:59:59+08:00'. */
   dueAt: string;
-  /** True when the period reaches a year whose official holiday arrangement is not yet in the data. */
+  /** True when the period reaches a year whose official holiday arrangement is not yet known. */
   provisional: boolean;
 }
 
-function dueFrom(startDate: IsoDate, workingDays: number): Due {
-  const { date, provisional } = addWorkingDays(startDate, workingDays);
+function dueFrom(calendar: WorkingCalendar, startDate: IsoDate, workingDays: number): Due {
+  const { date, provisional } = calendar.addWorkingDays(startDate, workingDays);
   return { dueDate: date, dueAt: endOfBeijingDay(date), provisional };
 }
 
@@ -90,13 +90,13 @@ function dueFrom(startDate: IsoDate, workingDays: number): Due {
  * The due date of a period that opens at `start` (receipt, acceptance...). The opening day is not
  * counted, whatever the hour: something received at 23:59 Beijing time still starts counting tomorrow.
  */
-export function computeDue(start: Date, workingDays: number): Due {
-  return dueFrom(beijingDate(start), workingDays);
+export function computeDue(calendar: WorkingCalendar, start: Date, workingDays: number): Due {
+  return dueFrom(calendar, beijingDate(start), workingDays);
 }
 
 /** A period extended from its current due date (a report's one 15-working-day extension). */
-export function extendDue(dueDate: IsoDate, workingDays: number): Due {
-  return dueFrom(dueDate, workingDays);
+export function extendDue(calendar: WorkingCalendar, dueDate: IsoDate, workingDays: number): Due {
+  return dueFrom(calendar, dueDate, workingDays);
 }
 
 /**
@@ -104,8 +104,8 @@ export function extendDue(dueDate: IsoDate, workingDays: number): Due {
  * shows 7, the due day shows 0, and after it minus the working days since. A weekend right after
  * the due day still shows 0 although the deadline has passed: use isOverdue for "overdue".
  */
-export function workingDaysLeft(dueDate: IsoDate, now: Date): number {
-  return workingDaysBetween(beijingDate(now), dueDate);
+export function workingDaysLeft(calendar: WorkingCalendar, dueDate: IsoDate, now: Date): number {
+  return calendar.workingDaysBetween(beijingDate(now), dueDate);
 }
 
 /**

@@ -14,3 +14,4 @@ export * from './staff-accounts';
 export * from './staff-cases';
 export * from './staff-desk';
 export * from './moderation';
+export * from './calendar';

@@ -9,6 +9,8 @@ export const metaAnswer = z.object({
     deadline: z.string().optional(),
   }),
   version: z.string(),
+  /** the last year whose official holiday arrangement is known (GET /calendar has the days) */
+  calendar: z.object({ coveredThrough: z.number().int().nullable() }),
   categories: z.array(
     z.object({
       code: z.enum(CATEGORY_CODES),
