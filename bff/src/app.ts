@@ -21,6 +21,7 @@ import { meRoutes } from './http/routes/me-routes';
 import { merchantRoutes } from './http/routes/merchant-routes';
 import { metaRoutes } from './http/routes/meta-routes';
 import { staffAccountRoutes } from './http/routes/staff-account-routes';
+import { calendarRoutes } from './http/routes/calendar-routes';
 import { staffDeskRoutes } from './http/routes/staff-desk-routes';
 import { statsRoutes } from './http/routes/stats-routes';
 import { notificationRoutes } from './http/routes/notification-routes';
@@ -99,6 +100,7 @@ export function createApp(services: Services, extraRoutes: ExtraRoutes = () => [
     ...articleRoutes(services),
     ...hotspotRoutes(services),
     ...staffAccountRoutes(services),
+    ...calendarRoutes(services),
     ...staffDeskRoutes(services),
     ...moderationRoutes(services),
   ];

@@ -2,6 +2,9 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { createAccountStates } from './auth/account-state';
+import { createCalendarBook } from './calendar/calendar-book';
+import { createCalendarService } from './calendar/calendar-service';
+import { seedFromPackage } from './calendar/package-seed';
 import { createAuthService } from './auth/auth-service';
 import { createAccessTokens } from './auth/jwt';
 import { createMerchantBindings } from './auth/merchant-bindings';
@@ -58,6 +61,10 @@ export async function buildServices(
     current: { id: config.PII_KEY_ID, key: secrets.piiKey },
     previous: config.piiPreviousKeys,
   });
+  const seeded = await seedFromPackage(db, now());
+  if (seeded.length) logger.info({ years: seeded }, 'calendar years seeded from the holiday package');
+  const calendarBook = await createCalendarBook(db, logger.child({ component: 'calendar' }));
+  calendarBook.start();
   const wechat =
     opts.wechat ??
     // The token cache is only read in WeChat mode (the emulator needs none); it is lazy, so nothing runs here.
@@ -75,6 +82,7 @@ export async function buildServices(
     now,
     caseNoPrefix: config.CASE_NO_PREFIX,
     content: content.caseContent,
+    calendar: calendarBook.current,
   });
   const access = createAccessTokens(secrets.jwtKey);
   const accountStates = createAccountStates(store.staffAccounts, now);
@@ -141,6 +149,15 @@ export async function buildServices(
     inbox: createInboxStore(db, now),
     grants: createGrantStore(db),
     templates: templateIds(config),
+    calendarBook,
+    calendar: createCalendarService({
+      db,
+      book: calendarBook,
+      cases: store.cases,
+      refreshStats: () => store.stats.refresh(),
+      logger: logger.child({ component: 'calendar' }),
+      now,
+    }),
     version: VERSION,
     now,
     lifecycle: createLifecycle(),

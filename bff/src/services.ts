@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { TemplateSlot } from '@weiquan/shared';
 import type { AccountStates } from './auth/account-state';
+import type { CalendarBook } from './calendar/calendar-book';
+import type { CalendarService } from './calendar/calendar-service';
 import type { AuthService } from './auth/auth-service';
 import type { AccessTokens } from './auth/jwt';
 import type { MerchantBindings } from './auth/merchant-bindings';
@@ -52,6 +54,10 @@ export interface Services {
   /** the configured subscribe-message template ids by slot */
   templates: Partial<Record<TemplateSlot, string>>;
   version: string;
+  /** the working-day calendar every deadline is computed with (store data, reloaded on a change) */
+  calendarBook: CalendarBook;
+  /** GET /calendar, PUT /staff/calendar/:year */
+  calendar: CalendarService;
   /** the clock every service reads (tests move it) */
   now: () => Date;
   /** draining from SIGTERM on: /readyz answers 503 */

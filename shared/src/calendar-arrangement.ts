@@ -4,7 +4,13 @@
  * that year, make-up days fall on a Saturday or Sunday, no date is both off and a make-up day, and
  * the holidays fixed by law (元旦, 劳动节 May 1-2, 国庆节 Oct 1-3) are off.
  */
-import { FIXED_STATUTORY_HOLIDAYS, isIsoDate, isWeekend, type CalendarArrangement, type IsoDate } from './calendar';
+import {
+  FIXED_STATUTORY_HOLIDAYS,
+  isIsoDate,
+  isWeekend,
+  type CalendarArrangement,
+  type IsoDate,
+} from './calendar';
 
 export interface ArrangementProblem {
   /** where in the body: 'off.3', 'makeup.0', or 'off' for a missing statutory holiday */

@@ -1,7 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import holidayData from 'chinese-days/dist/chinese-days.json';
-import { addCalendarDays, beijingDate, createWorkingCalendar, endOfBeijingDay, type IsoDate } from './calendar';
+import {
+  addCalendarDays,
+  beijingDate,
+  createWorkingCalendar,
+  endOfBeijingDay,
+  type IsoDate,
+} from './calendar';
 import { arrangementsFromPackage } from './calendar-arrangement';
 
 // The official arrangements 2004-2026 as the chinese-days package ships them (the BFF seeds its store

@@ -7,7 +7,7 @@
  */
 import type { CaseKind, CaseStatus } from './status-machine';
 import type { ActorRole } from './roles';
-import { ACCEPTANCE_ALERT_WORKING_DAYS_BEFORE, DEADLINE_RULES } from './deadline-rules';
+import { ACCEPTANCE_ALERT_WORKING_DAYS_BEFORE, DEADLINE_RULES, type DeadlineKind } from './deadline-rules';
 import { STAFF_ONLY_ACTIONS } from './staff-actions';
 
 export const NOTICE_AUDIENCES = ['consumer', 'merchant', 'staff'] as const;
@@ -74,6 +74,8 @@ export interface NotificationRule {
   title: string;
   /** take the inbox body's detail from this field of the event's data (a proposal, a message) */
   detailFrom?: string;
+  /** only for an event about one of these deadlines (its data's `deadlineKind`) */
+  deadlines?: readonly DeadlineKind[];
   /** staff rules: tell only the case's assignee (not every staff member) */
   assigneeOnly?: true;
 }
@@ -124,6 +126,8 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   c('open_case', '您的举报已立案'),
   c('not_open', '您的举报不予立案', { detailFrom: 'text' }),
   c('answer', '您的咨询已答复', { detailFrom: 'text' }),
+  // A due date moved by a year's official holiday arrangement (entered after the period started).
+  c('deadline_recomputed', '办理期限已按节假日安排重新计算', { template: 'deadline', detailFrom: 'text' }),
   c('*', '您的案件有新进展'),
 
   // The merchant (bound users of a directory merchant): a new case to negotiate, and what follows.
@@ -137,6 +141,11 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   m('start_mediation', '市场监管部门已开始调解'),
   m('message', '工作人员给您留言', { actor: ['staff'], detailFrom: 'text' }),
   m('close', '投诉已办结'),
+  m('deadline_recomputed', '协商期限已按节假日安排重新计算', {
+    template: 'deadline',
+    detailFrom: 'text',
+    deadlines: ['merchant_response'],
+  }),
   {
     event: 'merchant_deadline_reminder',
     audience: 'merchant',
@@ -157,6 +166,8 @@ export interface RuleContext {
   kind: CaseKind;
   toStatus: CaseStatus | null;
   actorRole: ActorRole;
+  /** the deadline the event is about, if any (`deadline_recomputed`) */
+  deadline?: string | null;
 }
 
 /** The rule that tells this audience about this event, if any. */
@@ -170,7 +181,8 @@ export function ruleFor(audience: NoticeAudience, ctx: RuleContext): Notificatio
         (r.event === '*' && !(CLOCK_NOTICES as readonly string[]).includes(ctx.event))) &&
       (!r.kinds || r.kinds.includes(ctx.kind)) &&
       (!r.toStatus || (ctx.toStatus !== null && r.toStatus.includes(ctx.toStatus))) &&
-      (!r.actor || r.actor.includes(ctx.actorRole)),
+      (!r.actor || r.actor.includes(ctx.actorRole)) &&
+      (!r.deadlines || (r.deadlines as readonly string[]).includes(ctx.deadline ?? '')),
   );
 }
 

@@ -4,7 +4,7 @@
  * to its list. The due windows are days of the Beijing calendar, read against `cases.next_due_at`
  * (the end of the soonest running deadline's due day, 23:59:59 Beijing).
  */
-import { addCalendarDays, beijingDate, isWorkingDay, type IsoDate } from './calendar';
+import { addCalendarDays, beijingDate, type IsoDate, type WorkingCalendar } from './calendar';
 import { DUE_SOON_WORKING_DAYS } from './channels';
 
 export const QUEUE_NAMES = [
@@ -34,12 +34,12 @@ export const QUEUE_FILTERS: Readonly<Record<QueueName, Readonly<Record<string, s
 const startOfBeijingDay = (date: IsoDate) => `${date}T00:00:00+08:00`;
 
 /** The last day of the "soon" window: the 2nd working day counting from today (today too, if working). */
-export function dueSoonLastDay(now: Date): IsoDate {
+export function dueSoonLastDay(now: Date, calendar: WorkingCalendar): IsoDate {
   let day = beijingDate(now);
-  let count = isWorkingDay(day) ? 1 : 0;
+  let count = calendar.isWorkingDay(day) ? 1 : 0;
   while (count < DUE_SOON_WORKING_DAYS) {
     day = addCalendarDays(day, 1);
-    if (isWorkingDay(day)) count += 1;
+    if (calendar.isWorkingDay(day)) count += 1;
   }
   return day;
 }
@@ -51,9 +51,10 @@ export function dueSoonLastDay(now: Date): IsoDate {
 export function dueWindow(
   filter: 'overdue' | 'today' | 'soon',
   now: Date,
+  calendar: WorkingCalendar,
 ): { from: string | null; before: string } {
   const today = beijingDate(now);
   if (filter === 'overdue') return { from: null, before: startOfBeijingDay(today) };
-  const last = filter === 'today' ? today : dueSoonLastDay(now);
+  const last = filter === 'today' ? today : dueSoonLastDay(now, calendar);
   return { from: startOfBeijingDay(today), before: startOfBeijingDay(addCalendarDays(last, 1)) };
 }

@@ -393,6 +393,27 @@ const MATRIX: Cell[] = [
     expect: row(403, 403, 403, 403, ADMIN_ONLY(201), 401),
   },
   {
+    route: 'GET /calendar',
+    what: 'the holiday arrangements (anyone)',
+    send: (w, token) => w.app.api.get('/calendar', { token }),
+    expect: row(200, 200, 200, 200, 200, 200),
+  },
+  {
+    route: 'PUT /staff/calendar/{year}',
+    what: 'a preview (dryRun) of a hypothetical 2030 arrangement (the staff token is an admin)',
+    send: (w, token) =>
+      w.app.api.put(
+        '/staff/calendar/2030?dryRun=true',
+        {
+          source: '矩阵测试（假想安排）',
+          off: ['2030-01-01', '2030-05-01', '2030-05-02', '2030-10-01', '2030-10-02', '2030-10-03'],
+          makeup: [],
+        },
+        { token },
+      ),
+    expect: row(403, 403, 403, 403, 200, 401),
+  },
+  {
     route: 'GET /staff/accounts',
     what: 'list staff accounts',
     send: (w, token) => w.app.api.get('/staff/accounts', { token }),

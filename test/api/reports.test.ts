@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { REPORT_NOT_OPEN_GROUNDS_CODES, extendDue, type CaseView } from '@weiquan/shared';
+import { OFFICIAL_CALENDAR } from '../support/calendar-fixtures';
 import {
   act,
   createMerchant,
@@ -100,7 +101,7 @@ for (const store of storeKinds()) {
       app.clock.set('2026-12-01T02:00:00Z');
       try {
         const extended = await act(app, staff, r.id, { type: 'extend', reason: '需现场核查' });
-        const due = extendDue('2026-12-15', 15);
+        const due = extendDue(OFFICIAL_CALENDAR, '2026-12-15', 15);
         assert.equal(extended.deadlines[0].dueAt, due.dueAt);
         assert.ok(due.dueAt > '2027-01-05', due.dueAt);
         assert.ok(!extended.allowedActions.includes('extend'));

@@ -73,7 +73,13 @@ export async function actOnCase(
       );
       await ctx.content!.guard.list(q, id, () => `event:${event.id}`, findings);
     }
-    return renderCase(after ?? (await loadCase(q, caller, id, false)), caller, ctx.cipher, at);
+    return renderCase(
+      after ?? (await loadCase(q, caller, id, false)),
+      caller,
+      ctx.cipher,
+      at,
+      ctx.calendar(),
+    );
   });
   if (ctx.content && action.type === 'supplement' && action.attachments?.length)
     ctx.content.media.shared(caller.id, id);
@@ -140,7 +146,7 @@ async function applyAction(
   const columns = [...columnChanges(action, row, at, linked), ...staffColumnChanges(action, at, assignee)];
   const data = { ...eventData(action, row, linked), ...staffEventData(assignee) };
   const clocks = transition.clock
-    ? clockEffects(transition.clock, row.deadlines, at, row.priority)
+    ? clockEffects(transition.clock, row.deadlines, at, row.priority, ctx.calendar())
     : undefined;
   await recordChange(q, {
     caseId: row.id,

@@ -1,5 +1,5 @@
 /** What every use case of the case domain works with, built once (`createCases`). */
-import { beijingDate } from '@weiquan/shared';
+import { beijingDate, type WorkingCalendar } from '@weiquan/shared';
 import type { PiiCipher } from '../security/pii-cipher';
 import type { Db } from '../store/db';
 import type { CaseReader } from './case-reader';
@@ -18,6 +18,8 @@ export interface CaseContext {
   cipher: PiiCipher;
   now: () => Date;
   caseNoPrefix: string;
+  /** the working-day calendar as it stands now (the calendar book's) */
+  calendar: () => WorkingCalendar;
   reader: CaseReader;
   filings: ReturnType<typeof createFilingBatches>;
   content?: CaseContent;

@@ -5,7 +5,10 @@
  *   or in a transaction, and a report split off a complaint);
  * - `recordChange`: an action's change of the case row, its event and its deadline changes (from
  *   `clock-effects.ts`), one statement, so one round trip whatever the clock does.
- * The case's `next_due_at` is taken from `clockEffects(...).nextDueAt` in both, and nowhere else.
+ * - `recordRecomputation`: deadlines computed again after a year's holiday arrangement was saved
+ *   (`recompute-deadlines.ts`), with their `deadline_recomputed` events.
+ * The case's `next_due_at` is always `nextDueAt(...)` of `clock-effects.ts` (via `clockEffects`), and
+ * nowhere else.
  */
 import { z } from 'zod';
 import type { ActorRole, CaseStatus } from '@weiquan/shared';
@@ -185,6 +188,49 @@ export async function recordChange(q: Queryable, change: CaseChange): Promise<vo
       sql`SELECT id, ${event.type}, ${event.actorRole}, ${event.actorId}, ${change.from}, ${
         change.to !== change.from ? change.to : null
       }, ${event.data}, ${at} FROM u`,
+    )}`,
+  );
+}
+
+/** A deadline as recomputed from its start (`recompute-deadlines.ts`). */
+export interface RecomputedDeadline {
+  id: number;
+  dueDate: string;
+  dueAt: string;
+  provisional: boolean;
+  targetDueAt: string | null;
+  remainingWorkingDays: number | null;
+}
+
+/**
+ * Writes a case's recomputed deadlines, its `next_due_at` and one `deadline_recomputed` event per
+ * moved date (system, status unchanged), in one statement; the case's version moves.
+ */
+export async function recordRecomputation(
+  q: Queryable,
+  r: {
+    caseId: string;
+    deadlines: RecomputedDeadline[];
+    events: object[];
+    nextDueAt: string | null;
+    at: Date;
+  },
+): Promise<void> {
+  const ctes = r.deadlines.map(
+    (
+      d,
+      i,
+    ) => sql`${identifier(`d${i + 1}`)} AS (UPDATE deadlines SET due_date = ${d.dueDate}, due_at = ${d.dueAt},
+      provisional = ${d.provisional}, target_due_at = ${d.targetDueAt}, remaining_working_days = ${d.remainingWorkingDays}
+      WHERE id = ${d.id} AND case_id = ${r.caseId}), `,
+  );
+  await q.query(
+    sql`WITH ${join(ctes, empty)}u AS (
+      UPDATE cases SET version = version + 1, updated_at = ${r.at}, next_due_at = ${r.nextDueAt}
+       WHERE id = ${r.caseId} RETURNING id, status)
+    ${insertEvents(
+      sql`SELECT u.id, 'deadline_recomputed', 'system', NULL, u.status, NULL, e.data, ${r.at}
+        FROM u CROSS JOIN jsonb_array_elements(${JSON.stringify(r.events)}::jsonb) WITH ORDINALITY AS e(data, n) ORDER BY e.n`,
     )}`,
   );
 }

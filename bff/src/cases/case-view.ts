@@ -10,6 +10,7 @@ import {
   versionSeenBy,
   workingDaysLeft,
   type Role,
+  type WorkingCalendar,
   type CaseFacts,
   type CaseView,
   type StaffActor,
@@ -44,6 +45,9 @@ const TIMELINE_KEYS = [
   'attachments',
   'linkedCaseId',
   'linkedCaseNo',
+  'deadlineKind',
+  'oldDueAt',
+  'newDueAt',
 ] as const;
 /** The acting staff member, for the status machine's role-limited staff actions. */
 export const staffActor = (caller: Caller, row: Pick<CaseRow, 'assignee'>): StaffActor | undefined =>
@@ -135,7 +139,13 @@ function attachmentsFor(row: CaseRow, hidden: Set<string>): CaseView['attachment
     .map(({ centreOnly, ...a }) => (centreOnly ? { ...a, centreOnly } : a));
 }
 
-export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now: Date): CaseView {
+export function renderCase(
+  row: CaseRow,
+  caller: Caller,
+  cipher: PiiCipher,
+  now: Date,
+  calendar: WorkingCalendar,
+): CaseView {
   const staff = caller.role === 'staff';
   const hiddenUploads = hiddenFromCaller(row, caller);
   const timeline = row.events
@@ -161,7 +171,7 @@ export function renderCase(row: CaseRow, caller: Caller, cipher: PiiCipher, now:
       kind: d.kind,
       dueAt: endOfBeijingDay(d.due_date),
       workingDaysLeft:
-        d.state === 'paused' ? (d.remaining_working_days ?? 0) : workingDaysLeft(d.due_date, now),
+        d.state === 'paused' ? (d.remaining_working_days ?? 0) : workingDaysLeft(calendar, d.due_date, now),
       ...(d.state === 'paused' ? { paused: true } : {}),
       ...(d.provisional ? { provisional: true } : {}),
       ...(d.target_due_at ? { targetDueAt: endOfBeijingDay(beijingDate(new Date(d.target_due_at))) } : {}),

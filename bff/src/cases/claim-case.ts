@@ -41,7 +41,7 @@ export async function claimCase(ctx: CaseContext, caller: Caller, body: ClaimCas
       deadlines: undefined,
       at,
     });
-    return renderCase(await loadCase(q, caller, found.id, false), caller, ctx.cipher, at);
+    return renderCase(await loadCase(q, caller, found.id, false), caller, ctx.cipher, at, ctx.calendar());
   });
   if (!claimed) throw notFound('No case with this number and claim code');
   return claimed;

@@ -1,10 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TRANSITIONS, computeDue, endOfBeijingDay, type DeadlineKind } from '@weiquan/shared';
+import holidayData from 'chinese-days/dist/chinese-days.json';
+import {
+  TRANSITIONS,
+  arrangementsFromPackage,
+  computeDue,
+  createWorkingCalendar,
+  endOfBeijingDay,
+  type DeadlineKind,
+} from '@weiquan/shared';
 import type { DeadlineRow } from './case-rows';
 import { clockEffects, nextDueAt } from './clock-effects';
 
 // Tuesday 2026-11-24 10:00 Beijing time: an ordinary working week.
+// The official arrangements the package ships (the store is seeded from them).
+const CAL = createWorkingCalendar(arrangementsFromPackage(holidayData));
 const AT = new Date('2026-11-24T02:00:00Z');
 
 const deadline = (
@@ -26,8 +36,8 @@ const deadline = (
 });
 
 test('when a clock starts, then one new running deadline is due by the legal period and is the next due', () => {
-  const out = clockEffects({ start: 'acceptance' }, [], AT, false);
-  const due = computeDue(AT, 7);
+  const out = clockEffects({ start: 'acceptance' }, [], AT, false, CAL);
+  const due = computeDue(CAL, AT, 7);
   assert.deepEqual(out.changes, [
     {
       op: 'start',
@@ -44,10 +54,10 @@ test('when a clock starts, then one new running deadline is due by the legal per
 });
 
 test('when a green-channel case starts its acceptance clock, then it carries the one-working-day target', () => {
-  const out = clockEffects({ start: 'acceptance' }, [], AT, true);
-  assert.equal(out.changes[0].op === 'start' && out.changes[0].targetDueAt, computeDue(AT, 1).dueAt);
+  const out = clockEffects({ start: 'acceptance' }, [], AT, true, CAL);
+  assert.equal(out.changes[0].op === 'start' && out.changes[0].targetDueAt, computeDue(CAL, AT, 1).dueAt);
   // The target is internal: other clocks never carry one.
-  const mediation = clockEffects({ start: 'mediation' }, [], AT, true);
+  const mediation = clockEffects({ start: 'mediation' }, [], AT, true, CAL);
   assert.equal(mediation.changes[0].op === 'start' && mediation.changes[0].targetDueAt, null);
 });
 
@@ -56,7 +66,7 @@ test('when deadlines are met, then only the open ones of those kinds close and t
     deadline(1, 'merchant_response', '2026-11-20', { state: 'missed' }),
     deadline(2, 'acceptance', '2026-12-03'),
   ];
-  const out = clockEffects({ meet: ['acceptance'], start: 'mediation' }, current, AT, false);
+  const out = clockEffects({ meet: ['acceptance'], start: 'mediation' }, current, AT, false, CAL);
   assert.deepEqual(out.changes[0], { op: 'close', id: 2, state: 'met' });
   assert.equal(out.changes[1].op, 'start');
   assert.deepEqual(
@@ -77,6 +87,7 @@ test('when the clocks miss a merchant deadline, then it is missed and the accept
     [deadline(5, 'merchant_response', '2026-11-23')],
     AT,
     false,
+    CAL,
   );
   assert.deepEqual(out.changes[0], { op: 'close', id: 5, state: 'missed' });
   assert.deepEqual(
@@ -94,6 +105,7 @@ test('when a withdrawal cancels every clock, then running and paused ones are ca
     ],
     AT,
     false,
+    CAL,
   );
   assert.deepEqual(out.changes, [{ op: 'close', id: 2, state: 'cancelled' }]);
   assert.equal(out.nextDueAt, null);
@@ -101,11 +113,11 @@ test('when a withdrawal cancels every clock, then running and paused ones are ca
 
 test('when mediation is paused and resumed, then the working days left are kept and counted again from the resume', () => {
   const running = deadline(3, 'mediation', '2026-12-01'); // Tue 24 -> Tue 1: 5 working days left
-  const paused = clockEffects({ pause: 'mediation' }, [running], AT, false);
+  const paused = clockEffects({ pause: 'mediation' }, [running], AT, false, CAL);
   assert.deepEqual(paused.changes, [{ op: 'pause', id: 3, remainingWorkingDays: 5 }]);
   assert.equal(paused.nextDueAt, null, 'a paused clock is not due');
   const later = new Date('2026-12-07T02:00:00Z'); // Monday 7 December
-  const resumed = clockEffects({ resume: 'mediation' }, paused.deadlines, later, false);
+  const resumed = clockEffects({ resume: 'mediation' }, paused.deadlines, later, false, CAL);
   assert.deepEqual(resumed.changes, [
     { op: 'resume', id: 3, dueDate: '2026-12-14', dueAt: endOfBeijingDay('2026-12-14'), provisional: false },
   ]);
@@ -120,6 +132,7 @@ test('when a report verification is extended, then its due date moves 15 working
     [deadline(4, 'report_verification', '2026-12-15')],
     AT,
     false,
+    CAL,
   );
   assert.equal(out.changes[0].op, 'extend');
   assert.equal(out.deadlines[0].extended, true);
@@ -143,7 +156,7 @@ test('when any transition of the status machine moves the clocks, then no deadli
   const kinds: DeadlineKind[] = ['merchant_response', 'acceptance', 'mediation', 'report_verification'];
   const all = kinds.map((k, i) => deadline(i + 1, k, '2026-12-10'));
   for (const t of TRANSITIONS.filter((t) => t.clock)) {
-    const ids = clockEffects(t.clock!, all, AT, true)
+    const ids = clockEffects(t.clock!, all, AT, true, CAL)
       .changes.filter((c) => c.op !== 'start')
       .map((c) => (c as { id: number }).id);
     assert.equal(new Set(ids).size, ids.length, `${t.kind} ${t.action}`);

@@ -9,7 +9,6 @@ import {
   DEADLINE_RULES,
   PRIORITY_ACCEPTANCE_WORKING_DAYS,
   REPORT_EXTENSION_WORKING_DAYS,
-  addWorkingDays,
   beijingDate,
   computeDue,
   endOfBeijingDay,
@@ -18,6 +17,7 @@ import {
   type ClockEffect,
   type DeadlineKind,
   type IsoDate,
+  type WorkingCalendar,
 } from '@weiquan/shared';
 import type { DeadlineRow } from './case-rows';
 
@@ -61,10 +61,13 @@ export function startDeadline(
   kind: DeadlineKind,
   at: Date,
   priority: boolean,
+  calendar: WorkingCalendar,
 ): DeadlineChange & { op: 'start' } {
-  const due = computeDue(at, DEADLINE_RULES[kind].workingDays);
+  const due = computeDue(calendar, at, DEADLINE_RULES[kind].workingDays);
   const targetDueAt =
-    kind === 'acceptance' && priority ? computeDue(at, PRIORITY_ACCEPTANCE_WORKING_DAYS).dueAt : null;
+    kind === 'acceptance' && priority
+      ? computeDue(calendar, at, PRIORITY_ACCEPTANCE_WORKING_DAYS).dueAt
+      : null;
   return {
     op: 'start',
     kind,
@@ -129,6 +132,7 @@ export function clockEffects(
   current: readonly DeadlineRow[],
   at: Date,
   priority: boolean,
+  calendar: WorkingCalendar,
 ): ClockOutcome {
   let deadlines = [...current];
   const changes: DeadlineChange[] = [];
@@ -151,11 +155,11 @@ export function clockEffects(
     change({
       op: 'pause',
       id: toPause.id,
-      remainingWorkingDays: Math.max(0, workingDaysLeft(toPause.due_date, at)),
+      remainingWorkingDays: Math.max(0, workingDaysLeft(calendar, toPause.due_date, at)),
     });
   const toResume = effect.resume && open(effect.resume);
   if (toResume) {
-    const due = addWorkingDays(beijingDate(at), toResume.remaining_working_days ?? 0);
+    const due = calendar.addWorkingDays(beijingDate(at), toResume.remaining_working_days ?? 0);
     change({
       op: 'resume',
       id: toResume.id,
@@ -166,7 +170,7 @@ export function clockEffects(
   }
   const toExtend = effect.extend && open(effect.extend);
   if (toExtend) {
-    const due = extendDue(toExtend.due_date, REPORT_EXTENSION_WORKING_DAYS);
+    const due = extendDue(calendar, toExtend.due_date, REPORT_EXTENSION_WORKING_DAYS);
     change({
       op: 'extend',
       id: toExtend.id,
@@ -175,6 +179,6 @@ export function clockEffects(
       provisional: due.provisional,
     });
   }
-  if (effect.start) change(startDeadline(effect.start, at, priority));
+  if (effect.start) change(startDeadline(effect.start, at, priority, calendar));
   return { changes, deadlines, nextDueAt: nextDueAt(deadlines) };
 }

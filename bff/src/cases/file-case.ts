@@ -107,6 +107,7 @@ export function planFiling(
   return planCase({
     id: randomUUID(),
     casePrefix: casePrefixOn(ctx, at),
+    calendar: ctx.calendar(),
     kind: body.kind,
     status: route.to,
     consumerId: forCaller ? null : caller.id,
@@ -166,7 +167,7 @@ async function fileWithoutUploads(
   }
   const { insert, row } = planFiling(ctx, caller, body, found, at);
   // Sealed with an empty caseNo: the number is taken in the insert, and replays read it from the case.
-  const view = renderCase(row, caller, ctx.cipher, at);
+  const view = renderCase(row, caller, ctx.cipher, at, ctx.calendar());
   const outcome = await ctx.filings.insert({
     ...insert,
     key,
@@ -216,7 +217,13 @@ function fileWithUploads(
       'attachments',
       body.kind === 'complaint' ? body.centreOnlyAttachments : undefined,
     );
-    const view = renderCase(await loadCase(q, caller, insert.id, false), caller, ctx.cipher, at);
+    const view = renderCase(
+      await loadCase(q, caller, insert.id, false),
+      caller,
+      ctx.cipher,
+      at,
+      ctx.calendar(),
+    );
     await saveAnswer(q, caller.id, key, insert.id, ctx.cipher.sealJson(view));
     return { view, replayed: false };
   });

@@ -44,7 +44,7 @@ export function fileForCaller(
     if (body.kind !== 'consultation' && body.attachments.length)
       await attachUploads(q, insert.id, caller.id, body.attachments, 'attachments');
     const view = {
-      ...renderCase(await loadCase(q, caller, insert.id, false), caller, ctx.cipher, at),
+      ...renderCase(await loadCase(q, caller, insert.id, false), caller, ctx.cipher, at, ctx.calendar()),
       claimCode: code,
     };
     await saveAnswer(q, caller.id, key, insert.id, ctx.cipher.sealJson(view));

@@ -13,6 +13,7 @@ import type {
   ClaimCaseBody,
   FileCaseBody,
   QueuesAnswer,
+  WorkingCalendar,
 } from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
 import type { PiiCipher } from '../security/pii-cipher';
@@ -27,6 +28,7 @@ import { fileCase, type Filing } from './file-case';
 import { createFilingBatches } from './filing-batches';
 import { listCasesJson } from './list-cases';
 import { readCase } from './read-case';
+import { recomputeDeadlines } from './recompute-deadlines';
 
 export interface CasesDeps {
   db: Db;
@@ -34,6 +36,7 @@ export interface CasesDeps {
   now: () => Date;
   caseNoPrefix: string;
   content?: CaseContent;
+  calendar: () => WorkingCalendar;
 }
 
 export function createCases(deps: CasesDeps) {
@@ -57,6 +60,9 @@ export function createCases(deps: CasesDeps) {
     /** A change made by the clocks (a missed merchant deadline): false when it no longer applies. */
     applySystemAction: (id: string, type: 'merchant_timeout'): Promise<boolean> =>
       applySystemAction(ctx, id, type),
+    /** After a year's arrangement is saved: open deadlines reaching into it computed again. */
+    recomputeDeadlines: (year: number, dryRun: boolean): Promise<number> =>
+      recomputeDeadlines(deps.db, deps.calendar(), year, { dryRun, at: deps.now() }),
     listJson: (caller: Caller, query: CaseListQuery): Promise<string> => listCasesJson(ctx, caller, query),
     /** The page as an object (in-process callers; the route sends `listJson` as it is). */
     list: async (caller: Caller, query: CaseListQuery): Promise<CaseList> =>

@@ -12,6 +12,7 @@ import {
   type CaseList,
   type CaseListQuery,
   type Role,
+  type WorkingCalendar,
 } from '@weiquan/shared';
 import { z } from 'zod';
 import type { Caller } from '../auth/caller';
@@ -60,7 +61,7 @@ const SORTS = {
   },
 };
 
-function withNextDeadline(item: string, now: Date): string {
+function withNextDeadline(item: string, now: Date, calendar: WorkingCalendar): string {
   const parsed = JSON.parse(item) as { nextDeadline: { kind: string; dueDate: string } | null };
   const next = parsed.nextDeadline;
   return JSON.stringify({
@@ -69,7 +70,7 @@ function withNextDeadline(item: string, now: Date): string {
       ? {
           kind: next.kind,
           dueAt: endOfBeijingDay(next.dueDate),
-          workingDaysLeft: workingDaysLeft(next.dueDate, now),
+          workingDaysLeft: workingDaysLeft(calendar, next.dueDate, now),
         }
       : null,
   });
@@ -94,7 +95,7 @@ export async function listCasesJson(ctx: CaseContext, caller: Caller, query: Cas
   const now = ctx.now();
   // Every value typed: lists of the same shape share one query over the batch's parameter columns.
   const where: Sql[] = [visibility(caller)];
-  if (staff) where.push(...staffConditions(caller, query, now, ctx.cipher));
+  if (staff) where.push(...staffConditions(caller, query, now, ctx.cipher, ctx.calendar()));
   if (query.status) where.push(sql`c.status = ${typed('text', query.status)}`);
   if (query.kind) where.push(sql`c.kind = ${typed('text', query.kind)}`);
   if (query.merchantId) where.push(sql`c.merchant_id = ${typed('uuid', query.merchantId)}`);
@@ -129,7 +130,7 @@ export async function listCasesJson(ctx: CaseContext, caller: Caller, query: Cas
     sql`x.sort_at ${dir}, x.id ${dir}`,
   );
   const raw = rows.slice(0, query.limit).map((r) => ListRowSchema.parse(r).item);
-  const items = staff ? raw.map((item) => withNextDeadline(item, now)) : raw;
+  const items = staff ? raw.map((item) => withNextDeadline(item, now, ctx.calendar())) : raw;
   const last =
     rows.length > query.limit ? (JSON.parse(raw[raw.length - 1]) as CaseList['items'][number]) : null;
   const nextCursor = last ? encodeCursor(sort.cursorOf(last), last.id) : null;

@@ -2,7 +2,7 @@
  * A new case, planned once for both forms it takes: the record `fileCases` writes, and the row as
  * it will read back (so that the answer can be rendered before the write, with an empty case number).
  */
-import type { ActorRole, CaseKind, CaseStatus } from '@weiquan/shared';
+import type { ActorRole, CaseKind, CaseStatus, WorkingCalendar } from '@weiquan/shared';
 import type { NewCase } from './case-repository';
 import type { MerchantFound } from './case-queries';
 import type { CaseRow } from './case-rows';
@@ -34,12 +34,13 @@ export interface CasePlan {
   /** what the `filed` event records */
   eventData: Record<string, unknown>;
   at: Date;
+  calendar: WorkingCalendar;
 }
 
 export type NewCaseWithoutKey = Omit<NewCase, 'key' | 'request_hash' | 'answer_enc'>;
 
 export function planCase(p: CasePlan): { insert: NewCaseWithoutKey; row: CaseRow } {
-  const clock = clockEffects(p.firstClock ? { start: p.firstClock } : {}, [], p.at, p.priority);
+  const clock = clockEffects(p.firstClock ? { start: p.firstClock } : {}, [], p.at, p.priority, p.calendar);
   const start = clock.changes.find((c) => c.op === 'start');
   const insert: NewCaseWithoutKey = {
     id: p.id,

@@ -12,7 +12,13 @@ import { staffConditions } from './staff-filters';
 export async function countQueues(ctx: CaseContext, caller: Caller): Promise<QueuesAnswer> {
   const now = ctx.now();
   const counts = QUEUE_NAMES.map((name, i) => {
-    const where = staffConditions(caller, caseListQuery.parse(QUEUE_FILTERS[name]), now, ctx.cipher);
+    const where = staffConditions(
+      caller,
+      caseListQuery.parse(QUEUE_FILTERS[name]),
+      now,
+      ctx.cipher,
+      ctx.calendar(),
+    );
     return sql`(SELECT count(*)::int FROM cases c WHERE ${join(where, sql` AND `)}) AS ${identifier(`q${i}`)}`;
   });
   const [row] = await ctx.db.query<Record<string, number>>(sql`SELECT ${join(counts)}`);

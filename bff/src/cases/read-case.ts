@@ -18,5 +18,5 @@ export async function readCase(ctx: CaseContext, caller: Caller, id: string): Pr
       detail: row.kind === 'report' ? 'reporter' : 'complainant',
     });
   }
-  return renderCase(row, caller, ctx.cipher, ctx.now());
+  return renderCase(row, caller, ctx.cipher, ctx.now(), ctx.calendar());
 }

@@ -23,6 +23,7 @@ export async function splitReport(
   const { insert } = planCase({
     id: randomUUID(),
     casePrefix: casePrefixOn(ctx, at),
+    calendar: ctx.calendar(),
     kind: 'report',
     status: route.to,
     consumerId: complaint.consumer_id,

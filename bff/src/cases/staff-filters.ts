@@ -9,6 +9,7 @@ import {
   VISIT_WINDOW_DAYS,
   dueWindow,
   type CaseListQuery,
+  type WorkingCalendar,
 } from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
 import { invalidFields } from '../errors';
@@ -33,14 +34,20 @@ export function refuseStaffFilters(caller: Caller, query: CaseListQuery): void {
   if (used.length) throw invalidFields(used.map((path) => ({ path, message: 'a staff list filter' })));
 }
 
-export function staffConditions(caller: Caller, query: CaseListQuery, now: Date, cipher: PiiCipher): Sql[] {
+export function staffConditions(
+  caller: Caller,
+  query: CaseListQuery,
+  now: Date,
+  cipher: PiiCipher,
+  calendar: WorkingCalendar,
+): Sql[] {
   const where: Sql[] = [];
   if (query.open !== undefined) where.push(flag(query.open, sql`c.is_open`));
   if (query.assignee === 'none') where.push(sql`c.assignee_id IS NULL`);
   else if (query.assignee)
     where.push(sql`c.assignee_id = ${typed('uuid', query.assignee === 'me' ? caller.id : query.assignee)}`);
   if (query.due) {
-    const w = dueWindow(query.due, now);
+    const w = dueWindow(query.due, now, calendar);
     if (w.from) where.push(sql`c.next_due_at >= ${typed('timestamptz', w.from)}`);
     where.push(sql`c.next_due_at < ${typed('timestamptz', w.before)}`);
   }

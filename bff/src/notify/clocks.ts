@@ -4,20 +4,21 @@
  *   through the shared status machine; the notifier then tells consumer and merchant);
  * - 2 working days before a merchant deadline, the merchant is reminded;
  * - an acceptance deadline with ACCEPTANCE_ALERT_WORKING_DAYS_BEFORE (1) working day left, and every
- *   overdue mediation, alert staff.
+ *   overdue mediation, alert staff;
+ * - from November 1, while next year's holiday arrangement is missing, every admin is told once a day.
  * Each reminder or alert happens once per deadline (clock_marks), in the same transaction as its
  * notices, so several workers may tick at once.
  */
 import {
   ACCEPTANCE_ALERT_WORKING_DAYS_BEFORE,
   MERCHANT_REMINDER_WORKING_DAYS_BEFORE,
-  addWorkingDays,
   beijingDate,
   isOverdue,
   type ClockNotice,
   type DeadlineKind,
   type IsoDate,
   type TemplateSlot,
+  type WorkingCalendar,
 } from '@weiquan/shared';
 import type { Logger } from 'pino';
 import type { Db } from '../store/db';
@@ -28,6 +29,7 @@ import {
   lockRunningDeadline,
   markDeadline,
 } from './clock-queries';
+import { missingNextYear, noticeAdmins } from '../calendar/next-year';
 import { fanOut } from './fan-out';
 
 export interface ClocksOptions {
@@ -37,6 +39,8 @@ export interface ClocksOptions {
   now: () => Date;
   templates: Partial<Record<TemplateSlot, string>>;
   emulator: boolean;
+  /** the working-day calendar as it stands now (the calendar book's) */
+  calendar: () => WorkingCalendar;
   intervalMs?: number;
 }
 
@@ -44,20 +48,20 @@ export interface ClocksOptions {
 const ALERTS: {
   kind: DeadlineKind;
   mark: ClockNotice;
-  firesFrom: (dueDate: IsoDate, dueAt: string, now: Date) => boolean;
+  firesFrom: (dueDate: IsoDate, dueAt: string, now: Date, calendar: WorkingCalendar) => boolean;
 }[] = [
   {
     kind: 'merchant_response',
     mark: 'merchant_deadline_reminder',
-    firesFrom: (dueDate, dueAt, now) =>
+    firesFrom: (dueDate, dueAt, now, calendar) =>
       !isOverdue(dueAt, now) &&
-      beijingDate(now) >= addWorkingDays(dueDate, -MERCHANT_REMINDER_WORKING_DAYS_BEFORE).date,
+      beijingDate(now) >= calendar.addWorkingDays(dueDate, -MERCHANT_REMINDER_WORKING_DAYS_BEFORE).date,
   },
   {
     kind: 'acceptance',
     mark: 'acceptance_due_soon',
-    firesFrom: (dueDate, _dueAt, now) =>
-      beijingDate(now) >= addWorkingDays(dueDate, -ACCEPTANCE_ALERT_WORKING_DAYS_BEFORE).date,
+    firesFrom: (dueDate, _dueAt, now, calendar) =>
+      beijingDate(now) >= calendar.addWorkingDays(dueDate, -ACCEPTANCE_ALERT_WORKING_DAYS_BEFORE).date,
   },
   {
     kind: 'mediation',
@@ -81,9 +85,10 @@ export function createClocks(opts: ClocksOptions) {
   async function alert(at: Date): Promise<number> {
     const rows = await alertCandidates(db, ALERTS, at);
     let fired = 0;
+    const calendar = opts.calendar();
     for (const d of rows) {
       const rule = ALERTS.find((a) => a.kind === d.kind)!;
-      if (!rule.firesFrom(d.due_date, d.due_at.toISOString(), at)) continue;
+      if (!rule.firesFrom(d.due_date, d.due_at.toISOString(), at, calendar)) continue;
       const done = await db.tx(async (q) => {
         if (!(await lockRunningDeadline(q, d.id))) return false;
         if (!(await markDeadline(q, d.id, rule.mark, at))) return false;
@@ -109,11 +114,19 @@ export function createClocks(opts: ClocksOptions) {
     return fired;
   }
 
+  /** The admins' daily notice of a missing next-year arrangement (once a day, whatever the workers). */
+  async function calendarNotice(at: Date): Promise<number> {
+    const year = missingNextYear(opts.calendar(), at);
+    return year === null ? 0 : noticeAdmins(db, year, at);
+  }
+
   async function tick(): Promise<{ escalated: number; alerts: number }> {
     const at = now();
     const escalated = await escalate(at);
     const alerts = await alert(at);
-    if (escalated || alerts) logger.info({ escalated, alerts }, 'clocks acted');
+    const calendarNotices = await calendarNotice(at);
+    if (escalated || alerts || calendarNotices)
+      logger.info({ escalated, alerts, calendarNotices }, 'clocks acted');
     return { escalated, alerts };
   }
 

@@ -124,6 +124,7 @@ export async function fanOut(
       kind: ctx.kind,
       toStatus: ev.toStatus,
       actorRole: ev.actorRole,
+      deadline: typeof ev.data.deadlineKind === 'string' ? ev.data.deadlineKind : null,
     });
     if (!rule) continue;
     const body = noticeBody(rule, ev, ctx, status);

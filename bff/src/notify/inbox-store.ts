@@ -27,8 +27,8 @@ function decodeCursor(cursor: string): string {
 
 interface NoticeRow {
   id: string;
-  case_id: string;
-  case_no: string;
+  case_id: string | null;
+  case_no: string | null;
   audience: NotificationItem['audience'];
   type: string;
   title: string;

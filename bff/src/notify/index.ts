@@ -39,6 +39,7 @@ export function createNotifications(services: Services, opts: NotificationsOptio
     now,
     templates,
     emulator: wechat.mode === 'emulator',
+    calendar: services.calendarBook.current,
     ...opts.clocks,
   });
   let statsTimer: NodeJS.Timeout | null = null;

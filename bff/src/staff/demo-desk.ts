@@ -6,11 +6,11 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
-  addWorkingDays,
   beijingDate,
   type CaseView,
   type ComplaintFiling,
   type StaffChannel,
+  type WorkingCalendar,
 } from '@weiquan/shared';
 import type { Caller } from '../auth/caller';
 import type { Services } from '../services';
@@ -49,8 +49,8 @@ function complaint(
 }
 
 /** 10:00 Beijing time, this many working days before today. */
-const workingDaysAgo = (now: Date, n: number) =>
-  new Date(`${addWorkingDays(beijingDate(now), -n).date}T10:00:00+08:00`);
+const workingDaysAgo = (calendar: WorkingCalendar, now: Date, n: number) =>
+  new Date(`${calendar.addWorkingDays(beijingDate(now), -n).date}T10:00:00+08:00`);
 
 export async function seedDemoDesk(services: Services, merchantId: string | undefined): Promise<DemoDesk> {
   const password = () => randomBytes(12).toString('base64url');
@@ -82,9 +82,12 @@ export async function seedDemoDesk(services: Services, merchantId: string | unde
     services.store.cases.act(who, c.id, action);
 
   // overdue, due today, due soon: acceptance (7 working days) counted from receipt
-  const overdue = await file(workingDaysAgo(now, 9), complaint('phone', CALLERS[0], {}, now));
+  const overdue = await file(
+    workingDaysAgo(services.calendarBook.current(), now, 9),
+    complaint('phone', CALLERS[0], {}, now),
+  );
   await file(
-    workingDaysAgo(now, 7),
+    workingDaysAgo(services.calendarBook.current(), now, 7),
     complaint(
       'letter',
       CALLERS[1],
@@ -92,7 +95,10 @@ export async function seedDemoDesk(services: Services, merchantId: string | unde
       now,
     ),
   );
-  await file(workingDaysAgo(now, 6), complaint('email', CALLERS[2], {}, now));
+  await file(
+    workingDaysAgo(services.calendarBook.current(), now, 6),
+    complaint('email', CALLERS[2], {}, now),
+  );
   // green channel, unassigned
   const green = await file(
     now,

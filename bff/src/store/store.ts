@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '@weiquan/shared';
 import type { PiiCipher } from '../security/pii-cipher';
 import { createStaffAccountStore } from '../staff/staff-account-store';
 import { createArticleStore } from './article-store';
@@ -16,7 +17,13 @@ import { createUserStore } from './user-store';
 /** The central store: one PostgreSQL (server or embedded), one module per aggregate. */
 export function createStore(
   db: Db,
-  deps: { cipher: PiiCipher; now: () => Date; caseNoPrefix: string; content?: CaseContent },
+  deps: {
+    cipher: PiiCipher;
+    now: () => Date;
+    caseNoPrefix: string;
+    content?: CaseContent;
+    calendar: () => WorkingCalendar;
+  },
 ) {
   return {
     db,

@@ -172,6 +172,10 @@ export const timelineEntry = z.object({
   linkedCaseNo: z.string().optional(),
   /** staff views only: these fields of the entry were redacted by moderation (others read 该内容已被屏蔽) */
   redacted: z.array(z.string()).optional(),
+  /** deadline_recomputed: which deadline moved, from and to when */
+  deadlineKind: z.enum(DEADLINE_KINDS).optional(),
+  oldDueAt: isoDateTime.optional(),
+  newDueAt: isoDateTime.optional(),
   ...staffTimelineFields,
 });
 export const deadlineView = z.object({

@@ -43,8 +43,9 @@ export type NotificationListQuery = z.infer<typeof notificationListQuery>;
 export const PUSH_STATES = ['pending', 'sent', 'no_subscription', 'failed'] as const;
 export const notificationItem = z.object({
   id: z.string(),
-  caseId: z.string(),
-  caseNo: z.string(),
+  /** null for a notice about no case (staff: the next year's holiday arrangement is missing) */
+  caseId: z.string().nullable(),
+  caseNo: z.string().nullable(),
   audience: z.enum(NOTICE_AUDIENCES),
   type: z.string().describe('the case event type (an action, filed) or a clock notice'),
   title: z.string(),

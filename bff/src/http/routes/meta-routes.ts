@@ -4,8 +4,8 @@ import { buildOpenApi } from '../openapi';
 import { bind, type Binding } from '../route-adapter';
 import { configuredTemplateIds } from '../../notify/templates';
 
-export function metaRoutes({ config, version }: Services): Binding[] {
-  const meta: MetaAnswer = {
+export function metaRoutes({ config, version, calendarBook }: Services): Binding[] {
+  const meta: Omit<MetaAnswer, 'calendar'> = {
     mode: config.wechatMode,
     // Only configured ids: the client must never ask WeChat to grant an emulator stand-in.
     templates: configuredTemplateIds(config),
@@ -18,5 +18,10 @@ export function metaRoutes({ config, version }: Services): Binding[] {
     })),
   };
   const openapi = buildOpenApi(version);
-  return [bind(API.meta, () => meta), bind(API.openapi, () => openapi)];
+  // The calendar part is read per request: a year entered later shows without a restart.
+  const answer = (): MetaAnswer => ({
+    ...meta,
+    calendar: { coveredThrough: calendarBook.current().coveredThrough },
+  });
+  return [bind(API.meta, answer), bind(API.openapi, () => openapi)];
 }
