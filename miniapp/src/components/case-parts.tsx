@@ -90,6 +90,12 @@ export function DeadlineList({ deadlines }: { deadlines: DeadlineView[] }) {
           <Text>{t(DEADLINE[d.kind])}</Text>
           <Text className="wq-muted"> {t('deadline.due', { date: beijingDay(d.dueAt) })} </Text>
           <Text className="wq-days-left">{daysLeftText(t, d)}</Text>
+          {d.provisional && (
+            <View className="wq-provisional">
+              <Text className="wq-tag">{t('deadline.provisional')}</Text>
+              <Text className="wq-muted"> {t('deadline.provisionalNote')}</Text>
+            </View>
+          )}
         </View>
       ))}
     </View>

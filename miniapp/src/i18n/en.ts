@@ -181,6 +181,9 @@ export const en: Record<MessageKey, string> = {
   'deadline.report_verification': 'Verification due',
   'deadline.left': '{n} working days left',
   'deadline.today': 'Due today',
+  'deadline.provisional': 'Estimated',
+  'deadline.provisionalNote':
+    "Next year's official holidays are not out yet: the date is estimated and will be recomputed (you will be told)",
   'deadline.overdue': '{n} working days overdue',
   'deadline.paused': 'Clock paused',
   'deadline.due': 'by {date}',

@@ -175,6 +175,8 @@ export const zhHans = {
   'deadline.report_verification': '核查期限',
   'deadline.left': '剩 {n} 个工作日',
   'deadline.today': '今天到期',
+  'deadline.provisional': '预计',
+  'deadline.provisionalNote': '明年节假日安排尚未公布，截止日按固定节日预计，公布后自动重算并通知您',
   'deadline.overdue': '已超期 {n} 个工作日',
   'deadline.paused': '已暂停计时',
   'deadline.due': '{date} 前',

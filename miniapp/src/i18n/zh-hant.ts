@@ -177,6 +177,8 @@ export const zhHant: Record<MessageKey, string> = {
   'deadline.report_verification': '核查期限',
   'deadline.left': '剩 {n} 個工作日',
   'deadline.today': '今天到期',
+  'deadline.provisional': '預計',
+  'deadline.provisionalNote': '明年節假日安排尚未公佈，截止日按固定節日預計，公佈後自動重算並通知您',
   'deadline.overdue': '已逾期 {n} 個工作日',
   'deadline.paused': '已暫停計時',
   'deadline.due': '{date} 前',
