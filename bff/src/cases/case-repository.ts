@@ -291,3 +291,34 @@ export async function attachUploads(
 export async function markEventsNotified(q: Queryable, ids: number[], at: Date): Promise<void> {
   await q.query(sql`UPDATE case_events SET notified_at = ${at} WHERE id = ANY(${ids}::bigint[])`);
 }
+
+/** Content checks: hides an image of a case from its merchant (the case view filters flags.hiddenUploads). */
+export async function hideUploadFromMerchant(q: Queryable, caseId: string, uploadId: string, at: Date) {
+  await q.query(
+    sql`UPDATE cases SET flags = jsonb_set(flags, '{hiddenUploads}', coalesce(flags->'hiddenUploads', '[]'::jsonb) || to_jsonb(${uploadId}::text)),
+            version = version + 1, updated_at = ${at}
+      WHERE id = ${caseId}`,
+  );
+}
+
+/** Moderation: marks a field of an event redacted; answers the event's type (undefined: no such event). */
+export async function redactEventField(q: Queryable, eventId: string, caseId: string, field: string) {
+  const [event] = await q.query<{ type: string }>(
+    sql`UPDATE case_events SET data = jsonb_set(data, '{redacted}', coalesce(data->'redacted', '[]'::jsonb) || to_jsonb(${field}::text))
+        WHERE id = ${eventId} AND case_id = ${caseId} RETURNING type`,
+  );
+  return event?.type;
+}
+
+/** Moderation: marks a field of the case row redacted. */
+export async function redactCaseField(q: Queryable, caseId: string, field: string) {
+  await q.query(
+    sql`UPDATE cases SET flags = jsonb_set(flags, '{redacted}', coalesce(flags->'redacted', '[]'::jsonb) || to_jsonb(${field}::text))
+      WHERE id = ${caseId}`,
+  );
+}
+
+/** What viewers see changed without an action (moderation): the case's version (and ETag) moves on. */
+export async function bumpVersion(q: Queryable, caseId: string, at: Date) {
+  await q.query(sql`UPDATE cases SET version = version + 1, updated_at = ${at} WHERE id = ${caseId}`);
+}

@@ -5,19 +5,13 @@
  */
 import type { Db, Queryable } from '../store/db';
 import type { Suggest } from '../wechat/content-check-calls';
+import { hideUploadFromMerchant } from '../cases/case-repository';
 
 /** WeChat promises a result within 30 minutes; after an hour staff look instead. */
 export const MEDIA_ANSWER_WITHIN_MS = 3600_000;
 
 /** Hides an image of a case from its merchant: the case view filters flags.hiddenUploads for merchants. */
-export async function hideUpload(q: Queryable, caseId: string, uploadId: string, at: Date) {
-  await q.query(
-    `UPDATE cases SET flags = jsonb_set(flags, '{hiddenUploads}', coalesce(flags->'hiddenUploads', '[]'::jsonb) || to_jsonb($2::text)),
-            version = version + 1, updated_at = $3
-      WHERE id = $1`,
-    [caseId, uploadId, at],
-  );
-}
+export const hideUpload = hideUploadFromMerchant;
 
 export function createMediaChecks(db: Db, now: () => Date) {
   async function listForStaff(

@@ -9,6 +9,7 @@ import type { Caller } from '../auth/caller';
 import { AppError, notFound } from '../errors';
 import type { Db, Queryable } from '../store/db';
 import { hideUpload } from './media-checks';
+import { bumpVersion, redactCaseField, redactEventField } from '../cases/case-repository';
 
 interface ItemRow {
   id: string;
@@ -53,26 +54,14 @@ async function redactTarget(q: Queryable, item: ItemRow, at: Date) {
     await hideUpload(q, item.case_id, ref, at);
     return;
   } else if (kind === 'event') {
-    const [event] = await q.query<{ type: string }>(
-      `UPDATE case_events SET data = jsonb_set(data, '{redacted}', coalesce(data->'redacted', '[]'::jsonb) || to_jsonb($3::text))
-        WHERE id = $1 AND case_id = $2 RETURNING type`,
-      [ref, item.case_id, item.field],
-    );
+    const type = await redactEventField(q, ref, item.case_id, item.field);
     // a proposal's text is also the case's current proposal
-    if (event?.type === 'propose') await redactCaseField(q, item.case_id, 'proposal');
+    if (type === 'propose') await redactCaseField(q, item.case_id, 'proposal');
   } else {
     await redactCaseField(q, item.case_id, ref);
   }
   // what viewers see changed: the case's version (and ETag) moves on
-  await q.query('UPDATE cases SET version = version + 1, updated_at = $2 WHERE id = $1', [item.case_id, at]);
-}
-
-async function redactCaseField(q: Queryable, caseId: string, field: string) {
-  await q.query(
-    `UPDATE cases SET flags = jsonb_set(flags, '{redacted}', coalesce(flags->'redacted', '[]'::jsonb) || to_jsonb($2::text))
-      WHERE id = $1`,
-    [caseId, field],
-  );
+  await bumpVersion(q, item.case_id, at);
 }
 
 export function createModeration(db: Db, now: () => Date) {
