@@ -28,7 +28,8 @@ import {
   type MerchantFound,
   type PriorFiling,
 } from './case-queries';
-import { attachUploads, claimKey, fileCases, saveAnswer } from './case-repository';
+import { fileCases } from './case-repository';
+import { attachUploads, claimKey, saveAnswer } from './filing-keys';
 import { renderCase } from './case-view';
 import { fileForCaller } from './file-for-caller';
 import { planCase } from './new-case';

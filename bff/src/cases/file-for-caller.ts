@@ -11,7 +11,8 @@ import type { PiiCipher } from '../security/pii-cipher';
 import { createAuditLog } from '../staff/audit-log';
 import type { CaseContext } from './case-context';
 import { findMerchant, findPriorFiling, loadCase } from './case-queries';
-import { attachUploads, claimKey, fileCases, saveAnswer } from './case-repository';
+import { fileCases } from './case-repository';
+import { attachUploads, claimKey, saveAnswer } from './filing-keys';
 import { renderCase } from './case-view';
 import { planFiling, replay, type Filing } from './file-case';
 
