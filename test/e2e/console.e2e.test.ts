@@ -312,3 +312,66 @@ test('when staff answer a consultation in the console and publish it as FAQ, the
   await c.screenshot({ path: `${CONSOLE_ARTIFACTS}/miniapp-faq-hit.png`, fullPage: true });
   await phone.close();
 });
+
+async function staffAccount(username: string, staffRole: 'handler' | 'supervisor', displayName: string) {
+  const password = `${username}-password-0123`;
+  const account = await api<{ id: string }>('POST', '/staff/accounts', await staffToken(), {
+    username,
+    displayName,
+    staffRole,
+    password,
+  });
+  return { ...account, username, password, displayName };
+}
+
+test('when a handler claims a pending complaint from the 未分配 queue, then it is theirs and they can work it', async () => {
+  const handler = await staffAccount('e2e-handler-claim', 'handler', '林承办');
+  const filed = await consumerFilesComplaint(
+    'console-e2e-claim',
+    '网购的电动牙刷充不进电，店家拖延不处理，要求换货。',
+  );
+  const page = await desk(chromium.browser);
+  await logIn(page, handler.username, handler.password);
+  await page.locator('button[data-queue="unassigned"]').click();
+  const row = page.locator(`tr[data-case-no="${filed.caseNo}"]`);
+  await row.getByLabel(`选择 ${filed.caseNo}`).check();
+  assert.deepEqual(await checkScreen(page, 'workbench-unassigned-selected'), []);
+  await page.locator('button[data-bulk="claim"]').click();
+  await page.getByText(/完成 1 件/).waitFor();
+  await page.locator('button[data-queue="mine"]').click();
+  await page.locator(`tr[data-case-no="${filed.caseNo}"]`).getByText('林承办').waitFor();
+  await page.locator(`tr[data-case-no="${filed.caseNo}"] a`).click();
+  await page.getByTestId('case-assignee').filter({ hasText: '林承办' }).waitFor();
+  assert.ok(await page.getByTestId('timeline-entry').filter({ hasText: '仅工作人员可见' }).count());
+  await act(page, 'accept');
+  assert.equal(await page.getByTestId('case-status').textContent(), '已受理');
+  await page.context().close();
+});
+
+test('when a supervisor ticks two unassigned complaints and assigns them in bulk, then both belong to that handler', async () => {
+  const supervisor = await staffAccount('e2e-supervisor', 'supervisor', '赵科长');
+  const handler = await staffAccount('e2e-handler-bulk', 'handler', '陈承办');
+  const a = await consumerFilesComplaint(
+    'console-e2e-bulk-a',
+    '装修公司收取定金后迟迟不开工，要求退还定金。',
+  );
+  const b = await consumerFilesComplaint(
+    'console-e2e-bulk-b',
+    '培训机构课程缩水，老师频繁更换，要求退还剩余课时费。',
+  );
+  const page = await desk(chromium.browser);
+  await logIn(page, supervisor.username, supervisor.password);
+  await page.locator('button[data-queue="unassigned"]').click();
+  for (const c of [a, b])
+    await page.locator(`tr[data-case-no="${c.caseNo}"]`).getByLabel(`选择 ${c.caseNo}`).check();
+  await page.getByTestId('bulk-assignee').click();
+  await page.getByTitle('陈承办').click();
+  await page.locator('button[data-bulk="assign"]').click();
+  await page.getByText(/完成 2 件/).waitFor();
+  const token = await staffToken();
+  for (const c of [a, b]) {
+    const view = await api<{ assignee: { id: string } | null }>('GET', `/cases/${c.id}`, token);
+    assert.equal(view.assignee?.id, handler.id);
+  }
+  await page.context().close();
+});

@@ -7,11 +7,6 @@ import {
   API,
   fillPath,
   type Api,
-  type BulkAnswer,
-  type BulkBody,
-  type CaseView,
-  type ClaimCaseBody,
-  type QueuesAnswer,
   type RouteAnswer,
   type RouteHeaders,
   type RouteName,
@@ -96,8 +91,6 @@ export const api = {
   exportCsv: (query: Query<'exportCases'>) => bytes('exportCases', { query }),
   audit: (query: Query<'audit'>) => call('audit', { query }),
 
-  // Not yet in the route table (the staff-work issue lands them): typed from the shared schemas.
-  queues: () => apiRequest<QueuesAnswer>('/staff/queues'),
-  bulk: (body: BulkBody) => apiRequest<BulkAnswer>('/staff/cases/bulk', { method: 'POST', body }),
-  claimCase: (body: ClaimCaseBody) => apiRequest<CaseView>('/cases/claim', { method: 'POST', body }),
+  queues: () => call('staffQueues'),
+  bulk: (body: Body<'bulkCaseAction'>) => call('bulkCaseAction', { body }),
 };

@@ -1,4 +1,4 @@
-import type { CaseListItem, CaseStatus, CaseView } from '@weiquan/shared';
+import { QUEUE_FILTERS, type CaseListItem, type CaseStatus, type CaseView } from '@weiquan/shared';
 import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -13,6 +13,8 @@ import { CursorPager, useCursorPages } from './workbench/cursor-pager';
 
 /** Complaints that ended (not withdrawn): the visit is recorded on any of them, the last counts. */
 const ENDED: readonly CaseStatus[] = ['closed', 'settled', 'refused'];
+type Tab = 'awaiting' | CaseStatus;
+const TABS: readonly Tab[] = ['awaiting', ...ENDED];
 
 /** One call: the consumer's phone (an audited read) and the four results with a note. */
 function VisitCall({ id }: { id: string }) {
@@ -65,24 +67,31 @@ function VisitCall({ id }: { id: string }) {
 }
 
 export default function VisitsPage() {
-  const [status, setStatus] = useState<CaseStatus>(ENDED[0]);
-  const pages = useCursorPages(status);
+  const [tab, setTab] = useState<Tab>('awaiting');
+  const pages = useCursorPages(tab);
   const { data, error, loading } = useLoad(
-    () => api.listCases({ kind: 'complaint', status, sort: 'updated', cursor: pages.cursor, limit: 20 }),
-    `${status}|${pages.cursor}`,
+    () =>
+      api.listCases({
+        kind: 'complaint',
+        ...(tab === 'awaiting' ? QUEUE_FILTERS.awaitingVisit : { status: tab }),
+        sort: 'updated',
+        cursor: pages.cursor,
+        limit: 20,
+      }),
+    `${tab}|${pages.cursor}`,
   );
   return (
     <>
       <PageHeader title={zh.visits.heading} help={zh.visits.help} error={error} />
       <Space wrap style={{ marginBottom: 16 }} role="group" aria-label={zh.workbench.status}>
-        {ENDED.map((s) => (
+        {TABS.map((t) => (
           <Button
-            key={s}
-            type={s === status ? 'primary' : 'default'}
-            aria-pressed={s === status}
-            onClick={() => setStatus(s)}
+            key={t}
+            type={t === tab ? 'primary' : 'default'}
+            aria-pressed={t === tab}
+            onClick={() => setTab(t)}
           >
-            {statusLabel(s)}
+            {t === 'awaiting' ? zh.queues.awaitingVisit : statusLabel(t)}
           </Button>
         ))}
       </Space>

@@ -1,20 +1,13 @@
-import type { QueuesAnswer } from '@weiquan/shared';
+import { QUEUE_FILTERS as SHARED_QUEUE_FILTERS, type QueuesAnswer } from '@weiquan/shared';
 import { Badge, Button, Space } from 'antd';
 import { zh } from '../../i18n/zh-Hans';
 
 export type QueueKey = 'all' | keyof QueuesAnswer;
 
-/** Each queue as the `GET /cases` filters that list it (awaitingVisit lists on the 回访 screen). */
-export const QUEUE_FILTERS: Record<QueueKey, Record<string, string>> = {
+/** Each queue as the `GET /cases` filters that list it (shared: each count is its list's length). */
+export const QUEUE_FILTERS: Record<QueueKey, Readonly<Record<string, string>>> = {
   all: {},
-  mine: { assignee: 'me' },
-  unassigned: { assignee: 'none' },
-  overdue: { due: 'overdue' },
-  dueToday: { due: 'today' },
-  dueSoon: { due: 'soon' },
-  greenChannel: { greenChannel: 'true' },
-  supervised: { supervised: 'true' },
-  awaitingVisit: {},
+  ...SHARED_QUEUE_FILTERS,
 };
 const ORDER: QueueKey[] = [
   'all',

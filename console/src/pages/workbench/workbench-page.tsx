@@ -1,7 +1,7 @@
 import type { CaseAction, CaseList, QueuesAnswer } from '@weiquan/shared';
 import { Alert, App, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/endpoints';
 import { zh } from '../../i18n/zh-Hans';
 import { errorText } from '../../lib/error-text';
@@ -14,7 +14,6 @@ import { QueueTable, type SortKey } from './queue-table';
 
 export default function WorkbenchPage() {
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const queue = (params.get('queue') ?? 'all') as QueueKey;
   const sort = (params.get('sort') ?? 'created') as SortKey;
@@ -95,9 +94,7 @@ export default function WorkbenchPage() {
       <QueueCounts
         counts={counts}
         active={queue}
-        onPick={(q) =>
-          q === 'awaitingVisit' ? navigate('/visits') : update({ queue: q === 'all' ? undefined : q })
-        }
+        onPick={(q) => update({ queue: q === 'all' ? undefined : q })}
       />
       <QueueFilters values={filters} staff={staff} onChange={update} />
       {error ? <Alert type="error" showIcon role="alert" message={errorText(error)} /> : null}
