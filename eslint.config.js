@@ -13,6 +13,7 @@ const MINIAPP_FEATURES = [
   'articles',
   'auth',
   'cases',
+  'claim',
   'consult',
   'file-complaint',
   'home',

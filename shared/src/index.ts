@@ -18,3 +18,4 @@ export * from './notification-rules';
 export * from './schemas';
 export * from './api-route';
 export * from './api-routes';
+export * from './client-api';

@@ -18,11 +18,18 @@ export async function startBffProcess(env: Record<string, string>, timeoutMs = 3
 }
 
 /** The worker (`npm run worker`): resolves once it says it runs; its baseUrl is empty (no HTTP). */
-export async function startWorkerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<BffProcess> {
+export async function startWorkerProcess(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<BffProcess> {
   return startProcess('bff/src/worker-main.ts', env, timeoutMs);
 }
 
-async function startProcess(entry: string, env: Record<string, string>, timeoutMs: number): Promise<BffProcess> {
+async function startProcess(
+  entry: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<BffProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
     cwd: ROOT,
     env: {
