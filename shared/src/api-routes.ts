@@ -8,7 +8,6 @@
  * then bind a handler to it in the BFF (see docs/conventions.md, "Adding a route").
  */
 import type { ApiRoute } from './api-route';
-import { CLIENT_API } from './client-api';
 import { AUTH_ROUTES } from './routes/auth-routes';
 import { BREADTH_ROUTES } from './routes/breadth-routes';
 import { CALENDAR_ROUTES } from './routes/calendar-routes';
@@ -18,7 +17,6 @@ import { META_ROUTES } from './routes/meta-routes';
 import { MODERATION_ROUTES } from './routes/moderation-routes';
 import { NOTIFICATION_ROUTES } from './routes/notification-routes';
 import { STAFF_ACCOUNT_ROUTES } from './routes/staff-account-routes';
-import { STAFF_CASE_ROUTES } from './routes/staff-case-routes';
 import { STAFF_DESK_ROUTES } from './routes/staff-desk-routes';
 import { UPLOAD_ROUTES } from './routes/upload-routes';
 
@@ -31,7 +29,6 @@ export const API_AREAS = {
   meta: META_ROUTES,
   notifications: NOTIFICATION_ROUTES,
   breadth: BREADTH_ROUTES,
-  staffCases: STAFF_CASE_ROUTES,
   staffAccounts: STAFF_ACCOUNT_ROUTES,
   staffDesk: STAFF_DESK_ROUTES,
   moderation: MODERATION_ROUTES,
@@ -39,8 +36,13 @@ export const API_AREAS = {
 } as const;
 
 export const API = {
-  ...CLIENT_API,
-  ...STAFF_CASE_ROUTES,
+  ...AUTH_ROUTES,
+  ...MERCHANT_ROUTES,
+  ...CASE_ROUTES,
+  ...UPLOAD_ROUTES,
+  ...META_ROUTES,
+  ...NOTIFICATION_ROUTES,
+  ...BREADTH_ROUTES,
   ...STAFF_ACCOUNT_ROUTES,
   ...STAFF_DESK_ROUTES,
   ...MODERATION_ROUTES,

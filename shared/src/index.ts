@@ -18,4 +18,3 @@ export * from './notification-rules';
 export * from './schemas';
 export * from './api-route';
 export * from './api-routes';
-export * from './client-api';

@@ -4,12 +4,12 @@
  * reads. A change of the contract breaks the build here rather than at run time.
  */
 import {
-  CLIENT_API as API,
+  API,
   fillPath,
-  type ClientApi as Api,
-  type ClientRouteName as RouteName,
+  type Api,
   type RouteAnswer,
   type RouteHeaders,
+  type RouteName,
   type RoutePart,
 } from '@weiquan/shared';
 import { apiRequest, apiUpload, type Auth, type RequestOptions } from '../lib/api-client';

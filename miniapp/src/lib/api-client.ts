@@ -4,7 +4,7 @@
  * the offline flag. Request and answer types come from the shared zod schemas.
  */
 import Taro from '@tarojs/taro';
-import { CLIENT_API as API, type ErrorCode, type TokenAnswer } from '@weiquan/shared';
+import { API, type ErrorCode, type TokenAnswer } from '@weiquan/shared';
 import { network } from './network';
 import { apiBase } from './platform';
 import { clearSession, getSession, saveSession, type AppRole } from './session';

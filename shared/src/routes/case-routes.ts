@@ -57,4 +57,21 @@ export const CASE_ROUTES = {
     answer: { status: 200, schema: s.caseView },
     tags: ['cases'],
   },
+  bulkCaseAction: {
+    method: 'post',
+    path: '/staff/cases/bulk',
+    summary: 'One case action on up to 100 cases, each changed alone (one result per case)',
+    roles: ['staff'],
+    body: s.bulkBody,
+    answer: { status: 200, schema: s.bulkAnswer },
+    tags: ['staff', 'cases'],
+  },
+  staffQueues: {
+    method: 'get',
+    path: '/staff/queues',
+    summary: 'Open cases in each staff queue (each count equals its list: QUEUE_FILTERS)',
+    roles: ['staff'],
+    answer: { status: 200, schema: s.queuesAnswer },
+    tags: ['staff', 'cases'],
+  },
 } as const satisfies Record<string, ApiRoute>;
