@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect } from 'react';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import { useEffect, useRef } from 'react';
 import { useT, type MessageKey } from '../i18n';
 import { actAs, acting, actingRole, sessions } from '../lib/session';
 import { useStore } from '../lib/store';
@@ -24,6 +24,9 @@ const CONSUMER_TABS: TabDef[] = [
   { tab: 'inbox', label: 'tab.inbox', icon: '✉', url: ROUTES.inbox },
   { tab: 'me', label: 'tab.me', icon: '☺', url: ROUTES.me },
 ];
+/** A notice that arrives while a page stays open (a merchant watching its list) still reaches the badge. */
+const UNREAD_POLL_MS = 10_000;
+
 const MERCHANT_TABS: TabDef[] = [
   { tab: 'merchantHome', label: 'tab.merchantHome', icon: '⌂', url: ROUTES.merchantCases },
   { tab: 'inbox', label: 'tab.inbox', icon: '✉', url: `${ROUTES.inbox}?as=merchant` },
@@ -41,9 +44,21 @@ export function TabBar({ current }: { current: Tab }) {
   useStore(acting);
   const counts = useStore(unread);
   const role = actingRole();
-  useDidShow(() => void refreshUnread(role));
-  // entering the merchant pages switches the role after the first render: count the new role's notices
-  useEffect(() => void refreshUnread(role), [role]);
+  const shown = useRef(true);
+  useDidShow(() => {
+    shown.current = true;
+    void refreshUnread(role);
+  });
+  useDidHide(() => {
+    shown.current = false;
+  });
+  // entering the merchant pages switches the role after the first render: count the new role's notices,
+  // and again every few seconds while this page is the one shown
+  useEffect(() => {
+    void refreshUnread(role);
+    const timer = setInterval(() => shown.current && void refreshUnread(role), UNREAD_POLL_MS);
+    return () => clearInterval(timer);
+  }, [role]);
   const tabs = role === 'merchant' ? MERCHANT_TABS : CONSUMER_TABS;
   const go = (d: TabDef) => {
     if (d.as) actAs(d.as);
