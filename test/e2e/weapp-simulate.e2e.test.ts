@@ -135,6 +135,11 @@ before(async () => {
         ready(this: any) {
           this.onReady();
         },
+        // WeChat unloads a page it leaves: Taro unmounts its React tree, so effects clean up (the
+        // tab bar's unread poll among them); without this the test process never exits
+        detached(this: any) {
+          this.onUnload?.();
+        },
       },
     });
   };
