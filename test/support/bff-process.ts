@@ -13,14 +13,21 @@ export interface BffProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startBffProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<BffProcess> {
+// Generous: a start takes 1-3 s on a quiet machine, but tsx compiles the BFF on every start and a
+// loaded 2-core CI machine was seen taking over 30 s before the first line
+const START_TIMEOUT_MS = 90_000;
+
+export async function startBffProcess(
+  env: Record<string, string>,
+  timeoutMs = START_TIMEOUT_MS,
+): Promise<BffProcess> {
   return startProcess('bff/src/main.ts', env, timeoutMs);
 }
 
 /** The worker (`npm run worker`): resolves once it says it runs; its baseUrl is empty (no HTTP). */
 export async function startWorkerProcess(
   env: Record<string, string>,
-  timeoutMs = 30_000,
+  timeoutMs = START_TIMEOUT_MS,
 ): Promise<BffProcess> {
   return startProcess('bff/src/worker-main.ts', env, timeoutMs);
 }
