@@ -7,7 +7,7 @@ import { DRAIN_MS, runUntilStopped, within } from './lifecycle';
 import { createLogger } from './logger';
 import { createNotifications } from './notify';
 import { seedDemoDesk } from './staff/demo-desk';
-import { seedDemo } from './store/demo-seed';
+import { reissueDemoCodes, seedDemo } from './store/demo-seed';
 
 async function main() {
   const config = loadConfigOrExit();
@@ -26,12 +26,28 @@ async function main() {
     if (created) logger.info({ username: config.STAFF_BOOTSTRAP_USER }, 'staff account created');
   }
   const seed = config.DEMO_SEED ?? config.NODE_ENV !== 'production';
-  if (seed && (await services.store.merchants.count()) === 0) {
-    const merchants = await seedDemo(services.store.merchants);
+  const firstStart = seed && (await services.store.merchants.count()) === 0;
+  // Every start of a demo (development or emulator) prints the codes, not only the first: a new code
+  // for each demo merchant, since only hashes are kept.
+  const restartedDemo =
+    seed && !firstStart && (config.NODE_ENV === 'development' || config.wechatMode === 'emulator');
+  const { merchants, bindings } = services.store;
+  const demo = firstStart
+    ? await seedDemo(merchants)
+    : restartedDemo
+      ? await reissueDemoCodes(merchants, bindings)
+      : [];
+  if (demo.length) {
     // Printed, not logged: binding codes are secrets only in production, where nothing is seeded.
-    console.log('\nDemo merchants (bind in 商家入口 with these codes):');
-    for (const m of merchants) console.log(`  ${m.bindingCode}  ${m.name}${m.badges.odr ? '  [ODR]' : ''}`);
-    const desk = await seedDemoDesk(services, merchants[0]?.id);
+    console.log(
+      firstStart
+        ? '\nDemo merchants (bind in 商家入口 with these codes):'
+        : '\nDemo merchants (bind in 商家入口 with these codes, new at this start; shops bound before stay bound):',
+    );
+    for (const m of demo) console.log(`  ${m.bindingCode}  ${m.name}${m.badges.odr ? '  [ODR]' : ''}`);
+  }
+  if (firstStart) {
+    const desk = await seedDemoDesk(services, demo[0]?.id);
     // Staff passwords only ever printed in development mode (npm start's default).
     if (config.NODE_ENV === 'development') {
       console.log('\nDemo staff (log in to /console/):');

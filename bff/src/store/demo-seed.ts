@@ -1,3 +1,4 @@
+import type { MerchantBindingStore } from './merchant-binding-store';
 import type { MerchantStore } from './merchant-store';
 
 /** Xiamen-like demo merchants: some ODR, some with the seven-day return commitment, a rights station. */
@@ -44,4 +45,19 @@ export async function seedDemo(merchants: MerchantStore) {
   const created = [];
   for (const m of DEMO_MERCHANTS) created.push(await merchants.create({ ...m, badges: { ...m.badges } }));
   return created;
+}
+
+/**
+ * The demo merchants already in the store, each with a new binding code: the codes are kept only
+ * as hashes, so a restart cannot print the old ones. Bindings made with an old code stay; the old
+ * code itself no longer binds.
+ */
+export async function reissueDemoCodes(merchants: MerchantStore, bindings: MerchantBindingStore) {
+  const reissued = [];
+  for (const m of DEMO_MERCHANTS) {
+    const found = await merchants.findByNameAndAddress(m.name, m.address);
+    const bindingCode = found && (await bindings.rotateCode(found.id));
+    if (found && bindingCode) reissued.push({ ...found, bindingCode });
+  }
+  return reissued;
 }

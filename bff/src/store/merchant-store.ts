@@ -48,6 +48,14 @@ export function createMerchantStore(db: Db) {
       );
     },
 
+    /** The merchant with exactly this name and address (the demo merchants are found so), or null. */
+    async findByNameAndAddress(name: string, address: string): Promise<Merchant | null> {
+      const [row] = await db.query<Merchant>(
+        sql`${SELECT_MERCHANT} WHERE name = ${name} AND address = ${address} ORDER BY created_at LIMIT 1`,
+      );
+      return row ?? null;
+    },
+
     async count(): Promise<number> {
       const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM merchants');
       return row.n;
