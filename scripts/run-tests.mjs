@@ -76,11 +76,12 @@ if (selected.length) {
     'tsx',
     '--test',
     '--test-concurrency=2',
-    // A hung test fails with its name after 5 minutes instead of holding CI until its limit, and a
-    // file whose tests are done is ended even if a handle it leaked keeps its event loop alive (a
-    // timer left by a page the WeChat simulator never unloaded once held CI for 90 minutes). Fix
-    // such a leak in its test; this only keeps it from hiding behind a timeout.
-    '--test-timeout=300000',
+    // A hung file fails with its name after 15 minutes instead of holding CI until its limit (the
+    // timeout covers a whole file: an e2e file that builds the apps takes 2-6 minutes on a loaded
+    // 2-core machine), and a file whose tests are done is ended even if a handle it leaked keeps its
+    // event loop alive (a timer left by a page the WeChat simulator never unloaded once held CI for
+    // 90 minutes). Fix such a leak in its test; this only keeps it from hiding behind a timeout.
+    '--test-timeout=900000',
     '--test-force-exit',
     '--test-reporter=spec',
     ...selected,
