@@ -70,6 +70,15 @@ const run = (cmd, args, opts = {}) => {
   if (r.status !== 0) failed = true;
 };
 
+// The e2e files share the built apps: build each once, one after the other, before the files run
+// two at a time (each file's harness then finds its build fresh instead of two files building the
+// same dist folder at once)
+if (selected.some((f) => f.startsWith('test/e2e/'))) {
+  run('npm', ['run', 'build:h5', '-w', 'miniapp']);
+  run('npm', ['run', 'build:weapp', '-w', 'miniapp']);
+  run('npm', ['run', 'build:console']);
+}
+
 if (selected.length) {
   run(process.execPath, [
     '--import',
