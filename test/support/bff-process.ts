@@ -55,10 +55,11 @@ async function startProcess(
   const lines: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`the BFF did not start in ${timeoutMs} ms:\n${lines.join('\n')}`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      // a start given up on must not outlive the test (one went on to listen on a freed port)
+      child.kill('SIGKILL');
+      reject(new Error(`the BFF did not start in ${timeoutMs} ms:\n${lines.join('\n')}`));
+    }, timeoutMs);
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => {
         lines.push(line);
