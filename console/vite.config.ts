@@ -29,7 +29,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
-    css: false,
+    // the stylesheet is read as text by the tests that check what it paints (queue-table.test.tsx)
+    css: { include: [/global\.css/] },
     testTimeout: 120_000,
   },
 });

@@ -452,6 +452,12 @@ const MATRIX: Cell[] = [
     expect: row(403, 403, 403, 403, 200, 401),
   },
   {
+    route: 'GET /staff/districts',
+    what: 'districts of the merchants directory',
+    send: (w, token) => w.app.api.get('/staff/districts', { token }),
+    expect: row(403, 403, 403, 403, 200, 401),
+  },
+  {
     route: 'PUT /staff/merchants/{id}',
     what: 'no such merchant',
     send: (w, token) => w.app.api.put(`/staff/merchants/${randomUUID()}`, { district: '湖里区' }, { token }),

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { QUEUE_FILTERS, QUEUE_NAMES, type CaseView } from '@weiquan/shared';
-import { act, fileComplaint, loginConsumer, loginStaffAs } from '../support/factories';
+import { act, createMerchant, fileComplaint, loginConsumer, loginStaffAs } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { storeKinds } from '../support/test-db';
 
@@ -194,6 +194,31 @@ for (const store of storeKinds()) {
       });
       const unknown = await app.api.get(`/staff/audit?caseId=${randomUUID()}`, { token: admin.accessToken });
       assert.deepEqual(unknown.body.items, []);
+    });
+
+    // last: it files more open cases, which the counts above do not expect
+    test('when staff filter by district, then the list holds the cases whose directory merchant is there, and the districts are listed once each', async () => {
+      const huli = await createMerchant(app, { district: '湖里区', name: '湖里区某电器城' });
+      const siming = await createMerchant(app, { district: '思明区' });
+      const inHuli = await fileComplaint(app, consumer, { merchant: { id: huli.id } });
+      const inSiming = await fileComplaint(app, consumer, { merchant: { id: siming.id } });
+      assert.deepEqual(ids(await list(`district=${encodeURIComponent('湖里区')}`)), [inHuli.id]);
+      assert.deepEqual(ids(await list(`district=${encodeURIComponent('思明区')}&open=true`)), [inSiming.id]);
+      assert.deepEqual(await list(`district=${encodeURIComponent('集美区')}`), []);
+      const queues = (await app.api.get('/staff/queues', { token: handler.accessToken })).body;
+      assert.equal(queues.unassigned, (await list('assignee=none&open=true')).length);
+      const districts = await app.api.get('/staff/districts', { token: handler.accessToken });
+      assert.equal(districts.status, 200);
+      assert.deepEqual(districts.body.items, [
+        { name: '思明区', merchants: 1 },
+        { name: '湖里区', merchants: 1 },
+      ]);
+      const refused = await app.api.get(`/cases?district=${encodeURIComponent('湖里区')}`, {
+        token: consumer,
+      });
+      assert.equal(refused.status, 400);
+      assert.equal(refused.body.error.details[0].path, 'district');
+      assert.equal((await app.api.get('/staff/districts', { token: consumer })).status, 403);
     });
   });
 }

@@ -49,7 +49,7 @@ export interface MerchantFixture {
 
 export async function createMerchant(
   app: TestApp,
-  opts: { odr?: boolean; name?: string } = {},
+  opts: { odr?: boolean; name?: string; district?: string } = {},
 ): Promise<MerchantFixture> {
   const staff = await loginStaff(app);
   const res = await app.api.post(
@@ -57,7 +57,7 @@ export async function createMerchant(
     {
       name: opts.name ?? uniqueName('测试商家'),
       address: '福建省厦门市思明区湖滨南路1号',
-      district: '思明区',
+      district: opts.district ?? '思明区',
       badges: { odr: opts.odr ?? true, noReasonReturn: false, rightsStation: false },
     },
     { token: staff.accessToken },

@@ -65,6 +65,11 @@ export function staffConditions(
   }
   if (query.category) where.push(sql`c.category = ${typed('text', query.category)}`);
   if (query.channel) where.push(sql`c.channel = ${typed('text', query.channel)}`);
+  // the merchant's district as the directory has it: a merchant typed freely on filing has none
+  if (query.district)
+    where.push(
+      sql`c.merchant_id IN (SELECT m.id FROM merchants m WHERE m.district = ${typed('text', query.district)})`,
+    );
   if (query.q) where.push(search(query.q, cipher));
   return where;
 }

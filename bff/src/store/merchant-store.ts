@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Merchant, createMerchantBody } from '@weiquan/shared';
+import type { DistrictList, Merchant, createMerchantBody } from '@weiquan/shared';
 import type { Db } from './db';
 import { sql } from './sql';
 import { hashBindingCode, newBindingCode } from './merchant-binding-store';
@@ -54,6 +54,14 @@ export function createMerchantStore(db: Db) {
         sql`${SELECT_MERCHANT} WHERE name = ${name} AND address = ${address} ORDER BY created_at LIMIT 1`,
       );
       return row ?? null;
+    },
+
+    /** Each district of the directory once, by name (the staff list's district filter). */
+    async districts(): Promise<DistrictList> {
+      const items = await db.query<DistrictList['items'][number]>(
+        sql`SELECT district AS name, count(*)::int AS merchants FROM merchants GROUP BY district ORDER BY district COLLATE "C"`,
+      );
+      return { items };
     },
 
     async count(): Promise<number> {

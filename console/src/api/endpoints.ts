@@ -81,6 +81,7 @@ export const api = {
   deleteTemplate: (id: string) => call('deleteReplyTemplate', { params: { id } }),
   staffMerchants: (q: string | undefined, cursor?: string) =>
     call('staffMerchants', { query: { q, cursor } }),
+  districts: () => call('districts'),
   createMerchant: (body: Body<'createMerchant'>) => call('createMerchant', { body }),
   updateMerchant: (id: string, body: Body<'updateMerchant'>) =>
     call('updateMerchant', { params: { id }, body }),

@@ -5,11 +5,11 @@ import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router-dom';
 
 /** Renders inside the providers the console runs in (locale, message API, router). */
-export function renderConsole(ui: ReactElement): RenderResult {
+export function renderConsole(ui: ReactElement, { route = '/' }: { route?: string } = {}): RenderResult {
   return render(
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { motion: false } }}>
       <AntApp>
-        <MemoryRouter>{ui}</MemoryRouter>
+        <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
       </AntApp>
     </ConfigProvider>,
   );

@@ -44,6 +44,14 @@ export const STAFF_DESK_ROUTES = {
     answer: { status: 200, schema: s.staffMerchantList },
     tags: ['staff'],
   },
+  districts: {
+    method: 'get',
+    path: '/staff/districts',
+    summary: 'The districts of the merchants directory, each once, with its number of merchants',
+    roles: ['staff'],
+    answer: { status: 200, schema: s.districtList },
+    tags: ['staff'],
+  },
   updateMerchant: {
     method: 'put',
     path: '/staff/merchants/{id}',

@@ -75,6 +75,8 @@ export const staffListFilters = {
   awaitingVisit: flag,
   category: z.enum(CATEGORY_CODES).optional(),
   channel: channel.optional(),
+  /** the district of the case's merchant as the merchants directory names it (cases with a merchant typed freely have none) */
+  district: text(1, 50).optional(),
   /** an exact case number, an exact complainant or reporter phone, or words in the merchant name or facts */
   q: text(1, 100).optional(),
   /** default created (newest first); due: soonest first, no running deadline last */

@@ -63,6 +63,11 @@ export const staffMerchant = merchant.extend({
 });
 export type StaffMerchant = z.infer<typeof staffMerchant>;
 export const staffMerchantList = page(staffMerchant);
+/** The districts of the merchants directory, each once (the staff list's district filter offers them). */
+export const districtList = z.object({
+  items: z.array(z.object({ name: z.string(), merchants: z.number().int() })),
+});
+export type DistrictList = z.infer<typeof districtList>;
 export const updateMerchantBody = z
   .strictObject({
     name: text(2, 100).optional(),

@@ -5,15 +5,21 @@ import { zh } from '../../i18n/zh-Hans';
 import { statusLabel } from '../../lib/labels';
 import type { StaffOption } from '../case/action-form';
 
-export const FILTER_KEYS = ['q', 'kind', 'status', 'category', 'channel', 'assignee'] as const;
+export const FILTER_KEYS = ['q', 'kind', 'status', 'category', 'channel', 'district', 'assignee'] as const;
 
 export function QueueFilters({
   values,
+  fixed = {},
   staff,
+  districts = [],
   onChange,
 }: {
   values: Record<string, string | undefined>;
+  /** what the chosen queue itself filters on: shown, not changeable (the queue's count holds) */
+  fixed?: Readonly<Record<string, string>>;
   staff: StaffOption[];
+  /** the merchants directory's districts (GET /staff/districts) */
+  districts?: string[];
   onChange(changes: Record<string, string | undefined>): void;
 }) {
   const search = useRef<HTMLInputElement | null>(null);
@@ -39,7 +45,8 @@ export function QueueFilters({
       allowClear
       aria-label={label}
       placeholder={label}
-      value={values[key]}
+      value={fixed[key] ?? values[key]}
+      disabled={key in fixed}
       onChange={(v: string | undefined) => onChange({ [key]: v })}
       options={options}
       style={{ width }}
@@ -83,6 +90,12 @@ export function QueueFilters({
         zh.workbench.channel,
         CHANNELS.map((c) => ({ value: c, label: zh.channels[c] })),
         120,
+      )}
+      {select(
+        'district',
+        zh.workbench.district,
+        districts.map((d) => ({ value: d, label: d })),
+        130,
       )}
       {select('assignee', zh.workbench.assignee, [
         { value: 'me', label: zh.workbench.me },

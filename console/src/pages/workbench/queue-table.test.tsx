@@ -1,5 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import consoleCss from '../../global.css?raw';
 import { listItemOf } from '../../test/factories';
 import { renderConsole } from '../../test/render';
 import { QueueTable, type QueueTableProps } from './queue-table';
@@ -26,7 +27,28 @@ const days = (workingDaysLeft: number) => ({
   nextDeadline: { kind: 'acceptance' as const, dueAt: '2026-12-10T23:59:59+08:00', workingDaysLeft },
 });
 
+/** The console's own stylesheet in the document, so computed styles are the ones a browser paints. */
+function withConsoleStyles() {
+  const style = document.createElement('style');
+  style.textContent = consoleCss;
+  document.head.append(style);
+}
+afterEach(() => document.head.querySelectorAll('style').forEach((s) => s.remove()));
+const striped = (tr: HTMLElement) =>
+  [...tr.querySelectorAll('td')].filter((td) => /inset/.test(getComputedStyle(td).boxShadow));
+
 describe('queue table', () => {
+  it('when rows are overdue, due today or due soon, then each carries one deadline stripe, on its first cell', () => {
+    withConsoleStyles();
+    const rows = [listItemOf(days(-1)), listItemOf(days(0)), listItemOf(days(1))];
+    setup({ items: [...rows, listItemOf(days(6))] });
+    for (const r of rows) {
+      const cells = striped(row(r.caseNo));
+      expect(cells, r.caseNo).toHaveLength(1);
+      expect(cells[0]).toBe(row(r.caseNo).querySelector('td'));
+    }
+  });
+
   it('when rows are overdue, due today, due soon or later, then each is coloured by its deadline', () => {
     const overdue = listItemOf(days(-2));
     const today = listItemOf(days(0));

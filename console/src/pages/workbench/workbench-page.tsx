@@ -8,9 +8,22 @@ import { errorText } from '../../lib/error-text';
 import { useActiveStaff } from '../case/use-case-tools';
 import { BulkBar } from './bulk-bar';
 import { CursorPager, useCursorPages } from './cursor-pager';
+import { listQueryOf } from './list-query';
 import { QueueCounts, QUEUE_FILTERS, type QueueKey } from './queue-counts';
 import { QueueFilters, FILTER_KEYS } from './queue-filters';
 import { QueueTable, type SortKey } from './queue-table';
+
+/** The districts to filter by, in the order of their Chinese names (the store sorts by code point). */
+function useDistricts(): string[] {
+  const [districts, setDistricts] = useState<string[]>([]);
+  useEffect(() => {
+    api.districts().then(
+      (list) => setDistricts(list.items.map((d) => d.name).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'))),
+      () => setDistricts([]),
+    );
+  }, []);
+  return districts;
+}
 
 export default function WorkbenchPage() {
   const { message } = App.useApp();
@@ -28,6 +41,7 @@ export default function WorkbenchPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const pages = useCursorPages(`${params.toString()}`);
   const staff = useActiveStaff();
+  const districts = useDistricts();
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -35,7 +49,7 @@ export default function WorkbenchPage() {
     try {
       const [c, l] = await Promise.all([
         api.queues().catch(() => null),
-        api.listCases({ ...QUEUE_FILTERS[queue], ...filters, sort, cursor: pages.cursor, limit: 20 }),
+        api.listCases(listQueryOf(queue, filters, sort, pages.cursor)),
       ]);
       setCounts(c);
       setList(l);
@@ -96,7 +110,13 @@ export default function WorkbenchPage() {
         active={queue}
         onPick={(q) => update({ queue: q === 'all' ? undefined : q })}
       />
-      <QueueFilters values={filters} staff={staff} onChange={update} />
+      <QueueFilters
+        values={filters}
+        fixed={QUEUE_FILTERS[queue]}
+        staff={staff}
+        districts={districts}
+        onChange={update}
+      />
       {error ? <Alert type="error" showIcon role="alert" message={errorText(error)} /> : null}
       <BulkBar selected={selected.length} staff={staff} onAction={(a) => void bulk(a)} />
       <QueueTable
