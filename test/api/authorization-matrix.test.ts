@@ -452,6 +452,19 @@ const MATRIX: Cell[] = [
     expect: row(403, 403, 403, 403, 200, 401),
   },
   {
+    route: 'POST /staff/cases/{id}/presence',
+    what: 'a heartbeat on the complaint',
+    send: (w, token) =>
+      w.app.api.post(`/staff/cases/${w.complaintId}/presence`, { acting: false }, { token }),
+    expect: row(403, 403, 403, 403, 200, 401),
+  },
+  {
+    route: 'POST /staff/cases/{id}/presence',
+    what: 'no such case',
+    send: (w, token) => w.app.api.post(`/staff/cases/${randomUUID()}/presence`, {}, { token }),
+    expect: row(403, 403, 403, 403, 404, 401),
+  },
+  {
     route: 'GET /staff/districts',
     what: 'districts of the merchants directory',
     send: (w, token) => w.app.api.get('/staff/districts', { token }),

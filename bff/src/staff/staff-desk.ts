@@ -2,7 +2,9 @@
 import type { AccountStates } from '../auth/account-state';
 import type { Db } from '../store/db';
 import type { TokenStore } from '../store/token-store';
+import { createPresenceStore } from '../store/presence-store';
 import { createAuditLog } from './audit-log';
+import { createCasePresence } from './case-presence';
 import { createCaseExport } from './case-export';
 import { createFaqEditing } from './faq-editing';
 import { createReplyTemplates } from './reply-templates';
@@ -27,6 +29,7 @@ export function createStaffDesk({ db, staffAccounts, states, tokens, now }: Staf
     faq: createFaqEditing(db, now),
     audit,
     exports: createCaseExport(db, audit),
+    presence: createCasePresence(createPresenceStore(db), now),
   };
 }
 export type StaffDesk = ReturnType<typeof createStaffDesk>;

@@ -94,4 +94,6 @@ export const api = {
 
   queues: () => call('staffQueues'),
   bulk: (body: Body<'bulkCaseAction'>) => call('bulkCaseAction', { body }),
+  /** the case page's heartbeat: answers the other staff on the case */
+  presence: (id: string, acting: boolean) => call('casePresence', { params: { id }, body: { acting } }),
 };

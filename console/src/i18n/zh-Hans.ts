@@ -178,6 +178,10 @@ export const zh = {
     outcome: '办理结果',
     recovered: '挽回经济损失',
     otherHandler: (name: string) => `此案件由 ${name} 承办；请避免与其同时操作`,
+    /** FreeScout's warning: colleagues with the case open now (names joined by 、) */
+    othersActing: (names: string) => `${names} 正在处理此案件`,
+    othersViewing: (names: string) => `${names} 正在查看此案件`,
+    othersHelp: '请先与其沟通，避免重复操作；提交时如案件已被更新，页面会重新载入并保留您填写的内容。',
     conflictChanged: (what: string) => `他人刚刚更新了此案件：${what}`,
     changedStatus: (from: string, to: string) => `状态由“${from}”变为“${to}”`,
     changedAssignee: (to: string) => `承办人变为 ${to}`,

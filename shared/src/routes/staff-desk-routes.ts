@@ -44,6 +44,17 @@ export const STAFF_DESK_ROUTES = {
     answer: { status: 200, schema: s.staffMerchantList },
     tags: ['staff'],
   },
+  casePresence: {
+    method: 'post',
+    path: '/staff/cases/{id}/presence',
+    summary:
+      'The caller has the case open (a heartbeat every 20 s); answers the other staff on it in the last 50 s',
+    roles: ['staff'],
+    params: s.idParams,
+    body: s.presenceBody,
+    answer: { status: 200, schema: s.presenceAnswer },
+    tags: ['staff', 'cases'],
+  },
   districts: {
     method: 'get',
     path: '/staff/districts',

@@ -15,3 +15,4 @@ export * from './staff-cases';
 export * from './staff-desk';
 export * from './moderation';
 export * from './calendar';
+export * from './staff-presence';

@@ -9,6 +9,7 @@ export function staffDeskRoutes({ staff, store }: Services): Binding[] {
     bind(API.createReplyTemplate, ({ caller, body }) => staff.templates.create(caller, body)),
     bind(API.deleteReplyTemplate, ({ params }) => staff.templates.remove(params.id)),
     bind(API.staffMerchants, ({ query }) => staff.merchants.list(query)),
+    bind(API.casePresence, ({ caller, params, body }) => staff.presence.beat(caller, params.id, body)),
     bind(API.districts, () => store.merchants.districts()),
     bind(API.updateMerchant, ({ params, body }) => staff.merchants.update(params.id, body)),
     bind(API.updateFaq, ({ params, body }) => staff.faq.update(params.id, body)),

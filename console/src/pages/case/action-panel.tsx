@@ -19,6 +19,8 @@ export interface ActionPanelProps {
   onChanged(next: CaseView): void;
   loadTemplates?(action: ActionType): Promise<TemplateOption[]>;
   staff?: StaffOption[];
+  /** told whether an action form is open (the presence heartbeat says so to colleagues) */
+  onActing?(acting: boolean): void;
 }
 
 const EMPTY_SPEC: ActionSpec = { fields: [], build: () => ({ type: 'resume_clock' }) };
@@ -36,7 +38,15 @@ function specOf(type: ActionType): ActionSpec {
  * asks for what the contract requires. Sends `expectedVersion`; a VERSION_CONFLICT reloads the case,
  * keeps the draft and says what changed.
  */
-export function ActionPanel({ caseView, act, reload, onChanged, loadTemplates, staff }: ActionPanelProps) {
+export function ActionPanel({
+  caseView,
+  act,
+  reload,
+  onChanged,
+  loadTemplates,
+  staff,
+  onActing,
+}: ActionPanelProps) {
   const { message } = App.useApp();
   const actions = orderActions(caseView.allowedActions);
   const [open, setOpen] = useState<ActionType | null>(null);
@@ -44,6 +54,8 @@ export function ActionPanel({ caseView, act, reload, onChanged, loadTemplates, s
   const [error, setError] = useState<ApiError | unknown | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const [templates, setTemplates] = useState<TemplateOption[]>([]);
+
+  useEffect(() => onActing?.(open !== null), [open, onActing]);
 
   const openForm = useCallback(
     (type: ActionType | null) => {

@@ -13,6 +13,7 @@ import { CaseTimeline } from './case-timeline';
 import { ContactCard } from './contact-card';
 import { DeadlineList } from './deadline-list';
 import { EvidenceViewer } from './evidence-viewer';
+import { PresenceBanner, usePresence } from './presence';
 import { useCaseTools } from './use-case-tools';
 
 export default function CasePage() {
@@ -21,6 +22,8 @@ export default function CasePage() {
   const [c, setCase] = useState<CaseView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const tools = useCaseTools();
+  const [acting, setActing] = useState(false);
+  const viewers = usePresence(id, acting);
 
   const reload = useCallback(async () => {
     const fresh = await api.getCase(id);
@@ -69,6 +72,7 @@ export default function CasePage() {
           {zh.app.refresh}
         </Button>
       </Space>
+      <PresenceBanner viewers={viewers} />
       {other && (
         <Alert type="warning" showIcon message={zh.case.otherHandler(other)} style={{ marginBottom: 16 }} />
       )}
@@ -90,6 +94,7 @@ export default function CasePage() {
               onChanged={setCase}
               loadTemplates={tools.loadTemplates}
               staff={tools.staff}
+              onActing={setActing}
             />
             <DeadlineList deadlines={c.deadlines} />
           </Space>
