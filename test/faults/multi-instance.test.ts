@@ -1,84 +1,34 @@
 /**
  * The scale-out proof: two BFFs and two workers on one PostgreSQL database behind a round-robin
- * proxy, under a filing and reading load. One BFF is SIGKILLed and the other SIGTERMed mid-load
- * (a third takes over), and one worker is SIGTERMed. Then: nothing acknowledged is lost, no case or
- * push is doubled, every upload reads back byte for byte through any BFF, and the filing limit
- * holds in total across the BFFs. Runs where PostgreSQL does (DATABASE_URL; CI always).
+ * proxy, under a filing and reading load, with WeChat faked by a real HTTP server. One BFF is
+ * SIGKILLed and the other SIGTERMed mid-load (a third takes over), and one worker is SIGTERMed.
+ * Then: nothing acknowledged is lost, no case is doubled, every push the load caused reached WeChat
+ * exactly once, every upload reads back byte for byte through any BFF, and the filing limit holds
+ * in total across the BFFs. Runs where PostgreSQL does (DATABASE_URL; CI always).
  */
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { complaintBody, PNG_1X1 } from '../support/factories';
 import { startBffProcess, startWorkerProcess, type BffProcess } from '../support/bff-process';
+import { send, startProxy } from '../support/round-robin-proxy';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { TEMPLATES } from '../notify/notify-world';
+import { pushKey, startPushWorld, type PushWorld } from './push-world';
 
 const FILINGS_PER_DAY = 4;
 const CONSUMERS = 6;
-
-/** Round robin over the live backends; a refused connection (a stopped BFF) tries the next one. */
-function startProxy(backends: URL[]): Promise<{ url: string; server: Server }> {
-  let next = 0;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const attempt = (tries: number) => {
-        if (!backends.length || tries > backends.length + 1) return void res.writeHead(502).end();
-        const target = backends[next++ % backends.length];
-        const out = request(
-          {
-            host: target.hostname,
-            port: target.port,
-            method: req.method,
-            path: req.url,
-            headers: req.headers,
-          },
-          (answer) => {
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(res);
-            answer.on('error', () => res.destroy());
-          },
-        );
-        out.on('error', (err: NodeJS.ErrnoException) => {
-          if (err.code === 'ECONNREFUSED' && !res.headersSent) return attempt(tries + 1);
-          if (!res.headersSent) res.writeHead(502).end();
-          else res.destroy();
-        });
-        out.end(body);
-      };
-      attempt(0);
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }),
-    ),
-  );
-}
-
-/** A client that retries what failed in transit (the same Idempotency-Key for a filing), as the app does. */
-async function send(url: string, init: RequestInit): Promise<Response> {
-  for (let i = 0; ; i++) {
-    const res = await fetch(url, init).catch(() => null);
-    if (res && res.status !== 502 && res.status !== 503) return res;
-    await res?.arrayBuffer();
-    assert.ok(i < 100, `${init.method ?? 'GET'} ${url} kept failing`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe(
   'two BFFs and two workers on one PostgreSQL, one BFF killed and one stopped mid-load',
   { skip: !process.env.DATABASE_URL && 'needs DATABASE_URL' },
   () => {
     let database: TestDatabase;
+    let world: PushWorld;
     const processes: BffProcess[] = [];
     let env: Record<string, string>;
     const bff = async () => {
@@ -100,7 +50,9 @@ describe(
     before(async () => {
       database = await createTestDatabase('postgres');
       await database.db.close();
+      world = await startPushWorld();
       env = {
+        ...world.env,
         DATABASE_URL: database.url!,
         JWT_SECRET: randomBytes(32).toString('hex'),
         PII_KEY: randomBytes(32).toString('base64'),
@@ -115,27 +67,25 @@ describe(
     after(async () => {
       await Promise.all(processes.map((p) => p.kill('SIGKILL')));
       await database.drop();
+      await world?.close();
     });
 
-    test('then nothing acknowledged is lost, nothing doubles, uploads read back through any BFF, and the filing limit holds in total', async () => {
+    test('when one BFF is killed and one stopped mid-load, then nothing acknowledged is lost, no case or push doubles, uploads read back through any BFF, and the filing limit holds in total', async (t) => {
       const [a, b, w1] = await Promise.all([bff(), bff(), worker(), worker()]);
       const backends = [new URL(a.baseUrl), new URL(b.baseUrl)];
       const proxy = await startProxy(backends);
+      t.after(() => proxy.server.close());
       const api = `${proxy.url}/api/v1`;
       const acknowledged: { caseId: string; key: string; user: string }[] = [];
       const uploads: { id: string; bytes: Buffer; token: string }[] = [];
+      /** every push the load must cause, by pushKey: each new case to the shop, each proposal to its consumer */
+      const expectedPushes = new Set<string>();
       let rejected = 0;
+      // Before the faults: a bound shop with a grant for every case it can receive.
+      const shop = await world.boundShop(api, CONSUMERS * FILINGS_PER_DAY);
 
       const consumer = async (n: number) => {
-        const login = await send(`${api}/auth/wechat`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ code: `dev:multi${n}` }),
-        });
-        const { accessToken: token, user } = (await login.json()) as {
-          accessToken: string;
-          user: { id: string };
-        };
+        const { openid, token, userId } = await world.consumer(api, `oMulti${n}`, FILINGS_PER_DAY);
         const auth = { authorization: `Bearer ${token}` };
         const bytes = Buffer.concat([PNG_1X1, randomBytes(64 * 1024)]);
         const form = new FormData();
@@ -146,11 +96,14 @@ describe(
         uploads.push({ id: upload.id, bytes, token });
         for (let i = 0; ; i++) {
           const key = randomUUID();
-          const body = JSON.stringify(complaintBody({ attachments: i === 0 ? [upload.id] : [] }));
+          const filing = complaintBody({
+            merchant: { id: shop.merchantId },
+            attachments: i === 0 ? [upload.id] : [],
+          });
           const res = await send(`${api}/cases`, {
             method: 'POST',
             headers: { ...auth, 'content-type': 'application/json', 'Idempotency-Key': key },
-            body,
+            body: JSON.stringify(filing),
           });
           if (res.status === 429) {
             rejected++;
@@ -159,7 +112,11 @@ describe(
           const answer = await res.text();
           assert.equal(res.status, 201, answer);
           const filed = JSON.parse(answer) as { id: string };
-          acknowledged.push({ caseId: filed.id, key, user: user.id });
+          acknowledged.push({ caseId: filed.id, key, user: userId });
+          expectedPushes.add(pushKey(shop.openid, TEMPLATES.merchantNewCase, filed.id));
+          // The shop answers at once: its proposal is pushed to the consumer.
+          await shop.propose(filed.id);
+          expectedPushes.add(pushKey(openid, TEMPLATES.caseUpdate, filed.id));
           // Reads in between, through whichever BFF the proxy picks.
           assert.equal((await send(`${api}/cases/${filed.id}`, { headers: auth })).status, 200);
           assert.equal((await send(`${api}/cases`, { headers: auth })).status, 200);
@@ -207,8 +164,7 @@ describe(
           assert.ok(n <= FILINGS_PER_DAY, `${user} filed ${n} > ${FILINGS_PER_DAY}`);
         assert.equal(rejected, CONSUMERS, 'every consumer reached the limit');
 
-        // The surviving worker turns every event into notices; any push is sent once (filings by
-        // consumers push nothing in emulator mode, so these counts hold for the pushes there are).
+        // The surviving worker turns every event into notices and sends every push.
         for (let i = 0; ; i++) {
           const {
             rows: [left],
@@ -226,11 +182,29 @@ describe(
                 count(*) FILTER (WHERE attempts > 1)::int AS repeated
            FROM deliveries`,
         );
-        assert.equal(pushes[0].doubled, 0, 'no push doubled');
+        assert.equal(pushes[0].doubled, 0, 'no push queued twice');
         assert.equal(pushes[0].repeated, 0, 'no push sent twice (the stopped worker finished its leases)');
+        assert.equal(pushes[0].n, expectedPushes.size, 'one delivery per expected push');
       } finally {
         await client.end();
       }
+
+      // What WeChat received: every expected push exactly once, and nothing else.
+      // Two per acknowledged case (a filing lost to the kill may still have spent a slot of the limit).
+      assert.ok(acknowledged.length >= CONSUMERS, 'the load filed cases');
+      assert.equal(expectedPushes.size, 2 * acknowledged.length, 'the load caused pushes');
+      t.diagnostic(`${acknowledged.length} cases, ${world.fake.sent.length} pushes received`);
+      const received = world.received();
+      assert.deepEqual(
+        [...received].filter(([, n]) => n > 1),
+        [],
+        'no push arrived twice',
+      );
+      assert.deepEqual(
+        [...received.keys()].sort(),
+        [...expectedPushes].sort(),
+        'every expected push arrived',
+      );
 
       // Every upload reads back byte for byte through the BFF that is left and a fresh one.
       const d = await bff();
@@ -243,7 +217,6 @@ describe(
           assert.ok(Buffer.compare(Buffer.from(await res.arrayBuffer()), up.bytes) === 0, 'byte for byte');
         }
       }
-      proxy.server.close();
     });
   },
 );
