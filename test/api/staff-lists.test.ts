@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { QUEUE_FILTERS, QUEUE_NAMES, type CaseView } from '@weiquan/shared';
+import { compactTallies, rebuildTallies } from '../../bff/src/cases/queue-tallies';
 import { act, createMerchant, fileComplaint, loginConsumer, loginStaffAs } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { storeKinds } from '../support/test-db';
@@ -169,6 +170,15 @@ for (const store of storeKinds()) {
       const other = (await app.api.get('/staff/queues', { token: supervisor.accessToken })).body;
       assert.equal(other.mine, 0, 'mine is the caller’s own');
       assert.equal((await app.api.get('/staff/queues', { token: consumer })).status, 403);
+    });
+
+    test('when the queue tallies are folded together or counted again from the cases, then every count stays the same', async () => {
+      const counts = async () => (await app.api.get('/staff/queues', { token: handler.accessToken })).body;
+      const kept = await counts();
+      await compactTallies(app.database.db);
+      assert.deepEqual(await counts(), kept);
+      await app.database.db.tx((q) => rebuildTallies(q));
+      assert.deepEqual(await counts(), kept, 'what the writes appended is what the cases hold');
     });
 
     test('when staff open a case with a complainant, then an audit row records who saw whose contact; lists and consumers leave none', async () => {

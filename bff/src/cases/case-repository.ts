@@ -8,18 +8,20 @@
  * - `recordRecomputation`: deadlines computed again after a year's holiday arrangement was saved
  *   (`recompute-deadlines.ts`), with their `deadline_recomputed` events.
  * The case's `next_due_at` is always `nextDueAt(...)` of `clock-effects.ts` (via `clockEffects`), and
- * nowhere else.
+ * nowhere else. Each statement that writes cases also appends their staff queue tallies
+ * (`queue-tallies.ts`), so the tallies move with the rows they count.
  */
 import { z } from 'zod';
 import type { ActorRole, CaseStatus } from '@weiquan/shared';
 import { selectRows, type Queryable } from '../store/db';
 import { empty, identifier, join, sql, type Sql } from '../store/sql';
 import type { DeadlineChange } from './clock-effects';
+import { TALLIED_COLUMNS, tallyRows } from './queue-tallies';
 
 const insertCases = (rows: Sql) => sql`INSERT INTO cases (id, case_no, kind, status, consumer_id, merchant_id,
     merchant_name, merchant_address, category, priority, body, contact_enc, share_contact, flags, next_due_at, created_at, updated_at,
     channel, filed_by_staff_id, claim_code_hash, contact_phone_hash)
-  ${rows} RETURNING id, case_no`;
+  ${rows} RETURNING id, case_no, ${TALLIED_COLUMNS}`;
 
 const insertEvents = (rows: Sql) =>
   sql`INSERT INTO case_events (case_id, type, actor_role, actor_id, from_status, to_status, data, at) ${rows}`;
@@ -114,7 +116,8 @@ export async function fileCases(q: Queryable, cases: NewCase[], claimKeys: boole
     FROM (SELECT ok.*, nextval('case_no_seq') AS n FROM ${written}) w`)}),
   e AS (${insertEvents(sql`SELECT r.id, 'filed', r.actor_role, r.actor_id, NULL, r.status, r.event_data, r.at FROM r JOIN c ON c.id = r.id`)}),
   d AS (${insertDeadlines(sql`SELECT r.id, r.clock, r.at, r.due_date, r.due_at, r.provisional, r.target_due_at
-    FROM r JOIN c ON c.id = r.id WHERE r.clock IS NOT NULL`)})
+    FROM r JOIN c ON c.id = r.id WHERE r.clock IS NOT NULL`)}),
+  t AS (${tallyRows(sql`SELECT ${TALLIED_COLUMNS}, 1 AS sign FROM c`)})
   SELECT r.id, c.case_no, ok.id IS NOT NULL AS merchant_ok FROM r LEFT JOIN ok ON ok.id = r.id LEFT JOIN c ON c.id = r.id`,
   );
 }
@@ -169,6 +172,15 @@ function deadlineWrite(caseId: string, c: DeadlineChange, at: Date): Sql {
   }
 }
 
+/**
+ * A changed case's queue tallies: the row before the change (b: the statement's snapshot, which every
+ * caller has locked the row for) taken off, the row as updated (u) added; they cancel when no queue moves.
+ */
+const beforeChange = (caseId: string) =>
+  sql`b AS (SELECT ${TALLIED_COLUMNS} FROM cases WHERE id = ${caseId}), `;
+const TALLY_CHANGE = sql`t AS (${tallyRows(sql`SELECT ${TALLIED_COLUMNS}, -1 AS sign FROM b
+  UNION ALL SELECT ${TALLIED_COLUMNS}, 1 FROM u`)})`;
+
 /** Writes an action's change: its deadline changes, the case row and its event, in one statement. */
 export async function recordChange(q: Queryable, change: CaseChange): Promise<void> {
   const { caseId, at, event } = change;
@@ -180,9 +192,9 @@ export async function recordChange(q: Queryable, change: CaseChange): Promise<vo
     ...(change.deadlines ? [sql`, next_due_at = ${change.deadlines.nextDueAt}`] : []),
   ];
   await q.query(
-    sql`WITH ${join(ctes, empty)}u AS (
+    sql`WITH ${join(ctes, empty)}${beforeChange(caseId)}u AS (
       UPDATE cases SET status = ${change.to}, version = version + 1, updated_at = ${at}${join(set, empty)}
-       WHERE id = ${caseId} RETURNING id)
+       WHERE id = ${caseId} RETURNING id, ${TALLIED_COLUMNS}), ${TALLY_CHANGE}
     ${insertEvents(
       sql`SELECT id, ${event.type}, ${event.actorRole}, ${event.actorId}, ${change.from}, ${
         change.to !== change.from ? change.to : null
@@ -224,9 +236,9 @@ export async function recordRecomputation(
       WHERE id = ${d.id} AND case_id = ${r.caseId}), `,
   );
   await q.query(
-    sql`WITH ${join(ctes, empty)}u AS (
+    sql`WITH ${join(ctes, empty)}${beforeChange(r.caseId)}u AS (
       UPDATE cases SET version = version + 1, updated_at = ${r.at}, next_due_at = ${r.nextDueAt}
-       WHERE id = ${r.caseId} RETURNING id, status)
+       WHERE id = ${r.caseId} RETURNING id, status, ${TALLIED_COLUMNS}), ${TALLY_CHANGE}
     ${insertEvents(
       sql`SELECT u.id, 'deadline_recomputed', 'system', NULL, u.status, NULL, e.data, ${r.at}
         FROM u CROSS JOIN jsonb_array_elements(${JSON.stringify(r.events)}::jsonb) WITH ORDINALITY AS e(data, n) ORDER BY e.n`,

@@ -20,7 +20,7 @@ import { decodeCursor, encodeCursor } from '../store/page-cursor';
 import { join, sql, typed, type Sql } from '../store/sql';
 import type { CaseContext } from './case-context';
 import { visibility } from './case-queries';
-import { refuseStaffFilters, staffConditions } from './staff-filters';
+import { DUE_KEY, refuseStaffFilters, staffConditions } from './staff-filters';
 
 /** "Open" is per kind; without a kind it means open complaints (the duplicate warning before filing). */
 const openStatuses = (kind: CaseListQuery['kind']) =>
@@ -55,7 +55,7 @@ const SORTS = {
   created: { key: sql`c.created_at`, asc: false, cursorOf: (i: CaseList['items'][number]) => i.createdAt },
   updated: { key: sql`c.updated_at`, asc: false, cursorOf: (i: CaseList['items'][number]) => i.updatedAt },
   due: {
-    key: sql`coalesce(c.next_due_at, 'infinity'::timestamptz)`,
+    key: DUE_KEY,
     asc: true,
     cursorOf: (i: CaseList['items'][number]) => i.nextDueAt,
   },

@@ -18,6 +18,8 @@ import { join, sql, typed, type Sql } from '../store/sql';
 
 /** The searched text: the same expression as the trigram index cases_text_trgm (migration 004). */
 const CASE_TEXT = sql`(coalesce(c.merchant_name, '') || ' ' || coalesce(c.body->>'facts', ''))`;
+/** The due sort's key and the due windows' column: indexed (cases_due, cases_open_due, cases_assignee_open_due). */
+export const DUE_KEY = sql`coalesce(c.next_due_at, 'infinity'::timestamptz)`;
 /** What a phone number and a case number look like (the filing schema's phone; XM20261124000123). */
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 const CASE_NO = /^[A-Za-z]{1,8}\d{14,}$/;
@@ -48,8 +50,10 @@ export function staffConditions(
     where.push(sql`c.assignee_id = ${typed('uuid', query.assignee === 'me' ? caller.id : query.assignee)}`);
   if (query.due) {
     const w = dueWindow(query.due, now, calendar);
-    if (w.from) where.push(sql`c.next_due_at >= ${typed('timestamptz', w.from)}`);
-    where.push(sql`c.next_due_at < ${typed('timestamptz', w.before)}`);
+    // On the due sort's key (a case without a running deadline is never before a finite instant), so
+    // that a window is one range of the due indexes, in the due sort's order.
+    if (w.from) where.push(sql`${DUE_KEY} >= ${typed('timestamptz', w.from)}`);
+    where.push(sql`${DUE_KEY} < ${typed('timestamptz', w.before)}`);
   }
   if (query.greenChannel !== undefined) where.push(flag(query.greenChannel, sql`c.priority`));
   if (query.supervised !== undefined) where.push(flag(query.supervised, sql`c.supervised`));
