@@ -1,7 +1,12 @@
 /**
  * `npx tsx bench/profile.ts <route> [seconds]`: one route of the bench against a BFF started with
  * `node --cpu-prof` over a small seeded store (PostgreSQL when DATABASE_URL is set, else PGlite),
- * then the hottest functions and packages by self time. Routes: file, list, detail, cycle.
+ * then the hottest functions and packages by self time. Routes: file, list, detail, cycle, and the
+ * staff desk's: queues (GET /staff/queues) and the staff list sorted by due, whole (staff-due) or
+ * filtered (staff-mine, staff-unassigned, staff-overdue, staff-today, staff-soon).
+ * PROFILE_CASES sizes the store (20,000; 1,000,000 as the bench's large store); PROFILE_DB names a
+ * PostgreSQL database to use instead of a fresh one: seeded if empty, kept afterwards (several
+ * measurements over one 1 M store, minutes apart).
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +19,7 @@ import { createPgliteDb, createPostgresDb } from '../bff/src/store/db';
 import { measure, type LoadSpec } from './load';
 import { startNode } from './processes';
 import {
+  BENCH_STAFF_ID,
   CYCLE_CONSUMER,
   CYCLE_MERCHANT_USER,
   FILERS,
@@ -33,27 +39,38 @@ const work = path.join(os.tmpdir(), `weiquan-profile-${process.pid}`);
 const profDir = path.join(work, 'prof');
 mkdirSync(profDir, { recursive: true });
 
-const plan = {
-  cases: 20_000,
-  consumers: 2_000,
-  merchants: 100,
-  listConsumerCases: 50,
-  cycleCases: 15_000,
-  batch: 100_000,
-};
+const cases = Number(process.env.PROFILE_CASES) || 20_000;
+// The bench's large store's proportions at 1 M cases (bench/run.ts), the small profile's below.
+const plan =
+  cases >= 1_000_000
+    ? {
+        cases,
+        consumers: 100_000,
+        merchants: 5_000,
+        listConsumerCases: 50,
+        cycleCases: 60_000,
+        batch: 100_000,
+      }
+    : { cases, consumers: 2_000, merchants: 100, listConsumerCases: 50, cycleCases: 15_000, batch: 100_000 };
 const baseUrl = process.env.DATABASE_URL;
-const dbName = `weiquan_profile_${process.pid}`;
+const keptDb = process.env.PROFILE_DB;
+const dbName = keptDb ?? `weiquan_profile_${process.pid}`;
 let env: Record<string, string>;
 if (baseUrl) {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount;
+  if (!exists) await admin.query(`CREATE DATABASE ${dbName}`);
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${dbName}`;
   env = { DATABASE_URL: url.toString(), DATA_DIR: work };
   const db = createPostgresDb(url.toString());
-  await seedStore(db, createPiiCipher({ current: { id: 'k1', key: PII_KEY } }), plan);
+  const hasCases = async () =>
+    (await db.query<{ t: boolean }>(`SELECT to_regclass('cases') IS NOT NULL AS t`))[0].t &&
+    (await db.query('SELECT 1 FROM cases LIMIT 1')).length > 0;
+  if (!exists || !(await hasCases()))
+    await seedStore(db, createPiiCipher({ current: { id: 'k1', key: PII_KEY } }), plan);
   await db.close();
 } else {
   env = { DATABASE_URL: '', DATA_DIR: work };
@@ -62,6 +79,12 @@ if (baseUrl) {
   await db.close();
 }
 
+const staff = `Bearer ${access.sign({ id: BENCH_STAFF_ID, role: 'staff' })}`;
+const staffList = (qs: string) => (base: string) => ({
+  name: route,
+  url: `${base}/api/v1/cases?sort=due&open=true${qs}`,
+  headers: { authorization: staff },
+});
 const consumer = (n: number) => `Bearer ${access.sign({ id: userId(n), role: 'consumer' })}`;
 const json = { 'content-type': 'application/json' };
 let k = 0;
@@ -78,6 +101,13 @@ const specs: Record<string, (base: string) => LoadSpec> = {
     url: `${base}/api/v1/cases`,
     headers: { authorization: consumer(LIST_CONSUMER) },
   }),
+  queues: (base) => ({ name: route, url: `${base}/api/v1/staff/queues`, headers: { authorization: staff } }),
+  'staff-due': staffList(''),
+  'staff-mine': staffList('&assignee=me'),
+  'staff-unassigned': staffList('&assignee=none'),
+  'staff-overdue': staffList('&due=overdue'),
+  'staff-today': staffList('&due=today'),
+  'staff-soon': staffList('&due=soon'),
   detail: (base) => ({
     name: route,
     url: base,
@@ -238,7 +268,7 @@ if (file) {
       );
   }
 }
-if (baseUrl) {
+if (baseUrl && !keptDb) {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
