@@ -19,6 +19,7 @@ import { migrate } from './store/migrate';
 import { createStaffDesk } from './staff/staff-desk';
 import { createStore } from './store/store';
 import { createBlobStore } from './uploads/blob-store';
+import { createBlobSweep } from './uploads/blob-sweep';
 import { createUploadTempFiles } from './uploads/upload-temp-files';
 import { createUploadService } from './uploads/upload-service';
 import { createGrantStore } from './notify/grant-store';
@@ -135,6 +136,11 @@ export async function buildServices(
     moderation: content.moderation,
     phone: createPhoneService({ db, cipher, users: store.users, wechat }),
     blobs,
+    blobSweep: createBlobSweep({
+      blobs,
+      uploads: store.uploads,
+      logger: logger.child({ component: 'blob-sweep' }),
+    }),
     uploadTemp,
     auth: createAuthService({
       wechat,

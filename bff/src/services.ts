@@ -14,6 +14,7 @@ import type { InboxStore } from './notify/inbox-store';
 import type { StaffDesk } from './staff/staff-desk';
 import type { Store } from './store/store';
 import type { BlobStore } from './uploads/blob-store';
+import type { BlobSweep } from './uploads/blob-sweep';
 import type { UploadTempFiles } from './uploads/upload-temp-files';
 import type { UploadService } from './uploads/upload-service';
 import type { MediaChecks } from './content/media-checks';
@@ -39,6 +40,8 @@ export interface Services {
   bindings: MerchantBindings;
   uploads: UploadService;
   blobs: BlobStore;
+  /** removes blob bytes no upload points at (run by the background work) */
+  blobSweep: BlobSweep;
   uploadTemp: UploadTempFiles;
   wechat: Wechat;
   /** WeChat's message push (`/wechat/push`) */

@@ -1,6 +1,7 @@
 /**
- * The background work wired from the services: notifier, deadline clocks, and the public figures'
- * summary tables kept fresh (so no /stats request waits for a rebuild). One handle to start and stop.
+ * The background work wired from the services: notifier, deadline clocks, the public figures'
+ * summary tables kept fresh (so no /stats request waits for a rebuild), and the sweep of blob bytes
+ * no upload points at. One handle to start and stop.
  */
 import type { Services } from '../services';
 import { createClocks, type ClocksOptions } from './clocks';
@@ -60,6 +61,8 @@ export function createNotifications(services: Services, opts: NotificationsOptio
     start() {
       notifier.start();
       clocks.start();
+      // Here rather than in each BFF: one sweep per worker is plenty, and BFFs may run NOTIFIER=off.
+      services.blobSweep.start();
       statsTimer = setInterval(refreshStats, opts.statsRefreshMs ?? STATS_REFRESH_MS);
       statsTimer.unref();
       mediaTimer = setInterval(sweepMedia, MEDIA_SWEEP_MS);
@@ -68,7 +71,7 @@ export function createNotifications(services: Services, opts: NotificationsOptio
     async stop() {
       if (statsTimer) clearInterval(statsTimer);
       if (mediaTimer) clearInterval(mediaTimer);
-      await Promise.all([clocks.stop(), notifier.stop(), statsRun]);
+      await Promise.all([clocks.stop(), notifier.stop(), statsRun, services.blobSweep.stop()]);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '../auth/caller';
-import type { Db } from './db';
+import type { Db, Queryable } from './db';
+import { sql, typed } from './sql';
 
 export interface UploadRow {
   id: string;
@@ -11,14 +12,53 @@ export interface UploadRow {
 
 import { UUID } from './page-cursor';
 
+/**
+ * One hash's bytes are either being pointed at (a new row) or being removed (the orphan sweep),
+ * never both at once: each holds this transaction lock. Two keys, so it shares nothing with the
+ * single-key locks (migrations); the class is any fixed number.
+ */
+const lockHash = (q: Queryable, sha256: string) =>
+  q.query(sql`SELECT pg_advisory_xact_lock(7315016, hashtext(${sha256}))`);
+
 export function createUploadStore(db: Db) {
   return {
-    async create(ownerId: string, file: { sha256: string; mime: string; size: number }): Promise<UploadRow> {
-      const [row] = await db.query<UploadRow>(
-        'INSERT INTO uploads (owner_id, sha256, mime, size) VALUES ($1, $2, $3, $4) RETURNING id, owner_id AS "ownerId", sha256, mime, size',
-        [ownerId, file.sha256, file.mime, file.size],
+    /**
+     * The row, written under its hash's lock after `ensureBytes` (which makes sure the bytes are
+     * there, putting them again when a sweep removed them since): a row never points at nothing.
+     */
+    async create(
+      ownerId: string,
+      file: { sha256: string; mime: string; size: number },
+      ensureBytes: (q: Queryable) => Promise<void>,
+    ): Promise<UploadRow> {
+      return db.tx(async (q) => {
+        await lockHash(q, file.sha256);
+        await ensureBytes(q);
+        const [row] = await q.query<UploadRow>(
+          sql`INSERT INTO uploads (owner_id, sha256, mime, size) VALUES (${ownerId}, ${file.sha256}, ${file.mime}, ${file.size})
+              RETURNING id, owner_id AS "ownerId", sha256, mime, size`,
+        );
+        return row;
+      });
+    },
+
+    /** Those of these hashes no upload points at. */
+    async unreferenced(hashes: string[]): Promise<string[]> {
+      if (!hashes.length) return [];
+      const used = await db.query<{ sha256: string }>(
+        sql`SELECT DISTINCT sha256 FROM uploads WHERE sha256 = ANY(${typed('text[]', hashes)})`,
       );
-      return row;
+      const seen = new Set(used.map((r) => r.sha256));
+      return hashes.filter((h) => !seen.has(h));
+    },
+
+    /** Runs `remove` under the hash's lock if still no upload points at it; answers what it did. */
+    async whileUnreferenced(sha256: string, remove: (q: Queryable) => Promise<boolean>): Promise<boolean> {
+      return db.tx(async (q) => {
+        await lockHash(q, sha256);
+        const [used] = await q.query(sql`SELECT 1 FROM uploads WHERE sha256 = ${sha256} LIMIT 1`);
+        return used ? false : remove(q);
+      });
     },
 
     /**

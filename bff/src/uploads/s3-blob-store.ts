@@ -1,6 +1,8 @@
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
@@ -23,6 +25,9 @@ const notFound = (err: unknown) =>
   err instanceof S3ServiceException &&
   (err.name === 'NoSuchKey' || err.name === 'NotFound' || err.$metadata.httpStatusCode === 404);
 
+/** Only the store's own objects: `<2 hex>/<sha256>` (a shared bucket may hold others). */
+const HASH_KEY = /^([0-9a-f]{2})\/\1[0-9a-f]{62}$/;
+
 /** Bytes in S3-compatible object storage (BLOB_STORE=s3), one object per hash under `<2 hex>/<sha256>`. */
 export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore {
   const client = new S3Client({
@@ -36,17 +41,19 @@ export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore {
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   const key = (sha: string) => `${sha.slice(0, 2)}/${sha}`;
+  /** the object's last write, or null when there is none */
+  const head = (sha256: string) =>
+    client.send(new HeadObjectCommand({ Bucket: opts.bucket, Key: key(sha256) })).then(
+      (got) => got.LastModified ?? new Date(0),
+      (err: unknown) => {
+        if (notFound(err)) return null;
+        throw err;
+      },
+    );
   return {
     kind: 's3',
     async put(sha256, file, size) {
-      const exists = await client.send(new HeadObjectCommand({ Bucket: opts.bucket, Key: key(sha256) })).then(
-        () => true,
-        (err: unknown) => {
-          if (notFound(err)) return false;
-          throw err;
-        },
-      );
-      if (exists) return;
+      if (await head(sha256)) return;
       await client.send(
         new PutObjectCommand({
           Bucket: opts.bucket,
@@ -65,6 +72,27 @@ export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore {
         if (notFound(err)) return null;
         throw err;
       }
+    },
+    has: async (sha256) => (await head(sha256)) !== null,
+    async *stale(cutoff) {
+      let token: string | undefined;
+      do {
+        const page = await client.send(
+          new ListObjectsV2Command({ Bucket: opts.bucket, ContinuationToken: token }),
+        );
+        const hashes = (page.Contents ?? [])
+          .filter((o) => o.Key && HASH_KEY.test(o.Key) && o.LastModified && o.LastModified < cutoff)
+          .map((o) => o.Key!.slice(3));
+        if (hashes.length) yield hashes;
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
+    async remove(sha256, cutoff) {
+      // Asked again right before: the listing may be minutes old, and a put since has made it fresh.
+      const written = await head(sha256);
+      if (!written || written >= cutoff) return false;
+      await client.send(new DeleteObjectCommand({ Bucket: opts.bucket, Key: key(sha256) }));
+      return true;
     },
     async close() {
       client.destroy();

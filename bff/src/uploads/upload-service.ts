@@ -8,6 +8,7 @@ import type { Caller } from '../auth/caller';
 import { AppError, notFound } from '../errors';
 import type { UploadStore } from '../store/upload-store';
 import type { BlobStore } from './blob-store';
+import { ensureBytes } from './blob-sweep';
 import { receiveMultipartFile } from './multipart-file';
 import type { UploadTempFiles } from './upload-temp-files';
 
@@ -43,9 +44,14 @@ export function createUploadService(blobs: BlobStore, uploads: UploadStore, temp
             'Only JPEG, PNG and WebP images and PDF documents are accepted',
           );
         }
-        // The bytes first, the row after: a row never points at bytes the store does not have.
+        // The bytes first, the row after (checked under the hash's lock against the orphan sweep):
+        // a row never points at bytes the store does not have.
         await blobs.put(got.sha256, file, got.size);
-        const row = await uploads.create(caller.id, { sha256: got.sha256, mime, size: got.size });
+        const row = await uploads.create(
+          caller.id,
+          { sha256: got.sha256, mime, size: got.size },
+          ensureBytes(blobs, got.sha256, file, got.size),
+        );
         return { id: row.id, mime: row.mime as UploadAnswer['mime'], size: row.size, sha256: row.sha256 };
       } finally {
         await rm(file, { force: true });
