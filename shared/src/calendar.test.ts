@@ -166,6 +166,22 @@ describe('workingDaysBetween', () => {
     assert.equal(workingDaysBetween('2026-11-30', '2026-11-27'), -1); // only Monday in (Fri, Mon]
     assert.equal(workingDaysBetween('2026-11-29', '2026-11-27'), 0);
   });
+
+  it('when pairs of days years apart are counted in any order, then each count is the day-by-day count', () => {
+    // A fresh calendar: its span of counted days grows both ways as the pairs reach out of it.
+    const calendar = createWorkingCalendar(arrangementsFromPackage(holidayData));
+    let seed = 14;
+    const randomDay = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return addCalendarDays('2026-11-24', (seed % 9_000) - 6_000);
+    };
+    for (let i = 0; i < 40; i += 1) {
+      const [from, to] = [randomDay(), randomDay()];
+      const [low, high] = from <= to ? [from, to] : [to, from];
+      const days = datesFrom(addCalendarDays(low, 1), high).filter((d) => calendar.isWorkingDay(d)).length;
+      assert.equal(calendar.workingDaysBetween(from, to), from <= to ? days : -days || 0, `${from} -> ${to}`);
+    }
+  });
 });
 
 describe('beijingDate', () => {

@@ -133,6 +133,26 @@ export function createWorkingCalendar(arrangements: readonly CalendarArrangement
     return working;
   };
 
+  // Working days counted up to each day of a span that grows on demand, so that workingDaysBetween is
+  // two look-ups: the staff list counts one per item, and an overdue item's due day can be years back.
+  let spanStart = 0;
+  let upTo: number[] = []; // upTo[i]: the working days in (spanStart, spanStart + i]
+  const workingUpTo = (day: number): number | null => {
+    if (!upTo.length || day < spanStart) {
+      const end = upTo.length ? spanStart + upTo.length - 1 : day;
+      if (end - day >= CACHE_LIMIT) return null;
+      spanStart = day - 366;
+      upTo = [0];
+      for (let d = spanStart + 1; d <= end; d += 1)
+        upTo.push(upTo[upTo.length - 1]! + (isWorkingDayNumber(d) ? 1 : 0));
+    }
+    while (spanStart + upTo.length <= day) {
+      if (upTo.length >= CACHE_LIMIT) return null;
+      upTo.push(upTo[upTo.length - 1]! + (isWorkingDayNumber(spanStart + upTo.length) ? 1 : 0));
+    }
+    return upTo[day - spanStart]!;
+  };
+
   return {
     covers: (year) => years.has(year),
     coveredThrough,
@@ -154,8 +174,12 @@ export function createWorkingCalendar(arrangements: readonly CalendarArrangement
       const a = toDayNumber(from);
       const b = toDayNumber(to);
       const [low, high] = b >= a ? [a, b] : [b, a];
-      let count = 0;
-      for (let day = low + 1; day <= high; day += 1) if (isWorkingDayNumber(day)) count += 1;
+      // low first: it may move the span's start, which high's count is read from
+      const fromLow = workingUpTo(low);
+      const toHigh = fromLow === null ? null : workingUpTo(high);
+      let count = fromLow !== null && toHigh !== null ? toHigh - fromLow : 0;
+      if (fromLow === null || toHigh === null)
+        for (let day = low + 1; day <= high; day += 1) if (isWorkingDayNumber(day)) count += 1;
       return b >= a || count === 0 ? count : -count; // never -0: it would fail strict equality
     },
   };
