@@ -69,6 +69,8 @@ export function EvidenceList({ attachments, reader }: { attachments: Attachment[
             onClick={() => void show(a, i + 1)}
           >
             <Text>{a.mime === 'application/pdf' ? 'PDF' : t('case.evidenceN', { n: i + 1 })}</Text>
+            {/* only the consumer and staff ever receive such a photo: the merchant's case omits it */}
+            {a.centreOnly && <Text className="wq-hint">{t('evidence.centreOnly')}</Text>}
           </View>
         ))}
       </View>

@@ -96,6 +96,9 @@ export const en: Record<MessageKey, string> = {
   'wizard.purchase.orderNo': 'Order number (optional)',
   'wizard.evidence.add': 'Add photos ({n}/9)',
   'wizard.evidence.hint': 'Receipts, chats, product photos; up to 9. Photos are shown to the merchant.',
+  'wizard.evidence.hintCentreOnly':
+    'Receipts, chats, product photos; up to 9. Photos are shown to the merchant, except those marked “Only for 12315”.',
+  'evidence.centreOnly': 'Only for 12315',
   'wizard.evidence.uploading': 'Uploading {p}%',
   'wizard.evidence.failed': 'Upload failed',
   'wizard.evidence.remove': 'Remove',
@@ -110,6 +113,7 @@ export const en: Record<MessageKey, string> = {
   'wizard.review.submitting': 'Submitting…',
   'wizard.review.merchant': 'Merchant',
   'wizard.review.photos': '{n} photos',
+  'wizard.review.photosCentreOnly': '{n} photos, {m} only for 12315',
   'wizard.review.retryHint': 'Not sent yet; tapping again retries the same complaint, never a duplicate',
   'wizard.submitted': 'Complaint filed, number {caseNo}',
   'wizard.subscribed': 'Subscribed to {n} progress notices',
@@ -338,7 +342,7 @@ export const en: Record<MessageKey, string> = {
   'next.consumer.merchant_negotiating':
     'The merchant must contact you and make an offer by {date}; if it does not, 12315 takes the case over',
   'next.consumer.awaiting_consumer':
-    'The merchant made an offer. Accept it to settle, or decline and the case goes to the 12315 centre. No legal time limit applies to your answer, but please answer soon',
+    'The merchant made an offer. Accept it to settle, or decline and the case goes to the 12315 centre. There is no deadline for your answer; until you give it, the case waits here: the offer does not take effect and 12315 does not step in by itself',
   'next.consumer.pending_acceptance': '12315 decides by {date} whether to accept the case and tells you',
   'next.consumer.accepted': '12315 accepted the case and will mediate by {date}',
   'next.consumer.mediating': '12315 is mediating, until {date}',

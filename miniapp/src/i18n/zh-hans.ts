@@ -94,6 +94,9 @@ export const zhHans = {
   'wizard.purchase.orderNo': '订单号（选填）',
   'wizard.evidence.add': '添加照片（{n}/9）',
   'wizard.evidence.hint': '小票、聊天记录、商品照片等，最多 9 张。照片会展示给被投诉的商家。',
+  'wizard.evidence.hintCentreOnly':
+    '小票、聊天记录、商品照片等，最多 9 张。照片会展示给被投诉的商家；打开“只给12315看”的那张，商家看不到。',
+  'evidence.centreOnly': '只给12315看',
   'wizard.evidence.uploading': '上传中 {p}%',
   'wizard.evidence.failed': '上传失败',
   'wizard.evidence.remove': '删除',
@@ -108,6 +111,7 @@ export const zhHans = {
   'wizard.review.submitting': '提交中…',
   'wizard.review.merchant': '被投诉商家',
   'wizard.review.photos': '{n} 张照片',
+  'wizard.review.photosCentreOnly': '{n} 张照片，其中 {m} 张只给12315看',
   'wizard.review.retryHint': '提交未完成，再次点击会重试同一份投诉，不会重复提交',
   'wizard.submitted': '投诉已提交，编号 {caseNo}',
   'wizard.subscribed': '已订阅 {n} 项进度通知',
@@ -329,7 +333,7 @@ export const zhHans = {
   'next.consumer.submitted': '已收到，12315 正在分流',
   'next.consumer.merchant_negotiating': '商家须在 {date} 前与您协商并提出方案；逾期未处理的自动转 12315 受理',
   'next.consumer.awaiting_consumer':
-    '商家已提出方案，请您决定：接受即和解结案；不接受则转交 12315 投诉中心受理。您的答复没有法定期限，请尽快决定',
+    '商家已提出方案，请您决定：接受即和解结案；不接受则转交 12315 投诉中心受理。答复没有期限；您不答复，投诉就停在这一步：方案不会自动生效，12315 也不会自动介入',
   'next.consumer.pending_acceptance': '12315 将在 {date} 前决定是否受理，并通知您',
   'next.consumer.accepted': '12315 已受理，将组织您和商家调解，{date} 前结束',
   'next.consumer.mediating': '12315 正在调解，{date} 前结束',

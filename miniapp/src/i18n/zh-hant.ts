@@ -96,6 +96,9 @@ export const zhHant: Record<MessageKey, string> = {
   'wizard.purchase.orderNo': '訂單號（選填）',
   'wizard.evidence.add': '新增照片（{n}/9）',
   'wizard.evidence.hint': '收據、聊天紀錄、商品照片等，最多 9 張。照片會展示給被投訴的商家。',
+  'wizard.evidence.hintCentreOnly':
+    '收據、聊天紀錄、商品照片等，最多 9 張。照片會展示給被投訴的商家；打開「只給12315看」的那張，商家看不到。',
+  'evidence.centreOnly': '只給12315看',
   'wizard.evidence.uploading': '上傳中 {p}%',
   'wizard.evidence.failed': '上傳失敗',
   'wizard.evidence.remove': '刪除',
@@ -110,6 +113,7 @@ export const zhHant: Record<MessageKey, string> = {
   'wizard.review.submitting': '提交中…',
   'wizard.review.merchant': '被投訴商家',
   'wizard.review.photos': '{n} 張照片',
+  'wizard.review.photosCentreOnly': '{n} 張照片，其中 {m} 張只給12315看',
   'wizard.review.retryHint': '提交未完成，再次點擊會重試同一份投訴，不會重複提交',
   'wizard.submitted': '投訴已提交，編號 {caseNo}',
   'wizard.subscribed': '已訂閱 {n} 項進度通知',
@@ -331,7 +335,7 @@ export const zhHant: Record<MessageKey, string> = {
   'next.consumer.submitted': '已收到，12315 正在分流',
   'next.consumer.merchant_negotiating': '商家須在 {date} 前與您協商並提出方案；逾期未處理的自動轉 12315 受理',
   'next.consumer.awaiting_consumer':
-    '商家已提出方案，請您決定：接受即和解結案；不接受則轉交 12315 投訴中心受理。您的答覆沒有法定期限，請盡快決定',
+    '商家已提出方案，請您決定：接受即和解結案；不接受則轉交 12315 投訴中心受理。答覆沒有期限；您不答覆，投訴就停在這一步：方案不會自動生效，12315 也不會自動介入',
   'next.consumer.pending_acceptance': '12315 將在 {date} 前決定是否受理，並通知您',
   'next.consumer.accepted': '12315 已受理，將組織您和商家調解，{date} 前結束',
   'next.consumer.mediating': '12315 正在調解，{date} 前結束',

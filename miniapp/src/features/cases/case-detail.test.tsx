@@ -21,7 +21,7 @@ describe('投诉详情', () => {
     expect(screen.getByText('剩 10 个工作日')).toBeInTheDocument();
   });
 
-  it('when a proposal awaits the consumer, then 接受 and 不接受 show and a rejection sends its reason with the version', async () => {
+  it('when a proposal awaits the consumer, then 接受 and 不接受 show, the next step says there is no deadline and what not answering means, and a rejection sends its reason with the version', async () => {
     loggedIn();
     const c = aCase({
       status: 'awaiting_consumer',
@@ -55,6 +55,9 @@ describe('投诉详情', () => {
     expect(screen.getByText('接受')).toBeInTheDocument();
     expect(screen.queryByText('评价')).toBeNull();
     expect(screen.getByTestId('next-step')).toHaveTextContent('不接受则转交 12315 投诉中心受理');
+    // the domain sets the consumer no deadline here: the page says what not answering means instead
+    expect(screen.getByTestId('next-step')).toHaveTextContent('答复没有期限');
+    expect(screen.getByTestId('next-step')).toHaveTextContent('方案不会自动生效，12315 也不会自动介入');
     fireEvent.click(screen.getByText('不接受'));
     expect(screen.getByTestId('reject-consequence')).toHaveTextContent('投诉将转交 12315 投诉中心处理');
     fireEvent.change(screen.getByLabelText('不接受的理由'), { target: { value: '只退一半不合理' } });

@@ -1,4 +1,4 @@
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Button, Image, Label, Switch, Text, View } from '@tarojs/components';
 import { MAX_ATTACHMENTS } from '@weiquan/shared';
 import { useRef, type Dispatch, type SetStateAction } from 'react';
 import { api } from '../../api/endpoints';
@@ -54,6 +54,7 @@ export function usePhotoUploads(photos: Photo[], setPhotos: SetPhotos) {
       paths.forEach(upload);
     },
     retry: upload,
+    markCentreOnly: (path: string, centreOnly: boolean) => patch(path, { centreOnly }),
     remove: (path: string) => {
       uploads.current.get(path)?.abort();
       setPhotos((all) => all.filter((p) => p.path !== path));
@@ -62,20 +63,27 @@ export function usePhotoUploads(photos: Photo[], setPhotos: SetPhotos) {
   };
 }
 
-/** The evidence step: the photos with their upload state, and the add button. */
+/**
+ * The evidence step: the photos with their upload state, and the add button. `centreOnly` (complaints)
+ * gives each photo a 只给12315看 switch: the merchant never sees a photo so marked.
+ */
 export function EvidencePhotos({
   photos,
   uploads,
   error,
+  centreOnly,
 }: {
   photos: Photo[];
   uploads: ReturnType<typeof usePhotoUploads>;
   error?: string;
+  centreOnly?: boolean;
 }) {
   const t = useT();
   return (
     <View className="wq-card">
-      <Text className="wq-hint">{t('wizard.evidence.hint')}</Text>
+      <Text className="wq-hint">
+        {t(centreOnly ? 'wizard.evidence.hintCentreOnly' : 'wizard.evidence.hint')}
+      </Text>
       <View className="wq-photos">
         {photos.map((p, i) => (
           <View key={p.path} className={`wq-photo wq-photo-${p.status}`} data-status={p.status}>
@@ -95,6 +103,21 @@ export function EvidencePhotos({
                 <Button className="wq-link-button wq-photo-retry" onClick={() => uploads.retry(p.path)}>
                   {t('common.retry')}
                 </Button>
+              </View>
+            )}
+            {centreOnly && (
+              <View className="wq-switch-row wq-photo-centre-only">
+                <Label for={`centre-only-${i}`} className="wq-hint">
+                  {t('evidence.centreOnly')}
+                </Label>
+                <Switch
+                  id={`centre-only-${i}`}
+                  checked={!!p.centreOnly}
+                  nativeProps={{
+                    'aria-label': `${t('evidence.centreOnly')} · ${t('case.evidenceN', { n: i + 1 })}`,
+                  }}
+                  onChange={(e) => uploads.markCentreOnly(p.path, !!e.detail.value)}
+                />
               </View>
             )}
             <Button className="wq-link-button" onClick={() => uploads.remove(p.path)}>

@@ -6,6 +6,8 @@ export interface Photo {
   progress: number;
   uploadId?: string;
   error?: string;
+  /** a complaint's photo the consumer shows to the 12315 centre only, never to the merchant */
+  centreOnly?: boolean;
 }
 
 /** An upload cut off by closing the app did not finish: a restored draft offers a retry, not a spinner. */

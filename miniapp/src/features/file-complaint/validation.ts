@@ -27,6 +27,8 @@ const optional = (s: string) => (s.trim() === '' ? undefined : s);
 export function toFiling(form: ComplaintForm): Record<string, unknown> {
   const demandAmountFen = yuanToFen(form.demandAmount);
   const purchaseAmountFen = yuanToFen(form.purchaseAmount);
+  const uploaded = form.photos.filter((p) => p.uploadId);
+  const centreOnly = uploaded.filter((p) => p.centreOnly);
   return {
     kind: 'complaint',
     merchant:
@@ -48,7 +50,8 @@ export function toFiling(form: ComplaintForm): Record<string, unknown> {
       ...(optional(form.orderNo) ? { orderNo: form.orderNo.trim() } : {}),
     },
     complainant: { name: form.name, phone: form.phone, address: form.address },
-    attachments: form.photos.filter((p) => p.uploadId).map((p) => p.uploadId),
+    attachments: uploaded.map((p) => p.uploadId),
+    ...(centreOnly.length ? { centreOnlyAttachments: centreOnly.map((p) => p.uploadId) } : {}),
     shareContactWithMerchant: form.share,
   };
 }

@@ -162,7 +162,7 @@ export function FileComplaintWizard() {
             />
           </View>
         )}
-        {step === 5 && <EvidencePhotos photos={form.photos} uploads={photos} />}
+        {step === 5 && <EvidencePhotos photos={form.photos} uploads={photos} centreOnly />}
         {step === 6 && (
           <View className="wq-card">
             <Text className="wq-hint">{t('wizard.contact.hint')}</Text>
@@ -230,6 +230,7 @@ export function FileComplaintWizard() {
 
 function Review({ form }: { form: ComplaintForm }) {
   const t = useT();
+  const centreOnly = form.photos.filter((p) => p.centreOnly).length;
   const rows: Array<[string, string]> = [
     [
       t('wizard.review.merchant'),
@@ -250,7 +251,12 @@ function Review({ form }: { form: ComplaintForm }) {
       form.purchaseAmount ? t('common.yuan', { amount: form.purchaseAmount }) : '',
     ],
     [t('wizard.purchase.orderNo'), form.orderNo],
-    [t('wizard.step.evidence'), t('wizard.review.photos', { n: form.photos.length })],
+    [
+      t('wizard.step.evidence'),
+      centreOnly
+        ? t('wizard.review.photosCentreOnly', { n: form.photos.length, m: centreOnly })
+        : t('wizard.review.photos', { n: form.photos.length }),
+    ],
     [t('wizard.step.contact'), `${form.name} ${form.phone} ${form.address}`],
   ];
   return (
