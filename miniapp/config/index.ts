@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { bundleReport } from './bundle-report';
+import { firstLoadChunks } from './first-load-chunks';
 import { leanShared } from './lean-shared';
 import { precompress } from './precompress';
 import { subpackageChunks } from './subpackage-chunks';
@@ -10,6 +11,9 @@ const MINIAPP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 // the subpackage roots of src/app.config.ts (the weapp package check compares them with app.json)
 const SUBPACKAGE_ROOTS = ['consumer', 'merchant'];
+
+// what a first visit to the H5 app opens; the rest of the app loads when a page needs it
+const FIRST_PAGES = ['pages/home/index'];
 
 // NutUI's own styles are drawn for a 375 px design; ours for 750 px.
 function designWidth(input?: string | number | { file?: string }): number {
@@ -40,7 +44,9 @@ export default defineConfig<'vite'>(async () => {
         leanShared(),
         ...(env === 'weapp' ? [subpackageChunks(SUBPACKAGE_ROOTS)] : []),
         bundleReport(),
-        ...(env === 'h5' ? [precompress(path.join(MINIAPP_DIR, `dist/${env}`))] : []),
+        ...(env === 'h5'
+          ? [firstLoadChunks(FIRST_PAGES), precompress(path.join(MINIAPP_DIR, `dist/${env}`))]
+          : []),
       ],
     },
     mini: {

@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react';
 import { installSessionLostHandler } from './lib/login';
 import { watchNetwork } from './lib/network';
 import './app.css';
+import './shell.css';
 
 installSessionLostHandler();
 watchNetwork();

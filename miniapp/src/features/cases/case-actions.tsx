@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 import type { ActionType, CaseView } from '@weiquan/shared';
 import { useState } from 'react';
 import { ErrorText, Field } from '../../components/field';
-import { NutButton, NutRate } from '../../components/nut';
+import { NutButton } from '../../components/nut';
+import { NutRate } from '../../components/nut-progress-rate';
 import { useCaseAction } from '../../hooks/use-case-action';
 import { useT, type MessageKey } from '../../i18n';
 

@@ -4,7 +4,7 @@ import { MAX_ATTACHMENTS } from '@weiquan/shared';
 import { api } from '../../api/endpoints';
 import { CaseBody } from '../../components/case-parts';
 import { ProposalCard } from '../../components/proposal-card';
-import { NutRate } from '../../components/nut';
+import { NutRate } from '../../components/nut-progress-rate';
 import { Screen } from '../../components/screen';
 import { messageOf, useRemote } from '../../hooks/use-remote';
 import { useT } from '../../i18n';

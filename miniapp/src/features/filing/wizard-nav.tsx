@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { NutButton, NutProgress } from '../../components/nut';
+import { NutButton } from '../../components/nut';
+import { NutProgress } from '../../components/nut-progress-rate';
 import { useT, type MessageKey } from '../../i18n';
 import type { FilingStep } from './use-filing-submit';
 
