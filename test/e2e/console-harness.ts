@@ -43,12 +43,13 @@ export function cleanConsoleArtifacts(): void {
 }
 
 let shots = 0;
-export async function consoleShot(page: Page, name: string): Promise<string> {
-  mkdirSync(CONSOLE_ARTIFACTS, { recursive: true });
+/** A full-page screenshot as `NN-name.png` in `dir` (a file running beside console.e2e keeps its own folder: that one cleans its). */
+export async function consoleShot(page: Page, name: string, dir = CONSOLE_ARTIFACTS): Promise<string> {
+  mkdirSync(dir, { recursive: true });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
   shots += 1;
-  const file = path.join(CONSOLE_ARTIFACTS, `${String(shots).padStart(2, '0')}-${name}.png`);
+  const file = path.join(dir, `${String(shots).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
@@ -85,7 +86,11 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 /** Screenshot and axe on one screen; answers the violations so the test can assert none. */
-export async function checkScreen(page: Page, name: string): Promise<AxeViolation[]> {
-  await consoleShot(page, name);
+export async function checkScreen(
+  page: Page,
+  name: string,
+  dir = CONSOLE_ARTIFACTS,
+): Promise<AxeViolation[]> {
+  await consoleShot(page, name, dir);
   return seriousViolations(page);
 }
