@@ -2,7 +2,8 @@
  * The sweep of blob bytes no upload points at (ADR 0016), for each store on each database (the S3
  * store against a real S3 server): an orphan older than the grace is removed, a fresh one and an
  * old one an upload points at stay; a PostgreSQL write cut short (chunks, no blob row) goes too; and
- * an old orphan uploaded again while the sweep removes it still ends with its row's bytes there.
+ * an old orphan uploaded again while the sweep removes it still ends with its row's bytes there;
+ * and the background work sweeps as it starts.
  */
 import assert from 'node:assert/strict';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -18,7 +19,9 @@ import { sql } from '../../bff/src/store/sql';
 import { createUploadStore, type UploadStore } from '../../bff/src/store/upload-store';
 import { createBlobStore, type BlobStore } from '../../bff/src/uploads/blob-store';
 import { BLOB_GRACE_MS, createBlobSweep, ensureBytes } from '../../bff/src/uploads/blob-sweep';
+import { loginConsumer, PNG_1X1, upload } from '../support/factories';
 import { startTestS3, type TestS3 } from '../support/s3-server';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, storeKinds, type TestDatabase } from '../support/test-db';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -139,6 +142,45 @@ for (const { kind, store } of setups) {
       assert.deepEqual(await read(orphan.sha256), orphan.bytes, 'put again under the lock');
       await sweepAt(cutoff).sweep();
       assert.deepEqual(await read(orphan.sha256), orphan.bytes, 'and now an upload points at them');
+    });
+  });
+}
+
+for (const store of storeKinds()) {
+  describe(`blob sweep in the background work (postgres blobs, ${store})`, () => {
+    let app: TestApp;
+    before(async () => {
+      app = await startTestApp({ store, env: { BLOB_STORE: 'postgres' } });
+    });
+    after(() => app.close());
+
+    test('when the background work starts, then it sweeps at once: old orphans go, an upload two days old still reads back', async () => {
+      const token = (await loginConsumer(app)).accessToken;
+      const bytes = Buffer.concat([PNG_1X1, randomBytes(1000)]);
+      const up = await upload(app, token, bytes);
+      assert.equal(up.status, 201, JSON.stringify(up.body));
+      const orphanBytes = randomBytes(2000);
+      const file = path.join(app.dataDir, 'orphan');
+      await writeFile(file, orphanBytes);
+      await app.services.blobs.put(sha(orphanBytes), file, orphanBytes.length);
+      // Two days ago, as far as the store can tell.
+      const db = app.services.store.db;
+      await db.query(sql`UPDATE blobs SET created_at = now() - interval '2 days'`);
+      await db.query(sql`UPDATE blob_chunks SET written_at = now() - interval '2 days'`);
+
+      app.notifications.start();
+      for (let i = 0; await app.services.blobs.has(sha(orphanBytes)); i++) {
+        assert.ok(i < 100, 'the orphan was not swept within 10 s of the start');
+        await sleep(100);
+      }
+      await app.notifications.stop();
+
+      const res = await fetch(`${app.baseUrl}/api/v1/uploads/${up.body.id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      assert.equal(res.status, 200);
+      assert.deepEqual(Buffer.from(await res.arrayBuffer()), bytes);
+      assert.ok(app.logLines.some((l) => l.includes('removed blob bytes no upload points at')));
     });
   });
 }
