@@ -21,6 +21,8 @@ const DataPage = lazy(() => import('./pages/data-page'));
 const TemplatesPage = lazy(() => import('./pages/templates-page'));
 const StaffPage = lazy(() => import('./pages/staff-page'));
 const AuditPage = lazy(() => import('./pages/audit-page'));
+const CalendarPage = lazy(() => import('./pages/calendar/calendar-page'));
+const ModerationPage = lazy(() => import('./pages/moderation/moderation-page'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
@@ -61,6 +63,8 @@ export function ConsoleRoutes() {
         <Route path="templates" element={page(<TemplatesPage />)} />
         <Route path="staff" element={page(<StaffPage />)} />
         <Route path="audit" element={page(<AuditPage />)} />
+        <Route path="calendar" element={page(<CalendarPage />)} />
+        <Route path="moderation" element={page(<ModerationPage />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

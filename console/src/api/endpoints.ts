@@ -92,6 +92,15 @@ export const api = {
   exportCsv: (query: Query<'exportCases'>) => bytes('exportCases', { query }),
   audit: (query: Query<'audit'>) => call('audit', { query }),
 
+  calendar: () => call('calendar'),
+  /** dryRun: counts the deadlines that would move and saves nothing (the page's preview) */
+  saveCalendarYear: (year: number, body: Body<'saveCalendarYear'>, dryRun: boolean) =>
+    call('saveCalendarYear', { params: { year }, query: { dryRun: dryRun ? 'true' : 'false' }, body }),
+
+  moderation: (cursor?: string) => call('moderationList', { query: { cursor } }),
+  redact: (id: string, reason: string) => call('redactModerated', { params: { id }, body: { reason } }),
+  release: (id: string) => call('releaseModerated', { params: { id } }),
+
   queues: () => call('staffQueues'),
   bulk: (body: Body<'bulkCaseAction'>) => call('bulkCaseAction', { body }),
   /** the case page's heartbeat: answers the other staff on the case */

@@ -1,4 +1,5 @@
-import type { CaseListItem, CaseView } from '@weiquan/shared';
+import type { CaseListItem, CaseView, StaffRole } from '@weiquan/shared';
+import { setSession } from '../session/session-store';
 
 let n = 0;
 const seq = () => String(++n).padStart(6, '0');
@@ -48,4 +49,14 @@ export function listItemOf(overrides: Partial<CaseListItem> = {}): CaseListItem 
     nextDeadline: { kind: 'acceptance', dueAt: '2026-12-10T23:59:59+08:00', workingDaysLeft: 7 },
     ...overrides,
   };
+}
+
+/** A logged-in staff member of that role (the console reads the role from the session). */
+export function signedInAs(staffRole: StaffRole): void {
+  setSession({
+    accessToken: 'access',
+    refreshToken: 'refresh',
+    expiresIn: 900,
+    user: { id: `staff-${staffRole}`, role: 'staff', username: staffRole, displayName: staffRole, staffRole },
+  });
 }

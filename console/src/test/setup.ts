@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
 // A loaded CI machine (2 cores shared) renders Ant Design slowly: wait up to 10 s for what must appear.
 configure({ asyncUtilTimeout: 10_000 });
@@ -32,4 +32,5 @@ globalThis.ResizeObserver ??= class {
 afterEach(() => {
   cleanup();
   sessionStorage.clear();
+  vi.unstubAllGlobals();
 });
