@@ -64,7 +64,11 @@ export async function buildServices(
   });
   const seeded = await seedFromPackage(db, now());
   if (seeded.length) logger.info({ years: seeded }, 'calendar years seeded from the holiday package');
-  const calendarBook = await createCalendarBook(db, logger.child({ component: 'calendar' }));
+  const calendarBook = await createCalendarBook(
+    db,
+    logger.child({ component: 'calendar' }),
+    config.CALENDAR_POLL_MS,
+  );
   calendarBook.start();
   const wechat =
     opts.wechat ??

@@ -137,4 +137,12 @@ describe('loadConfig', () => {
     assert.match(problems({ PII_KEY_PREVIOUS: 'k1' }), /^ {2}PII_KEY_PREVIOUS: /m);
     assert.match(problems({ PII_KEY_ID: 'a.b' }), /^ {2}PII_KEY_ID: /m);
   });
+
+  test("when CALENDAR_POLL_MS is unset, then 30 s; set, it is read; past the contract's 60 s or below 100 ms, it is named", () => {
+    assert.equal(loadConfig({}).CALENDAR_POLL_MS, 30_000);
+    assert.equal(loadConfig({ CALENDAR_POLL_MS: '250' }).CALENDAR_POLL_MS, 250);
+    assert.match(problems({ CALENDAR_POLL_MS: '60001' }), /^ {2}CALENDAR_POLL_MS: must be at most 60000 ms/m);
+    assert.match(problems({ CALENDAR_POLL_MS: '50' }), /^ {2}CALENDAR_POLL_MS: must be at least 100 ms/m);
+    assert.match(problems({ CALENDAR_POLL_MS: 'often' }), /^ {2}CALENDAR_POLL_MS: /m);
+  });
 });

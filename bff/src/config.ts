@@ -117,6 +117,14 @@ const envSchema = z
     H5_DIR: z.string().optional(),
     CONSOLE_DIR: z.string().optional(),
     NOTIFIER: onOff.default(true),
+    // How often each BFF and worker reads the calendar's version (ADR 0015); the contract promises a
+    // saved year everywhere within 60 s, so no more than that. Tests set a short one.
+    CALENDAR_POLL_MS: z.coerce
+      .number()
+      .int()
+      .min(100, 'must be at least 100 ms')
+      .max(60_000, 'must be at most 60000 ms: every process must see a saved year within 60 s')
+      .default(30_000),
     TRUST_PROXY: trustProxy,
     // Unset: PostgreSQL with DATABASE_URL, else the local disk (docs/adr/0007-shared-blob-store.md).
     // Unset: /metrics answers anyone (keep it off the public network); set: a Bearer token is required.

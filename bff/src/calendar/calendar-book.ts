@@ -2,15 +2,13 @@
  * The one calendar module the BFF, the worker and the clocks share: the arrangements as the store
  * holds them, as a `WorkingCalendar` every deadline is computed with. `current()` is synchronous
  * (deadlines are computed on every case answer); the book polls the store's calendar version and
- * reloads on a change, so every process uses a newly saved year within POLL_MS (the contract allows
- * 60 s); the process that saved it reloads at once.
+ * reloads on a change, so every process uses a newly saved year within its poll interval
+ * (CALENDAR_POLL_MS, at most the contract's 60 s); the process that saved it reloads at once.
  */
 import { createWorkingCalendar, type CalendarArrangement, type WorkingCalendar } from '@weiquan/shared';
 import type { Logger } from 'pino';
 import type { Db } from '../store/db';
 import { readVersion, readYears, type CalendarYearRow } from './calendar-store';
-
-export const CALENDAR_POLL_MS = 30_000;
 
 export interface CalendarBook {
   current(): WorkingCalendar;
@@ -28,11 +26,7 @@ const arrangementOf = (r: CalendarYearRow): CalendarArrangement => ({
   makeup: r.makeup_days,
 });
 
-export async function createCalendarBook(
-  db: Db,
-  logger: Logger,
-  pollMs = CALENDAR_POLL_MS,
-): Promise<CalendarBook> {
+export async function createCalendarBook(db: Db, logger: Logger, pollMs: number): Promise<CalendarBook> {
   let version = -1;
   let rows: CalendarYearRow[] = [];
   let calendar = createWorkingCalendar([]);

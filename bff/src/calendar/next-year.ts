@@ -19,7 +19,7 @@ export async function noticeAdmins(q: Queryable, year: number, now: Date): Promi
   const title = `${year}年节假日安排尚未录入`;
   const body =
     `截至今日，系统中没有${year}年的法定节假日安排，跨年的办理期限按固定节日预计计算。` +
-    '国务院办公厅通知发布后，请在工作台“节假日安排”中录入。';
+    '国务院办公厅通知发布后，请在工作台“工作日历”页录入。';
   const written = await q.query(
     sql`INSERT INTO inbox_notices (source_key, audience, recipient_id, case_id, case_no, type, title, body, created_at)
       SELECT ${key}, 'staff', id, NULL, NULL, 'calendar_year_missing', ${title}, ${body}, ${now}
