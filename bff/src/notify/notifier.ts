@@ -5,7 +5,8 @@
  * - delivery claims due deliveries by leasing them (state 'sending', lease_until), sends outside
  *   any transaction, and records the outcome. A process that dies after sending and before
  *   recording leaves a lease that runs out: the message is sent again (at most one repeat per
- *   crash), never lost. Attempt numbers fence late recordings from a worker whose lease expired.
+ *   crash), never lost. A recording the database refuses (a restart, a full pool) is retried while
+ *   the lease lasts, so a live worker's sent message is not repeated. Attempt numbers fence late recordings from a worker whose lease expired.
  */
 import type { Logger } from 'pino';
 import type { TemplateSlot } from '@weiquan/shared';
@@ -162,7 +163,31 @@ export function createNotifier(opts: NotifierOptions) {
     );
   }
 
+  /**
+   * Once WeChat has answered, the outcome must be recorded: a recording lost to a database that
+   * blinked (a restart, a full pool) would leave the lease to run out and the message to be sent
+   * again. So it is retried while the lease is ours (the attempt fence makes a repeat harmless);
+   * past the lease another worker may hold the delivery, and the fence would refuse the write.
+   */
+  async function recordSurely(d: DeliveryRow, outcome: SendOutcome, leaseEnd: number): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await record(d, outcome);
+      } catch (err) {
+        const wait = Math.min(100 * 2 ** attempt, 5000);
+        if (Date.now() + wait >= leaseEnd) throw err;
+        logger.warn(
+          { deliveryId: d.id, attempt, err: (err as Error).message },
+          'recording a push outcome failed; retrying',
+        );
+        await sleep(wait);
+      }
+    }
+  }
+
   async function deliver(d: DeliveryRow): Promise<void> {
+    // The lease by this process's own clock (a test clock moved on does not shorten it).
+    const leaseEnd = Date.now() + leaseMs;
     let outcome: SendOutcome;
     try {
       outcome = await wechat.sendSubscribeMessage({
@@ -176,7 +201,7 @@ export function createNotifier(opts: NotifierOptions) {
     } catch (err) {
       outcome = { ok: false, kind: 'retryable', message: `send failed: ${(err as Error).message}` };
     }
-    await record(d, outcome);
+    await recordSurely(d, outcome, leaseEnd);
   }
 
   /** Claims one batch of due deliveries and sends them all. Answers how many. */
