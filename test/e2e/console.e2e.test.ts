@@ -173,6 +173,8 @@ const SCREENS: Array<[string, string, string]> = [
   ['/templates', '回复模板', 'templates'],
   ['/staff', '人员账号', 'staff-accounts'],
   ['/audit', '审计日志', 'audit'],
+  ['/calendar', '工作日历', 'calendar'],
+  ['/moderation', '内容审核', 'moderation'],
 ];
 
 test('when an admin opens every screen of the console, then each renders its heading with no serious or critical axe violation', async () => {
@@ -186,6 +188,36 @@ test('when an admin opens every screen of the console, then each renders its hea
     if (violations.length) problems[name] = violations;
   }
   assert.deepEqual(problems, {});
+  await page.context().close();
+});
+
+test('when an admin pastes a made-up 2027 into 工作日历 and previews it, then a weekday make-up day is named in Chinese, a fixed one previews, and nothing is saved', async () => {
+  const page = await desk(chromium.browser);
+  await logIn(page, STAFF.username, STAFF.password);
+  await page.goto(`${bff.base}/console/calendar`);
+  await page.getByRole('heading', { name: '工作日历', exact: true }).waitFor();
+  // A HYPOTHETICAL arrangement for the test, not a guess at the State Council's.
+  await page.getByLabel('通知来源（标题或文号）').fill('测试用假想安排（非官方）');
+  await page.getByLabel('粘贴日期').fill('2027/01/25\n2027-01-26, 2027-01-27');
+  await page.getByRole('button', { name: '加入放假日（休）' }).click();
+  await page.getByLabel('粘贴日期').fill('2027-01-22');
+  await page.getByRole('button', { name: '加入调休上班日（班）' }).click();
+  await page.getByRole('button', { name: '预览影响' }).click();
+  await page.getByText('2027-01-22 不是周六或周日，不能设为调休上班日（班）').waitFor();
+  const refused = await checkScreen(page, 'calendar-refused');
+  await page.getByText('班（调休上班）', { exact: true }).click();
+  await page.locator('button[data-date="2027-01-22"]').click();
+  await page.locator('button[data-date="2027-01-23"]').click();
+  await page.getByRole('button', { name: '预览影响' }).click();
+  await page.getByText(/保存后将有 \d+ 个办理期限重新计算（尚未保存）/).waitFor();
+  const previewed = await checkScreen(page, 'calendar-preview');
+  assert.deepEqual({ refused, previewed }, { refused: [], previewed: [] });
+  const calendar = await api<{ coveredThrough: number; years: { year: number }[] }>('GET', '/calendar');
+  assert.equal(
+    calendar.years.some((y) => y.year === 2027),
+    false,
+    'a preview saves nothing',
+  );
   await page.context().close();
 });
 

@@ -25,6 +25,8 @@ function setup(routes: Record<string, FakeRoute> = {}, role: 'admin' | 'handler'
   renderConsole(<CalendarPage today={() => '2026-12-01'} />);
   return sent;
 }
+/** the day's name ends with its date and kind, after the visible day number and mark */
+const named = (label: string) => new RegExp(`^\\d{1,2}( [休班])? ${label}$`);
 const day = (date: string) => document.querySelector<HTMLButtonElement>(`button[data-date="${date}"]`)!;
 // *ByRole computes the accessible name of all 365 day buttons: text lookups keep these tests fast.
 const button = (text: string) => screen.getByText(text).closest('button')!;
@@ -42,23 +44,23 @@ describe('工作日历', () => {
     setup();
     expect(await screen.findByTestId('covered-through')).toHaveTextContent('官方安排已录入至 2026 年');
     expect(screen.getByText(/2027 年的节假日安排尚未录入/)).toBeInTheDocument();
-    await waitFor(() => expect(day('2027-01-01')).toHaveAccessibleName('2027-01-01 放假'));
-    expect(day('2027-01-02')).toHaveAccessibleName('2027-01-02 周末');
-    expect(day('2027-01-04')).toHaveAccessibleName('2027-01-04 工作日');
+    await waitFor(() => expect(day('2027-01-01')).toHaveAccessibleName(named('2027-01-01 放假')));
+    expect(day('2027-01-02')).toHaveAccessibleName(named('2027-01-02 周末'));
+    expect(day('2027-01-04')).toHaveAccessibleName(named('2027-01-04 工作日'));
   });
 
   it('when days are ticked as off and as make-up, then the grid marks them 休 and 班 and a second tick unmarks', async () => {
     setup();
     await waitFor(() => expect(day('2027-01-25')).toBeTruthy());
     fireEvent.click(day('2027-01-25'));
-    expect(day('2027-01-25')).toHaveAccessibleName('2027-01-25 放假');
+    expect(day('2027-01-25')).toHaveAccessibleName(named('2027-01-25 放假'));
     expect(day('2027-01-25')).toHaveTextContent('休');
     fireEvent.click(screen.getByText('班（调休上班）'));
     fireEvent.click(day('2027-01-23'));
-    expect(day('2027-01-23')).toHaveAccessibleName('2027-01-23 调休上班');
+    expect(day('2027-01-23')).toHaveAccessibleName(named('2027-01-23 调休上班'));
     expect(day('2027-01-23')).toHaveTextContent('班');
     fireEvent.click(day('2027-01-23'));
-    expect(day('2027-01-23')).toHaveAccessibleName('2027-01-23 周末');
+    expect(day('2027-01-23')).toHaveAccessibleName(named('2027-01-23 周末'));
   });
 
   it('when dates are pasted, then the good ones are marked and the bad ones stay in the box, named', async () => {
@@ -66,13 +68,13 @@ describe('工作日历', () => {
     const box = await screen.findByLabelText('粘贴日期');
     fireEvent.change(box, { target: { value: '2027/01/26\n2027-01-27，2027-02-30\n春节' } });
     fireEvent.click(screen.getByText('加入放假日（休）'));
-    expect(day('2027-01-26')).toHaveAccessibleName('2027-01-26 放假');
-    expect(day('2027-01-27')).toHaveAccessibleName('2027-01-27 放假');
+    expect(day('2027-01-26')).toHaveAccessibleName(named('2027-01-26 放假'));
+    expect(day('2027-01-27')).toHaveAccessibleName(named('2027-01-27 放假'));
     expect(screen.getByText(/已加入 2 个日期.*2027-02-30、春节/)).toBeInTheDocument();
     expect(box).toHaveValue('2027-02-30\n春节');
     fireEvent.change(box, { target: { value: '2027-01-09, 2027-01-23' } });
     fireEvent.click(screen.getByText('加入调休上班日（班）'));
-    expect(day('2027-01-09')).toHaveAccessibleName('2027-01-09 调休上班');
+    expect(day('2027-01-09')).toHaveAccessibleName(named('2027-01-09 调休上班'));
   });
 
   it('when the admin previews and then saves, then both PUT the arrangement (dryRun=true, then false) and the counts show', async () => {
@@ -153,7 +155,7 @@ describe('工作日历', () => {
     expect(day('2027-10-02')).toHaveClass('cal-bad');
     expect(screen.getByLabelText('通知来源（标题或文号）')).toHaveValue('国办发明电（测试）');
     expect(screen.getByLabelText('粘贴日期')).toHaveValue('2027-02-11');
-    expect(day('2027-01-25')).toHaveAccessibleName('2027-01-25 调休上班');
+    expect(day('2027-01-25')).toHaveAccessibleName(named('2027-01-25 调休上班'));
     expect(button('保存并重新计算期限')).toBeDisabled();
   });
 

@@ -17,26 +17,19 @@ interface Props {
 function Day({ cell, editable, onToggle, bad }: { cell: DayCell } & Omit<Props, 'months'>) {
   const className = `cal-day cal-${cell.kind}${bad.has(cell.date) ? ' cal-bad' : ''}`;
   const marker = cell.kind === 'off' ? t.legend.off : cell.kind === 'makeup' ? t.legend.makeup : null;
+  const label = t.dayLabel(cell.date, t.kindLabel[cell.kind]);
+  // The full date and kind as hidden text after the visible day and mark (not an aria-label): the
+  // name then holds what is seen, as WCAG 2.5.3 asks of a control.
   const content = (
     <>
       <span className="cal-num">{cell.day}</span>
       {marker && <span className="cal-marker">{marker}</span>}
+      <span className="visually-hidden"> {label}</span>
     </>
   );
-  if (!editable)
-    return (
-      <span className={className} title={t.dayLabel(cell.date, t.kindLabel[cell.kind])}>
-        {content}
-      </span>
-    );
+  if (!editable) return <span className={className}>{content}</span>;
   return (
-    <button
-      type="button"
-      className={className}
-      data-date={cell.date}
-      aria-label={t.dayLabel(cell.date, t.kindLabel[cell.kind])}
-      onClick={() => onToggle(cell.date)}
-    >
+    <button type="button" className={className} data-date={cell.date} onClick={() => onToggle(cell.date)}>
       {content}
     </button>
   );

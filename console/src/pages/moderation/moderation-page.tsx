@@ -52,7 +52,7 @@ export default function ModerationPage() {
         loading={loading}
         dataSource={data?.items ?? []}
         pagination={false}
-        locale={{ emptyText: t.empty }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t.empty}</Typography.Text> }}
         columns={[
           { title: t.at, dataIndex: 'at', width: 170, render: formatTime },
           {
