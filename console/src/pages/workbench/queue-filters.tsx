@@ -47,6 +47,7 @@ export function QueueFilters({
       placeholder={label}
       value={fixed[key] ?? values[key]}
       disabled={key in fixed}
+      className={key in fixed ? 'wq-fixed-filter' : undefined}
       onChange={(v: string | undefined) => onChange({ [key]: v })}
       options={options}
       style={{ width }}
