@@ -1,4 +1,4 @@
-import { QUEUE_FILTERS as SHARED_QUEUE_FILTERS, type QueuesAnswer } from '@weiquan/shared';
+import { QUEUE_FILTERS as SHARED_QUEUE_FILTERS, QUEUE_NAMES, type QueuesAnswer } from '@weiquan/shared';
 import { Badge, Button, Space } from 'antd';
 import { zh } from '../../i18n/zh-Hans';
 
@@ -9,17 +9,7 @@ export const QUEUE_FILTERS: Record<QueueKey, Readonly<Record<string, string>>> =
   all: {},
   ...SHARED_QUEUE_FILTERS,
 };
-const ORDER: QueueKey[] = [
-  'all',
-  'mine',
-  'unassigned',
-  'overdue',
-  'dueToday',
-  'dueSoon',
-  'greenChannel',
-  'supervised',
-  'awaitingVisit',
-];
+const ORDER: QueueKey[] = ['all', ...QUEUE_NAMES];
 const TONE: Partial<Record<QueueKey, string>> = {
   overdue: '#c9141b',
   dueToday: '#ad2102',
