@@ -4,24 +4,13 @@
  * under test-artifacts/console/ and run axe-core on every screen.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT } from './harness';
+import { newestMtime, ROOT } from './harness';
 
 export const CONSOLE_ARTIFACTS = path.join(ROOT, 'test-artifacts/console');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
-    const full = path.join(dir, name);
-    const st = statSync(full);
-    newest = Math.max(newest, st.isDirectory() ? newestMtime(full) : st.mtimeMs);
-  }
-  return newest;
-}
 
 export function buildConsoleIfNeeded(): void {
   const marker = path.join(ROOT, 'console/dist/index.html');

@@ -22,7 +22,8 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function newestMtime(dir: string): number {
+/** The newest modification time of any source file below dir (builds are skipped when newer). */
+export function newestMtime(dir: string): number {
   let newest = 0;
   for (const name of readdirSync(dir)) {
     if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
