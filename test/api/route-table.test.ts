@@ -5,6 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { API_ROUTES, fillPath, pathParams, ROLES, routeKey, type ApiRoute, type Role } from '@weiquan/shared';
 import { createApp } from '../../bff/src/app';
@@ -12,8 +15,9 @@ import { createMerchant, loginConsumer, loginMerchant, loginStaff } from '../sup
 import { startTestApp, type TestApp } from '../support/test-app';
 import { storeKinds } from '../support/test-db';
 
-/** The routes the contract puts outside /api/v1: health, metrics, WeChat's message push, and the signed media links WeChat downloads. */
+/** The routes the contract puts outside /api/v1: health, metrics, WeChat's message push, the signed media links WeChat downloads, and the staff console's pages. */
 const OUTSIDE_API = [
+  'GET /console/{*rest}',
   'GET /healthz',
   'GET /media/{token}',
   'GET /metrics',
@@ -75,7 +79,11 @@ for (const store of storeKinds()) {
     after(() => app.close());
 
     test('when the Express app is walked, then /api/v1 serves each table route exactly once and nothing else', () => {
-      const express = createApp(app.services) as unknown as { router: { stack: StackLayer[] } };
+      // the console is served only when built: give the walk a built one, whatever this checkout holds
+      const consoleDir = mkdtempSync(join(tmpdir(), 'weiquan-console-'));
+      writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>console</title>');
+      const services = { ...app.services, config: { ...app.services.config, CONSOLE_DIR: consoleDir } };
+      const express = createApp(services) as unknown as { router: { stack: StackLayer[] } };
       const served = servedRoutes(express.router.stack);
       const api = served.filter((r) => r.split(' ')[1].startsWith('/api'));
       const table = API_ROUTES.map((r) => `${r.method.toUpperCase()} /api/v1${r.path}`);
