@@ -4,9 +4,8 @@
  * configured template, the recipient's openid and a grant left): a bound shop, consumers with grants.
  */
 import assert from 'node:assert/strict';
-import { TEMPLATE_FIELDS } from '@weiquan/shared';
 import { createFakeWechat, type FakeWechat } from '../fakes/fake-wechat-server';
-import { TEMPLATES } from '../notify/notify-world';
+import { FAKE_TEMPLATES, TEMPLATES } from '../notify/notify-world';
 import { sendJson } from '../support/round-robin-proxy';
 
 const STAFF_LOGIN = { username: 'staff-multi', password: 'staff-multi-password-1' };
@@ -42,12 +41,7 @@ export async function startPushWorld(): Promise<PushWorld> {
   const fake = createFakeWechat({
     appId: 'wx0123456789abcdef',
     secret: 'fake-secret-for-multi-instance-01',
-    templates: Object.fromEntries(
-      Object.entries(TEMPLATES).map(([slot, id]) => [
-        id,
-        Object.keys(TEMPLATE_FIELDS[slot as keyof typeof TEMPLATES]),
-      ]),
-    ),
+    templates: FAKE_TEMPLATES,
   });
   const server = await fake.start();
   const login = async (api: string, openid: string) => {

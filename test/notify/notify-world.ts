@@ -15,6 +15,14 @@ export const TEMPLATES = {
   deadline: 'tpl-deadline-0003',
 } as const;
 
+/** The fake WeChat's template table: each template id with the field names WeChat checks sends against. */
+export const FAKE_TEMPLATES: Record<string, string[]> = Object.fromEntries(
+  Object.entries(TEMPLATES).map(([slot, id]) => [
+    id,
+    Object.keys(TEMPLATE_FIELDS[slot as keyof typeof TEMPLATES]),
+  ]),
+);
+
 export interface NotifyWorld {
   app: TestApp;
   fake: FakeWechat;
@@ -39,12 +47,7 @@ export async function startNotifyWorld(
   const fake = createFakeWechat({
     appId: 'wx0123456789abcdef',
     secret: 'fake-secret-for-notify-tests-0001',
-    templates: Object.fromEntries(
-      Object.entries(TEMPLATES).map(([slot, id]) => [
-        id,
-        Object.keys(TEMPLATE_FIELDS[slot as keyof typeof TEMPLATES]),
-      ]),
-    ),
+    templates: FAKE_TEMPLATES,
   });
   const server = await fake.start();
   const app = await startTestApp({
