@@ -6,7 +6,8 @@
  *   any transaction, and records the outcome. A process that dies after sending and before
  *   recording leaves a lease that runs out: the message is sent again (at most one repeat per
  *   crash), never lost. A recording the database refuses (a restart, a full pool) is retried while
- *   the lease lasts, so a live worker's sent message is not repeated. Attempt numbers fence late recordings from a worker whose lease expired.
+ *   the lease lasts, so a live worker's sent message is not repeated. Attempt numbers fence late
+ *   recordings from a worker whose lease expired.
  */
 import type { Logger } from 'pino';
 import type { TemplateSlot } from '@weiquan/shared';
